@@ -1,0 +1,140 @@
+#include "core/cluster/state.h"
+
+#include <utility>
+
+namespace swarmsim {
+
+namespace {
+
+// splitmix64: small, seedable, and the same on every platform.
+uint64_t NextRandom(uint64_t* s) {
+  uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+template <typename Map>
+typename Map::mapped_type* FindByIdOrName(Map& map, const std::string& ref, bool* ambiguous,
+                                          const std::string& (*name_of)(const typename Map::mapped_type&)) {
+  if (ambiguous) *ambiguous = false;
+  if (ref.empty()) return nullptr;
+  auto it = map.find(ref);
+  if (it != map.end()) return &it->second;
+  for (auto& [id, obj] : map) {
+    if (name_of(obj) == ref) return &obj;
+  }
+  typename Map::mapped_type* found = nullptr;
+  for (auto pit = map.lower_bound(ref); pit != map.end() && pit->first.compare(0, ref.size(), ref) == 0; ++pit) {
+    if (found) {
+      if (ambiguous) *ambiguous = true;
+      return nullptr;
+    }
+    found = &pit->second;
+  }
+  return found;
+}
+
+const std::string& NodeName(const Node& n) { return n.description.hostname; }
+const std::string& ServiceName(const Service& s) { return s.spec.name; }
+
+}  // namespace
+
+std::string NewId(ClusterState* state) {
+  static const char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  std::string id(25, '0');
+  uint64_t a = NextRandom(&state->id_seed);
+  uint64_t b = NextRandom(&state->id_seed);
+  for (int i = 0; i < 25; ++i) {
+    uint64_t& src = i < 12 ? a : b;
+    id[i] = kDigits[src % 36];
+    src /= 36;
+  }
+  return id;
+}
+
+void Touch(ClusterState* state, Node* node) {
+  node->version = ++state->index;
+  node->updated_at = state->clock.now;
+}
+void Touch(ClusterState* state, Service* service) {
+  service->version = ++state->index;
+  service->updated_at = state->clock.now;
+}
+void Touch(ClusterState* state, Task* task) {
+  task->version = ++state->index;
+  task->updated_at = state->clock.now;
+}
+void Touch(ClusterState* state, Network* network) {
+  network->version = ++state->index;
+  network->updated_at = state->clock.now;
+}
+
+void RecordEvent(ClusterState* state, std::string type, std::string action, std::string actor_id,
+                 std::map<std::string, std::string> attributes) {
+  Event e;
+  e.time = state->clock.now;
+  e.type = std::move(type);
+  e.action = std::move(action);
+  e.actor_id = std::move(actor_id);
+  e.attributes = std::move(attributes);
+  state->new_events.push_back(std::move(e));
+}
+
+void SetTaskState(ClusterState* state, Task* task, TaskState to, const std::string& message,
+                  const std::string& err) {
+  if (to < task->status.state) return;  // states only move forward
+  bool changed = to != task->status.state || message != task->status.message || err != task->status.err;
+  if (!changed) return;
+  // Swarm rewrites the status timestamp only when something changed.
+  task->status.state = to;
+  task->status.message = message;
+  task->status.err = err;
+  task->status.timestamp = state->clock.now;
+  Touch(state, task);
+  std::map<std::string, std::string> attrs{{"state", ToString(to)}, {"message", message},
+                                           {"service", task->service_name}};
+  if (!err.empty()) attrs["err"] = err;
+  if (!task->node_id.empty()) attrs["node"] = task->node_id;
+  RecordEvent(state, "task", "state", task->id, std::move(attrs));
+}
+
+void SetDesiredState(ClusterState* state, Task* task, TaskState desired) {
+  if (task->desired_state == desired) return;
+  task->desired_state = desired;
+  Touch(state, task);
+  RecordEvent(state, "task", "desire", task->id,
+              {{"desired", ToString(desired)}, {"service", task->service_name}});
+}
+
+void SetTaskDue(ClusterState* state, Task* task, Time when) {
+  if (task->due_at == when) return;
+  task->due_at = when;
+  Touch(state, task);
+  if (when != 0) state->due.insert({when, DueKind::kTask, task->id});
+}
+
+void RemoveTask(ClusterState* state, const std::string& task_id) {
+  auto it = state->tasks.find(task_id);
+  if (it == state->tasks.end()) return;
+  RecordEvent(state, "task", "remove", task_id, {{"service", it->second.service_name}});
+  state->tasks.erase(it);
+  state->removed_tasks.insert(task_id);
+}
+
+Node* FindNode(ClusterState* state, const std::string& ref, bool* ambiguous) {
+  return FindByIdOrName(state->nodes, ref, ambiguous, &NodeName);
+}
+
+Service* FindService(ClusterState* state, const std::string& ref, bool* ambiguous) {
+  return FindByIdOrName(state->services, ref, ambiguous, &ServiceName);
+}
+
+Network* FindNetworkByName(ClusterState* state, const std::string& name) {
+  for (auto& [id, n] : state->networks) {
+    if (n.name == name) return &n;
+  }
+  return nullptr;
+}
+
+}  // namespace swarmsim

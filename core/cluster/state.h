@@ -1,0 +1,98 @@
+// ClusterState: every object of one simulated swarm, in memory.
+//
+// The store loads it at the start of a command and saves what changed at the end
+// (one SQLite transaction). Mutations go through the helpers below so that every
+// change bumps Version.Index and UpdatedAt and lands in the event log.
+//
+// Invariant: an object must be written to the store iff its `version` is greater
+// than `loaded_index` (the index when the state was loaded), or its ID is in a
+// `removed_*` set. Maps are ordered by ID, so iteration is deterministic.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/model/decision.h"
+#include "core/model/event.h"
+#include "core/model/network.h"
+#include "core/model/node.h"
+#include "core/model/service.h"
+#include "core/model/task.h"
+#include "core/model/time.h"
+
+namespace swarmsim {
+
+struct ClockState {
+  Time now = 0;           // the cluster's virtual "now"
+  bool paused = false;    // paused: only `time advance|step` moves it
+  double speed = 1.0;     // virtual seconds per wall second when live
+  Time wall_anchor = 0;   // wall time (ns) when `now` was last synced; set by app/
+};
+
+// What is due when: (time, kind, object id). Ordered, so ties break by kind then ID.
+enum class DueKind : int { kTask = 0, kService = 1, kNode = 2 };
+using DueEntry = std::tuple<Time, DueKind, std::string>;
+
+struct ClusterState {
+  bool swarm_active = false;
+  std::string cluster_id;
+  std::string self_node_id;  // the node the CLI "runs on" (the first manager)
+  ClockState clock;
+  uint64_t index = 0;        // last Version.Index handed out
+  uint64_t id_seed = 0;      // state of the deterministic ID generator
+  uint64_t name_counter = 0; // next number for generated hostnames
+
+  std::map<std::string, Node> nodes;
+  std::map<std::string, Service> services;
+  std::map<std::string, Task> tasks;
+  std::map<std::string, Network> networks;
+
+  // Not yet written to the store.
+  uint64_t loaded_index = 0;
+  std::vector<Event> new_events;
+  std::vector<Decision> new_decisions;
+  std::set<std::string> removed_nodes, removed_services, removed_tasks, removed_networks;
+
+  // Scheduled work; rebuilt from objects' due times on load. Entries may be stale:
+  // a consumer checks the object's current due time before acting.
+  std::set<DueEntry> due;
+};
+
+// Returns a new 25-character base36 ID from the state's seeded generator.
+std::string NewId(ClusterState* state);
+
+// Marks an object changed now: Version.Index = ++index, UpdatedAt = clock.now.
+void Touch(ClusterState* state, Node* node);
+void Touch(ClusterState* state, Service* service);
+void Touch(ClusterState* state, Task* task);
+void Touch(ClusterState* state, Network* network);
+
+// Appends an event at clock.now.
+void RecordEvent(ClusterState* state, std::string type, std::string action, std::string actor_id,
+                 std::map<std::string, std::string> attributes = {});
+
+// Moves a task's observed state (never backwards), with swarm's status message,
+// and records a task event. REQUIRES: `to` >= the task's current state.
+void SetTaskState(ClusterState* state, Task* task, TaskState to, const std::string& message,
+                  const std::string& err = "");
+
+// Sets a task's desired state and records it.
+void SetDesiredState(ClusterState* state, Task* task, TaskState desired);
+
+// Schedules the node agent's next step for `task` at `when` (0 clears it).
+void SetTaskDue(ClusterState* state, Task* task, Time when);
+
+// Deletes a task (desired REMOVE reaped, history trimmed, service removed).
+void RemoveTask(ClusterState* state, const std::string& task_id);
+
+// Lookups in docker's order: full ID, then exact name, then unique ID prefix.
+// Return nullptr when nothing matches; *ambiguous is set when a prefix matched several.
+Node* FindNode(ClusterState* state, const std::string& ref, bool* ambiguous = nullptr);
+Service* FindService(ClusterState* state, const std::string& ref, bool* ambiguous = nullptr);
+Network* FindNetworkByName(ClusterState* state, const std::string& name);
+
+}  // namespace swarmsim

@@ -1,0 +1,142 @@
+// A service and its spec, shaped like the Engine API's Service object.
+//
+// Optional fields stay optional where the Engine API distinguishes "unset" from a
+// default (inspect shows what was sent, swarm fills defaults when it acts).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/resources.h"
+#include "core/model/time.h"
+
+namespace swarmsim {
+
+struct PortConfig {
+  std::string name;
+  std::string protocol = "tcp";
+  uint32_t target_port = 0;
+  uint32_t published_port = 0;
+  std::string publish_mode = "ingress";  // or "host"
+  bool operator==(const PortConfig&) const = default;
+};
+
+struct EndpointSpec {
+  std::string mode = "vip";  // or "dnsrr"
+  std::vector<PortConfig> ports;
+  bool operator==(const EndpointSpec&) const = default;
+};
+
+struct Mount {
+  std::string type = "volume";  // volume | bind | tmpfs
+  std::string source;           // empty for anonymous volumes
+  std::string target;
+  bool read_only = false;
+  std::map<std::string, std::string> volume_labels;
+  bool operator==(const Mount&) const = default;
+};
+
+struct FileReference {  // a config or secret mounted as a file
+  std::string file_name;  // target path in the container
+  std::string uid = "0";
+  std::string gid = "0";
+  uint32_t mode = 0444;
+  std::string id;
+  std::string name;
+  bool operator==(const FileReference&) const = default;
+};
+
+struct ContainerSpec {
+  std::string image;
+  std::map<std::string, std::string> labels;
+  std::vector<std::string> command;
+  std::vector<std::string> args;
+  std::vector<std::string> env;  // "KEY=value"
+  std::string dir;
+  std::string user;
+  std::string hostname;
+  std::vector<Mount> mounts;
+  std::optional<Duration> stop_grace_period;
+  std::vector<FileReference> configs;
+  std::vector<FileReference> secrets;
+  bool operator==(const ContainerSpec&) const = default;
+};
+
+struct RestartPolicy {
+  std::string condition = "any";  // none | on-failure | any
+  std::optional<Duration> delay;
+  std::optional<uint64_t> max_attempts;
+  std::optional<Duration> window;
+  bool operator==(const RestartPolicy&) const = default;
+};
+
+struct Placement {
+  std::vector<std::string> constraints;
+  std::vector<std::string> preferences;  // spread descriptors, e.g. "node.labels.zone"
+  uint64_t max_replicas = 0;             // 0 = no limit
+  bool operator==(const Placement&) const = default;
+};
+
+struct NetworkAttachment {
+  std::string target;  // network ID
+  std::vector<std::string> aliases;
+  bool operator==(const NetworkAttachment&) const = default;
+};
+
+// Everything that, when changed, replaces the tasks (swarm's TaskTemplate).
+struct TaskSpec {
+  ContainerSpec container;
+  ResourceRequirements resources;
+  std::optional<RestartPolicy> restart_policy;
+  Placement placement;
+  std::vector<NetworkAttachment> networks;
+  uint64_t force_update = 0;
+  bool operator==(const TaskSpec&) const = default;
+};
+
+struct UpdateConfig {
+  uint64_t parallelism = 1;  // 0 = all at once
+  Duration delay = 0;
+  std::string failure_action = "pause";  // pause | continue | rollback
+  Duration monitor = 0;                  // 0 = swarm's default, 5s
+  double max_failure_ratio = 0;
+  std::string order = "stop-first";      // or start-first
+  bool operator==(const UpdateConfig&) const = default;
+};
+
+enum class ServiceMode { kReplicated, kGlobal };
+
+struct ServiceSpec {
+  std::string name;
+  std::map<std::string, std::string> labels;
+  TaskSpec task_template;
+  ServiceMode mode = ServiceMode::kReplicated;
+  uint64_t replicas = 1;  // replicated only
+  std::optional<UpdateConfig> update_config;
+  std::optional<UpdateConfig> rollback_config;
+  EndpointSpec endpoint;
+  bool operator==(const ServiceSpec&) const = default;
+};
+
+struct UpdateStatus {
+  std::string state;  // updating | paused | completed | rollback_started | ...
+  Time started_at = 0;
+  Time completed_at = 0;
+  std::string message;
+};
+
+struct Service {
+  std::string id;
+  uint64_t version = 0;  // Version.Index
+  Time created_at = 0;
+  Time updated_at = 0;
+  ServiceSpec spec;
+  std::optional<ServiceSpec> previous_spec;
+  uint64_t spec_version = 1;  // bumped on every spec change; tasks remember theirs
+  std::optional<UpdateStatus> update_status;
+};
+
+}  // namespace swarmsim
