@@ -114,12 +114,21 @@ void SetTaskDue(ClusterState* state, Task* task, Time when) {
   if (when != 0) state->due.insert({when, DueKind::kTask, task->id});
 }
 
+void WakeServiceAt(ClusterState* state, Service* service, Time when) {
+  if (when <= state->clock.now) return;  // immediate work is done by the reconcile loop
+  if (service->wake_at > state->clock.now && service->wake_at <= when) return;
+  service->wake_at = when;
+  Touch(state, service);
+  state->due.insert({when, DueKind::kService, service->id});
+}
+
 void RemoveTask(ClusterState* state, const std::string& task_id) {
   auto it = state->tasks.find(task_id);
   if (it == state->tasks.end()) return;
   RecordEvent(state, "task", "remove", task_id, {{"service", it->second.service_name}});
   state->tasks.erase(it);
   state->removed_tasks.insert(task_id);
+  ++state->index;  // a deletion is a change of the store, like swarm's
 }
 
 Node* FindNode(ClusterState* state, const std::string& ref, bool* ambiguous) {

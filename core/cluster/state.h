@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -60,7 +61,20 @@ struct ClusterState {
   // Scheduled work; rebuilt from objects' due times on load. Entries may be stale:
   // a consumer checks the object's current due time before acting.
   std::set<DueEntry> due;
+
+  // Tasks of one service spec version share one TaskSpec; this remembers the
+  // shared copy per service (not stored: the store shares specs on load).
+  struct SharedSpec {
+    uint64_t spec_version = 0;
+    std::shared_ptr<const TaskSpec> task;
+    std::shared_ptr<const EndpointSpec> endpoint;
+  };
+  std::map<std::string, SharedSpec> spec_cache;
 };
+
+// Sets when the orchestrator must look at `service` again (keeps the earlier of
+// the current wake-up and `when`, unless the current one has passed).
+void WakeServiceAt(ClusterState* state, Service* service, Time when);
 
 // Returns a new 25-character base36 ID from the state's seeded generator.
 std::string NewId(ClusterState* state);

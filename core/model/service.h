@@ -137,6 +137,11 @@ struct Service {
   std::optional<ServiceSpec> previous_spec;
   uint64_t spec_version = 1;  // bumped on every spec change; tasks remember theirs
   std::optional<UpdateStatus> update_status;
+
+  // Simulation bookkeeping (not Engine API; the store keeps it beside the JSON).
+  Time wake_at = 0;          // when the orchestrator must look at this service again (0: never)
+  Time update_gate = 0;      // rolling update: the next slot may start at or after this
+  uint64_t update_failures = 0;  // failed replacements in the current update
 };
 
 }  // namespace swarmsim

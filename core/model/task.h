@@ -43,6 +43,9 @@ struct Task {
   TaskStatus status;
   // Simulation bookkeeping (not Engine API): when the node agent takes its next step.
   Time due_at = 0;  // 0 = nothing due
+  // A replacement created with desired READY is promoted to RUNNING no earlier than this
+  // (restart delay), once its predecessor in the slot has stopped.
+  Time promote_at = 0;
   std::string decision_id;  // the scheduling decision that placed (or failed to place) it
 };
 

@@ -1,0 +1,90 @@
+#include "core/node/agent.h"
+
+#include "core/node/image_catalog.h"
+#include "core/node/timing.h"
+
+namespace swarmsim {
+
+namespace {
+
+bool WantsStop(const Task& t) { return t.desired_state >= TaskState::kShutdown; }
+
+Node* NodeOf(ClusterState* state, const Task& t) {
+  auto it = state->nodes.find(t.node_id);
+  return it == state->nodes.end() ? nullptr : &it->second;
+}
+
+// A down node's agent does nothing: the manager no longer hears from it.
+bool AgentAlive(ClusterState* state, const Task& t) {
+  Node* n = NodeOf(state, t);
+  return n != nullptr && n->status.state == NodeState::kReady;
+}
+
+// How long until the next step, or -1 when the task waits for the manager.
+Duration NextStepDelay(ClusterState* state, const Task& t) {
+  TaskState s = t.status.state;
+  if (s < TaskState::kAssigned || IsTerminal(s)) return -1;
+  if (WantsStop(t)) return s >= TaskState::kStarting ? kStopTime : kAbortTime;
+  switch (s) {
+    case TaskState::kAssigned: return kAcceptDelay;
+    case TaskState::kAccepted: return kPrepareStartDelay;
+    case TaskState::kPreparing: {
+      Node* n = NodeOf(state, t);
+      std::string image = NormalizeImageReference(t.spec->container.image);
+      Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(image);
+      return pull + kCreateContainerTime;
+    }
+    case TaskState::kReady:
+      // Prepared replacements wait here until the orchestrator promotes them.
+      return t.desired_state == TaskState::kRunning ? kStartDelay : -1;
+    case TaskState::kStarting: return kStartupTime;
+    default: return -1;  // RUNNING: nothing until told to stop
+  }
+}
+
+}  // namespace
+
+void KickAgent(ClusterState* state, Task* task) {
+  if (!AgentAlive(state, *task)) {
+    SetTaskDue(state, task, 0);
+    return;
+  }
+  Duration d = NextStepDelay(state, *task);
+  SetTaskDue(state, task, d < 0 ? 0 : state->clock.now + d);
+}
+
+void RunAgentStep(ClusterState* state, Task* task) {
+  if (task->due_at != state->clock.now) return;
+  task->due_at = 0;
+  if (!AgentAlive(state, *task)) {
+    Touch(state, task);
+    return;
+  }
+  TaskState s = task->status.state;
+  if (WantsStop(*task)) {
+    SetTaskState(state, task, TaskState::kShutdown, "shutdown");
+  } else {
+    switch (s) {
+      case TaskState::kAssigned: SetTaskState(state, task, TaskState::kAccepted, "accepted"); break;
+      case TaskState::kAccepted: SetTaskState(state, task, TaskState::kPreparing, "preparing"); break;
+      case TaskState::kPreparing: {
+        if (Node* n = NodeOf(state, *task)) {
+          std::string image = NormalizeImageReference(task->spec->container.image);
+          if (n->images.insert(image).second) {
+            Touch(state, n);
+            RecordEvent(state, "image", "pull", image, {{"node", n->id}});
+          }
+        }
+        SetTaskState(state, task, TaskState::kReady, "prepared");
+        break;
+      }
+      case TaskState::kReady: SetTaskState(state, task, TaskState::kStarting, "starting"); break;
+      case TaskState::kStarting: SetTaskState(state, task, TaskState::kRunning, "started"); break;
+      default: break;
+    }
+  }
+  Touch(state, task);
+  KickAgent(state, task);
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,47 @@
+#include "core/orchestrator/reaper.h"
+
+#include <algorithm>
+
+namespace swarmsim {
+
+namespace {
+
+int HistoryLimit(const ClusterState& state, const std::string& service_id) {
+  auto it = state.services.find(service_id);
+  if (it == state.services.end()) return kTaskHistoryLimit;
+  const auto& rp = it->second.spec.task_template.restart_policy;
+  if (rp && rp->max_attempts && *rp->max_attempts > 0) return static_cast<int>(*rp->max_attempts) + 1;
+  return kTaskHistoryLimit;
+}
+
+}  // namespace
+
+void ReapTasks(ClusterState* state, SlotIndex* index) {
+  for (auto& [service_id, slots] : *index) {
+    int limit = HistoryLimit(*state, service_id);
+    for (auto& [key, slot] : slots) {
+      std::vector<Task*> kept;
+      for (Task* t : slot.tasks) {
+        // Removed tasks vanish once stopped, or at once if they never reached a node.
+        bool gone = t->desired_state == TaskState::kRemove &&
+                    (HasStopped(*t) || t->status.state < TaskState::kAssigned);
+        if (gone) RemoveTask(state, t->id);
+        else kept.push_back(t);
+      }
+      if (static_cast<int>(kept.size()) > limit) {
+        std::vector<Task*> old;
+        for (Task* t : kept) {
+          if (HasStopped(*t) && t->desired_state > TaskState::kRunning) old.push_back(t);
+        }
+        std::stable_sort(old.begin(), old.end(), [](const Task* a, const Task* b) {
+          if (a->status.timestamp != b->status.timestamp) return a->status.timestamp < b->status.timestamp;
+          return a->id < b->id;
+        });
+        size_t excess = kept.size() - limit;
+        for (size_t i = 0; i < old.size() && i < excess; ++i) RemoveTask(state, old[i]->id);
+      }
+    }
+  }
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,79 @@
+#include "core/orchestrator/restart.h"
+
+#include <algorithm>
+
+#include "core/orchestrator/task_factory.h"
+#include "core/orchestrator/updater.h"
+
+namespace swarmsim {
+
+namespace {
+
+const Node* NodeOf(const ClusterState& state, const Task& t) {
+  auto it = state.nodes.find(t.node_id);
+  return it == state.nodes.end() ? nullptr : &it->second;
+}
+
+Duration RestartDelay(const Service& s) {
+  const auto& rp = s.spec.task_template.restart_policy;
+  return rp && rp->delay ? *rp->delay : kDefaultRestartDelay;
+}
+
+}  // namespace
+
+bool RestartAllowed(const Service& service, TaskState ended) {
+  const auto& rp = service.spec.task_template.restart_policy;
+  std::string condition = rp ? rp->condition : "any";
+  if (condition == "none") return false;
+  if (condition == "on-failure") return ended != TaskState::kComplete;
+  return true;
+}
+
+void SuperviseSlot(ClusterState* state, Service* service, Slot* slot) {
+  if (slot->number > service->spec.replicas) return;  // being scaled away
+  for (Task* t : slot->Runnable()) {
+    const Node* node = NodeOf(*state, *t);
+    bool exited = HasStopped(*t);
+    bool node_down = node && node->status.state == NodeState::kDown;
+    bool drained = node && node->spec.availability == NodeAvailability::kDrain;
+    if (!exited && !node_down && !drained) continue;
+    TaskState ended = t->status.state;
+    if (exited) NoteUpdateFailure(state, service, *t);
+    SetDesiredState(state, t, TaskState::kShutdown);
+    bool replace = exited ? RestartAllowed(*service, ended)
+                          : RestartAllowed(*service, TaskState::kShutdown);
+    if (!replace) continue;
+    // A replacement starts prepared-but-stopped and is promoted after the delay;
+    // leaving a drained node is not delayed.
+    Task* next = NewTask(state, *service, slot->number, "", TaskState::kReady);
+    next->promote_at = state->clock.now + (drained && !exited ? 0 : RestartDelay(*service));
+    slot->tasks.push_back(next);
+  }
+}
+
+void PromoteReplacements(ClusterState* state, Service* service, const Slot& slot) {
+  for (Task* t : slot.tasks) {
+    if (t->desired_state != TaskState::kReady) continue;
+    Time now = state->clock.now;
+    bool predecessor_alive = false;
+    for (Task* other : slot.tasks) {
+      if (other == t || other->desired_state < TaskState::kShutdown || HasStopped(*other)) continue;
+      if (other->status.state < TaskState::kAssigned) continue;  // never started
+      const Node* n = NodeOf(*state, *other);
+      if (n && n->status.state == NodeState::kDown) continue;
+      predecessor_alive = true;
+    }
+    Time deadline = t->created_at + kMaxWaitForPredecessor;
+    if (now >= t->promote_at && (!predecessor_alive || now >= deadline)) {
+      SetDesiredState(state, t, TaskState::kRunning);
+      continue;
+    }
+    if (now < t->promote_at) {
+      WakeServiceAt(state, service, t->promote_at);
+    } else {
+      WakeServiceAt(state, service, deadline);
+    }
+  }
+}
+
+}  // namespace swarmsim

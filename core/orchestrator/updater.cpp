@@ -1,0 +1,137 @@
+#include "core/orchestrator/updater.h"
+
+#include <algorithm>
+
+#include "core/orchestrator/dirty.h"
+#include "core/orchestrator/task_factory.h"
+
+namespace swarmsim {
+
+namespace {
+
+bool Updating(const Service& s) {
+  return s.update_status && (s.update_status->state == "updating" || s.update_status->state == "rollback_started");
+}
+
+bool Halted(const Service& s) {
+  return s.update_status && (s.update_status->state == "paused" || s.update_status->state == "rollback_paused");
+}
+
+void SetUpdateState(ClusterState* state, Service* service, const std::string& st, const std::string& message) {
+  UpdateStatus u = service->update_status.value_or(UpdateStatus{});
+  if (st == "updating" || (st == "rollback_started" && u.state != "rollback_started")) u.started_at = state->clock.now;
+  u.state = st;
+  u.message = message;
+  if (st == "completed" || st == "rollback_completed") u.completed_at = state->clock.now;
+  else u.completed_at = 0;
+  service->update_status = u;
+  Touch(state, service);
+  RecordEvent(state, "service", "update", service->id,
+              {{"name", service->spec.name}, {"updatestate.new", st}, {"message", message}});
+}
+
+}  // namespace
+
+UpdateConfig EffectiveUpdateConfig(const Service& service) {
+  bool rollback = service.update_status && service.update_status->state.rfind("rollback", 0) == 0;
+  const auto& cfg = rollback ? service.spec.rollback_config : service.spec.update_config;
+  UpdateConfig c = cfg.value_or(UpdateConfig{});
+  if (c.monitor == 0) c.monitor = kDefaultUpdateMonitor;
+  return c;
+}
+
+void NoteUpdateFailure(ClusterState* state, Service* service, const Task& task) {
+  if (!Updating(*service) || task.spec_version != service->spec_version) return;
+  if (task.created_at < service->update_status->started_at) return;
+  UpdateConfig cfg = EffectiveUpdateConfig(*service);
+  bool ran_long_enough = task.status.state > TaskState::kRunning && false;
+  (void)ran_long_enough;
+  ++service->update_failures;
+  Touch(state, service);
+  if (cfg.failure_action == "continue") return;
+  uint64_t replicas = std::max<uint64_t>(service->spec.replicas, 1);
+  double ratio = static_cast<double>(service->update_failures) / static_cast<double>(replicas);
+  if (ratio <= cfg.max_failure_ratio) return;
+  bool rolling_back = service->update_status->state == "rollback_started";
+  if (rolling_back) {
+    SetUpdateState(state, service, "rollback_paused",
+                   "rollback paused due to failure or early termination of task " + task.id);
+  } else if (cfg.failure_action == "rollback" && service->previous_spec) {
+    std::swap(service->spec, *service->previous_spec);
+    service->previous_spec.reset();
+    ++service->spec_version;
+    service->update_failures = 0;
+    SetUpdateState(state, service, "rollback_started",
+                   "update rolled back due to failure or early termination of task " + task.id);
+  } else {
+    SetUpdateState(state, service, "paused",
+                   "update paused due to failure or early termination of task " + task.id);
+  }
+}
+
+void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slot>* slots) {
+  if (Halted(*service)) return;
+  // Which slots hold a task of an older spec that must be replaced, and which are
+  // mid-replacement (a new task not yet running).
+  std::vector<Slot*> dirty;
+  int in_flight = 0;
+  Time last_running = 0;
+  for (auto& [key, slot] : *slots) {
+    if (service->spec.mode == ServiceMode::kReplicated && slot.number > service->spec.replicas) continue;
+    Task* fresh = nullptr;
+    std::vector<Task*> stale;
+    for (Task* t : slot.Runnable()) {
+      if (IsTaskDirty(*state, *service, *t)) stale.push_back(t);
+      else fresh = t;
+    }
+    if (fresh) {
+      if (fresh->status.state < TaskState::kRunning) {
+        if (!stale.empty() || Updating(*service)) ++in_flight;
+      } else {
+        if (fresh->spec_version == service->spec_version) last_running = std::max(last_running, fresh->status.timestamp);
+        // start-first: the old task goes once its replacement runs.
+        for (Task* old : stale) SetDesiredState(state, old, TaskState::kShutdown);
+        stale.clear();
+      }
+    }
+    if (!stale.empty() && !fresh) dirty.push_back(&slot);
+  }
+  if (!Updating(*service)) {
+    if (dirty.empty()) return;
+    service->update_failures = 0;
+    SetUpdateState(state, service, "updating", "update in progress");
+  }
+  UpdateConfig cfg = EffectiveUpdateConfig(*service);
+  Time gate = last_running > 0 ? last_running + cfg.delay : 0;
+  uint64_t limit = cfg.parallelism == 0 ? UINT64_MAX : cfg.parallelism;
+  Time now = state->clock.now;
+  for (Slot* slot : dirty) {
+    if (static_cast<uint64_t>(in_flight) >= limit) break;
+    if (now < gate) {
+      WakeServiceAt(state, service, gate);
+      break;
+    }
+    std::string node = service->spec.mode == ServiceMode::kGlobal ? slot->node_id : "";
+    if (cfg.order == "start-first") {
+      NewTask(state, *service, slot->number, node, TaskState::kRunning);
+    } else {
+      for (Task* old : slot->Runnable()) SetDesiredState(state, old, TaskState::kShutdown);
+      Task* t = NewTask(state, *service, slot->number, node, TaskState::kReady);
+      t->promote_at = now;
+    }
+    ++in_flight;
+  }
+  if (!dirty.empty() || in_flight > 0) return;
+  // Every slot runs the new spec: watch one more monitor period, then complete.
+  Duration watch = cfg.delay >= cfg.monitor ? cfg.delay + kSecond : cfg.monitor;
+  Time done_at = std::max(last_running, service->update_status->started_at) + watch;
+  if (now < done_at) {
+    WakeServiceAt(state, service, done_at);
+    return;
+  }
+  bool rollback = service->update_status->state == "rollback_started";
+  SetUpdateState(state, service, rollback ? "rollback_completed" : "completed",
+                 rollback ? "rollback completed" : "update completed");
+}
+
+}  // namespace swarmsim
