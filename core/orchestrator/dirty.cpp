@@ -1,0 +1,43 @@
+#include "core/orchestrator/dirty.h"
+
+#include "core/scheduler/constraint.h"
+
+namespace swarmsim {
+
+bool IsTaskDirty(const ClusterState& state, const Service& service, const Task& task) {
+  if (task.spec_version == service.spec_version) return false;
+  if (task.endpoint && !(*task.endpoint == service.spec.endpoint)) return true;
+  if (!task.spec) return true;
+  const TaskSpec& want = service.spec.task_template;
+  TaskSpec have_no_placement = *task.spec;
+  have_no_placement.placement = want.placement;
+  if (!(have_no_placement == want)) return true;
+  if (task.spec->placement == want.placement) return false;
+  // Placement-only change: replace only tasks whose node no longer matches.
+  auto node = state.nodes.find(task.node_id);
+  if (node == state.nodes.end()) return true;
+  return !NodeSatisfiesConstraints(node->second, want.placement.constraints);
+}
+
+std::vector<std::string> TaskAffectingChanges(const ServiceSpec& before, const ServiceSpec& after) {
+  std::vector<std::string> out;
+  const auto& a = before.task_template;
+  const auto& b = after.task_template;
+  if (a.container.image != b.container.image) out.push_back("image " + a.container.image + " -> " + b.container.image);
+  if (a.container.env != b.container.env) out.push_back("environment");
+  if (a.container.labels != b.container.labels) out.push_back("container labels");
+  if (a.container.command != b.container.command || a.container.args != b.container.args) out.push_back("command");
+  if (a.container.mounts != b.container.mounts) out.push_back("mounts");
+  if (a.container.configs != b.container.configs) out.push_back("configs");
+  if (a.container.secrets != b.container.secrets) out.push_back("secrets");
+  if (!(a.resources == b.resources)) out.push_back("resources");
+  if (a.restart_policy != b.restart_policy) out.push_back("restart policy");
+  if (a.networks != b.networks) out.push_back("networks");
+  if (a.force_update != b.force_update) out.push_back("force update");
+  if (!(a.placement == b.placement)) out.push_back("placement");
+  if (!(before.endpoint == after.endpoint)) out.push_back("published ports");
+  if (!(a.container == b.container) && out.empty()) out.push_back("container spec");
+  return out;
+}
+
+}  // namespace swarmsim

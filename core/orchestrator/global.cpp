@@ -1,0 +1,53 @@
+#include "core/orchestrator/global.h"
+
+#include "core/orchestrator/restart.h"
+#include "core/orchestrator/task_factory.h"
+#include "core/orchestrator/updater.h"
+#include "core/scheduler/constraint.h"
+
+namespace swarmsim {
+
+void ReconcileGlobal(ClusterState* state, Service* service, std::map<std::string, Slot>* slots) {
+  const auto& constraints = service->spec.task_template.placement.constraints;
+  for (auto& [node_id, node] : state->nodes) {
+    bool up = node.status.state != NodeState::kDown;
+    bool drained = node.spec.availability == NodeAvailability::kDrain;
+    bool matches = NodeSatisfiesConstraints(node, constraints);
+    Slot* slot = nullptr;
+    if (auto it = slots->find(node_id); it != slots->end()) slot = &it->second;
+    std::vector<Task*> runnable = slot ? slot->Runnable() : std::vector<Task*>{};
+    if (!up || drained || !matches) {
+      for (Task* t : runnable) SetDesiredState(state, t, TaskState::kShutdown);
+      continue;
+    }
+    bool alive = false;
+    for (Task* t : runnable) {
+      if (HasStopped(*t)) {
+        TaskState ended = t->status.state;
+        SetDesiredState(state, t, TaskState::kShutdown);
+        if (RestartAllowed(*service, ended)) {
+          Task* next = NewTask(state, *service, 0, node_id, TaskState::kReady);
+          next->promote_at = state->clock.now + kDefaultRestartDelay;
+          alive = true;
+        }
+      } else {
+        alive = true;
+      }
+    }
+    if (slot) PromoteReplacements(state, service, *slot);
+    // A paused node keeps what it has but gets nothing new.
+    if (!alive && node.spec.availability == NodeAvailability::kActive) {
+      bool finished_for_good = slot && !slot->tasks.empty() && HasStopped(*slot->tasks.back()) &&
+                               !RestartAllowed(*service, slot->tasks.back()->status.state);
+      if (!finished_for_good) NewTask(state, *service, 0, node_id, TaskState::kRunning);
+    }
+  }
+  // Tasks on nodes that no longer exist.
+  for (auto& [key, slot] : *slots) {
+    if (state->nodes.count(slot.node_id)) continue;
+    for (Task* t : slot.Runnable()) SetDesiredState(state, t, TaskState::kShutdown);
+  }
+  RunUpdater(state, service, slots);
+}
+
+}  // namespace swarmsim
