@@ -1,0 +1,860 @@
+#include "core/model/json.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/format/time_format.h"
+
+namespace swarmsim {
+
+using nlohmann::json;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Writing: Go's encoding/json drops `omitempty` fields only when they are empty
+// scalars, nil pointers or empty slices/maps; struct values are always written.
+
+void PutString(json& j, const char* key, const std::string& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+template <typename Int>
+void PutNonZero(json& j, const char* key, Int v) {
+  if (v != 0) j[key] = v;
+}
+
+void PutStrings(json& j, const char* key, const std::vector<std::string>& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+// Annotations.Labels has no omitempty: an empty map is still written ({}).
+json LabelsJson(const std::map<std::string, std::string>& labels) {
+  json j = json::object();
+  for (const auto& [k, v] : labels) j[k] = v;
+  return j;
+}
+
+json TimeJson(Time t) { return FormatRFC3339Nano(t); }
+
+json VersionJson(uint64_t index) {
+  json j = json::object();
+  PutNonZero(j, "Index", index);
+  return j;
+}
+
+// Go prints float32 0 as `0`; nlohmann would print a double 0 as `0.0`.
+json RatioJson(double r) {
+  if (r == static_cast<double>(static_cast<int64_t>(r))) return static_cast<int64_t>(r);
+  return r;
+}
+
+json ResourcesJson(const Resources& r) {
+  json j = json::object();
+  PutNonZero(j, "NanoCPUs", r.nano_cpus);
+  PutNonZero(j, "MemoryBytes", r.memory_bytes);
+  return j;
+}
+
+json PortJson(const PortConfig& p) {
+  json j = json::object();
+  PutString(j, "Name", p.name);
+  PutString(j, "Protocol", p.protocol);
+  PutNonZero(j, "TargetPort", p.target_port);
+  PutNonZero(j, "PublishedPort", p.published_port);
+  PutString(j, "PublishMode", p.publish_mode);
+  return j;
+}
+
+json PortsJson(const std::vector<PortConfig>& ports) {
+  json j = json::array();
+  for (const auto& p : ports) j.push_back(PortJson(p));
+  return j;
+}
+
+json MountJson(const Mount& m) {
+  json j = json::object();
+  PutString(j, "Type", m.type);
+  PutString(j, "Source", m.source);
+  PutString(j, "Target", m.target);
+  if (m.read_only) j["ReadOnly"] = true;
+  if (!m.volume_labels.empty()) j["VolumeOptions"] = {{"Labels", LabelsJson(m.volume_labels)}};
+  return j;
+}
+
+json FileReferenceJson(const FileReference& f, const char* id_key, const char* name_key) {
+  json j = json::object();
+  j["File"] = {{"Name", f.file_name}, {"UID", f.uid}, {"GID", f.gid}, {"Mode", f.mode}};
+  j[id_key] = f.id;
+  j[name_key] = f.name;
+  return j;
+}
+
+json ContainerSpecJson(const ContainerSpec& c) {
+  json j = json::object();
+  PutString(j, "Image", c.image);
+  if (!c.labels.empty()) j["Labels"] = LabelsJson(c.labels);
+  PutStrings(j, "Command", c.command);
+  PutStrings(j, "Args", c.args);
+  PutString(j, "Hostname", c.hostname);
+  PutStrings(j, "Env", c.env);
+  PutString(j, "Dir", c.dir);
+  PutString(j, "User", c.user);
+  if (!c.mounts.empty()) {
+    json& mounts = j["Mounts"] = json::array();
+    for (const auto& m : c.mounts) mounts.push_back(MountJson(m));
+  }
+  if (c.stop_grace_period) j["StopGracePeriod"] = *c.stop_grace_period;
+  if (!c.secrets.empty()) {
+    json& secrets = j["Secrets"] = json::array();
+    for (const auto& s : c.secrets) secrets.push_back(FileReferenceJson(s, "SecretID", "SecretName"));
+  }
+  if (!c.configs.empty()) {
+    json& configs = j["Configs"] = json::array();
+    for (const auto& s : c.configs) configs.push_back(FileReferenceJson(s, "ConfigID", "ConfigName"));
+  }
+  j["Isolation"] = "default";  // the daemon fills it in
+  return j;
+}
+
+json UpdateConfigJson(const UpdateConfig& u) {
+  json j = json::object();
+  j["Parallelism"] = u.parallelism;
+  PutNonZero(j, "Delay", u.delay);
+  PutString(j, "FailureAction", u.failure_action);
+  PutNonZero(j, "Monitor", u.monitor);
+  j["MaxFailureRatio"] = RatioJson(u.max_failure_ratio);
+  j["Order"] = u.order;
+  return j;
+}
+
+json UpdateStatusJson(const UpdateStatus& u) {
+  json j = json::object();
+  PutString(j, "State", u.state);
+  if (u.started_at != 0) j["StartedAt"] = TimeJson(u.started_at);
+  if (u.completed_at != 0) j["CompletedAt"] = TimeJson(u.completed_at);
+  PutString(j, "Message", u.message);
+  return j;
+}
+
+// What the daemon reports for every engine (docker 28 on Linux).
+json EnginePluginsJson() {
+  static const char* const kPlugins[][2] = {
+      {"Log", "awslogs"},  {"Log", "fluentd"},       {"Log", "gcplogs"}, {"Log", "gelf"},
+      {"Log", "journald"}, {"Log", "json-file"},     {"Log", "local"},   {"Log", "splunk"},
+      {"Log", "syslog"},   {"Network", "bridge"},    {"Network", "host"}, {"Network", "ipvlan"},
+      {"Network", "macvlan"}, {"Network", "null"},   {"Network", "overlay"}, {"Volume", "local"},
+  };
+  json j = json::array();
+  for (const auto& p : kPlugins) j.push_back({{"Type", p[0]}, {"Name", p[1]}});
+  return j;
+}
+
+// ---------------------------------------------------------------------------
+// Reading: explicit type checks, the first problem kept, no exceptions needed
+// (the public functions still catch nlohmann's, as the adapter's backstop).
+
+class Reader {
+ public:
+  explicit Reader(const char* kind) : kind_(kind) {}
+
+  bool ok() const { return error_.empty(); }
+  Status status() const {
+    return ok() ? Status::OK() : Status::InvalidArgument("invalid " + std::string(kind_) + " JSON: " + error_);
+  }
+  void Fail(const std::string& what) {
+    if (error_.empty()) error_ = what;
+  }
+
+  // nullptr when the key is absent or null (Go's zero value).
+  const json* Find(const json& obj, const char* key) {
+    if (!obj.is_object()) {
+      Fail(std::string("expected an object around \"") + key + "\"");
+      return nullptr;
+    }
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+
+  std::string Str(const json& obj, const char* key) {
+    const json* v = Find(obj, key);
+    if (!v) return {};
+    if (!v->is_string()) return Wrong(key, "a string"), std::string();
+    return v->get<std::string>();
+  }
+
+  int64_t Int(const json& obj, const char* key) {
+    const json* v = Find(obj, key);
+    if (!v) return 0;
+    if (!v->is_number_integer()) return Wrong(key, "an integer"), 0;
+    if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+      return Wrong(key, "an integer in range"), 0;
+    }
+    return v->get<int64_t>();
+  }
+
+  uint64_t Uint(const json& obj, const char* key) {
+    const json* v = Find(obj, key);
+    if (!v) return 0;
+    if (v->is_number_unsigned()) return v->get<uint64_t>();
+    if (v->is_number_integer() && v->get<int64_t>() >= 0) return static_cast<uint64_t>(v->get<int64_t>());
+    return Wrong(key, "an unsigned integer"), 0;
+  }
+
+  uint32_t Uint32(const json& obj, const char* key) {
+    uint64_t v = Uint(obj, key);
+    if (v > UINT32_MAX) return Wrong(key, "a 32-bit unsigned integer"), 0;
+    return static_cast<uint32_t>(v);
+  }
+
+  bool Bool(const json& obj, const char* key) {
+    const json* v = Find(obj, key);
+    if (!v) return false;
+    if (!v->is_boolean()) return Wrong(key, "a boolean"), false;
+    return v->get<bool>();
+  }
+
+  double Double(const json& obj, const char* key) {
+    const json* v = Find(obj, key);
+    if (!v) return 0;
+    if (!v->is_number()) return Wrong(key, "a number"), 0;
+    return v->get<double>();
+  }
+
+  Time Instant(const json& obj, const char* key) {
+    std::string s = Str(obj, key);
+    if (s.empty()) return 0;
+    auto t = ParseRFC3339(s);
+    if (!t.ok()) return Wrong(key, "an RFC 3339 time"), 0;
+    return t.value();
+  }
+
+  std::optional<int64_t> OptInt(const json& obj, const char* key) {
+    if (!Find(obj, key)) return std::nullopt;
+    return Int(obj, key);
+  }
+
+  std::optional<uint64_t> OptUint(const json& obj, const char* key) {
+    if (!Find(obj, key)) return std::nullopt;
+    return Uint(obj, key);
+  }
+
+  std::map<std::string, std::string> StrMap(const json& obj, const char* key) {
+    std::map<std::string, std::string> out;
+    const json* v = Find(obj, key);
+    if (!v) return out;
+    if (!v->is_object()) return Wrong(key, "an object of strings"), out;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      if (!it->is_string()) return Wrong(key, "an object of strings"), out;
+      out.emplace(it.key(), it->get<std::string>());
+    }
+    return out;
+  }
+
+  std::vector<std::string> StrList(const json& obj, const char* key) {
+    std::vector<std::string> out;
+    const json* v = Find(obj, key);
+    if (!v) return out;
+    if (!v->is_array()) return Wrong(key, "an array of strings"), out;
+    for (const auto& e : *v) {
+      if (!e.is_string()) return Wrong(key, "an array of strings"), out;
+      out.push_back(e.get<std::string>());
+    }
+    return out;
+  }
+
+  // An absent object reads as the empty object (every field zero).
+  const json& Obj(const json& obj, const char* key) {
+    static const json kEmpty = json::object();
+    const json* v = Find(obj, key);
+    if (!v) return kEmpty;
+    if (!v->is_object()) return Wrong(key, "an object"), kEmpty;
+    return *v;
+  }
+
+  const json& Arr(const json& obj, const char* key) {
+    static const json kEmpty = json::array();
+    const json* v = Find(obj, key);
+    if (!v) return kEmpty;
+    if (!v->is_array()) return Wrong(key, "an array"), kEmpty;
+    return *v;
+  }
+
+  bool Has(const json& obj, const char* key) { return obj.is_object() && Find(obj, key) != nullptr; }
+
+ private:
+  void Wrong(const char* key, const char* expected) {
+    Fail(std::string("field \"") + key + "\" is not " + expected);
+  }
+
+  const char* kind_;
+  std::string error_;
+};
+
+template <typename Fn>
+Status Guarded(const char* kind, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument("invalid " + std::string(kind) + " JSON: " + e.what());
+  }
+}
+
+Resources ReadResources(Reader& r, const json& j) {
+  Resources out;
+  out.nano_cpus = r.Int(j, "NanoCPUs");
+  out.memory_bytes = r.Int(j, "MemoryBytes");
+  return out;
+}
+
+std::vector<PortConfig> ReadPorts(Reader& r, const json& arr) {
+  std::vector<PortConfig> out;
+  for (const auto& p : arr) {
+    PortConfig pc;
+    pc.name = r.Str(p, "Name");
+    pc.protocol = r.Str(p, "Protocol");
+    pc.target_port = r.Uint32(p, "TargetPort");
+    pc.published_port = r.Uint32(p, "PublishedPort");
+    pc.publish_mode = r.Str(p, "PublishMode");
+    out.push_back(std::move(pc));
+  }
+  return out;
+}
+
+void ReadEndpointSpec(Reader& r, const json& j, EndpointSpec* out) {
+  out->mode = r.Str(j, "Mode");
+  out->ports = ReadPorts(r, r.Arr(j, "Ports"));
+}
+
+FileReference ReadFileReference(Reader& r, const json& j, const char* id_key, const char* name_key) {
+  FileReference f;
+  const json& file = r.Obj(j, "File");
+  f.file_name = r.Str(file, "Name");
+  f.uid = r.Str(file, "UID");
+  f.gid = r.Str(file, "GID");
+  f.mode = r.Uint32(file, "Mode");
+  f.id = r.Str(j, id_key);
+  f.name = r.Str(j, name_key);
+  return f;
+}
+
+void ReadContainerSpec(Reader& r, const json& j, ContainerSpec* c) {
+  c->image = r.Str(j, "Image");
+  c->labels = r.StrMap(j, "Labels");
+  c->command = r.StrList(j, "Command");
+  c->args = r.StrList(j, "Args");
+  c->hostname = r.Str(j, "Hostname");
+  c->env = r.StrList(j, "Env");
+  c->dir = r.Str(j, "Dir");
+  c->user = r.Str(j, "User");
+  c->mounts.clear();
+  for (const auto& m : r.Arr(j, "Mounts")) {
+    Mount mount;
+    mount.type = r.Str(m, "Type");
+    mount.source = r.Str(m, "Source");
+    mount.target = r.Str(m, "Target");
+    mount.read_only = r.Bool(m, "ReadOnly");
+    mount.volume_labels = r.StrMap(r.Obj(m, "VolumeOptions"), "Labels");
+    c->mounts.push_back(std::move(mount));
+  }
+  c->stop_grace_period = r.OptInt(j, "StopGracePeriod");
+  c->secrets.clear();
+  for (const auto& s : r.Arr(j, "Secrets")) c->secrets.push_back(ReadFileReference(r, s, "SecretID", "SecretName"));
+  c->configs.clear();
+  for (const auto& s : r.Arr(j, "Configs")) c->configs.push_back(ReadFileReference(r, s, "ConfigID", "ConfigName"));
+}
+
+void ReadTaskSpec(Reader& r, const json& j, TaskSpec* t) {
+  if (!j.is_object()) return r.Fail("TaskSpec is not an object");
+  ReadContainerSpec(r, r.Obj(j, "ContainerSpec"), &t->container);
+  const json& res = r.Obj(j, "Resources");
+  t->resources.limits = ReadResources(r, r.Obj(res, "Limits"));
+  t->resources.reservations = ReadResources(r, r.Obj(res, "Reservations"));
+  if (r.Has(j, "RestartPolicy")) {
+    const json& rp = r.Obj(j, "RestartPolicy");
+    RestartPolicy p;
+    p.condition = r.Str(rp, "Condition");
+    p.delay = r.OptInt(rp, "Delay");
+    p.max_attempts = r.OptUint(rp, "MaxAttempts");
+    p.window = r.OptInt(rp, "Window");
+    t->restart_policy = std::move(p);
+  } else {
+    t->restart_policy.reset();
+  }
+  const json& pl = r.Obj(j, "Placement");
+  t->placement.constraints = r.StrList(pl, "Constraints");
+  t->placement.preferences.clear();
+  for (const auto& pref : r.Arr(pl, "Preferences")) {
+    t->placement.preferences.push_back(r.Str(r.Obj(pref, "Spread"), "SpreadDescriptor"));
+  }
+  t->placement.max_replicas = r.Uint(pl, "MaxReplicas");
+  t->networks.clear();
+  for (const auto& n : r.Arr(j, "Networks")) {
+    NetworkAttachment a;
+    a.target = r.Str(n, "Target");
+    a.aliases = r.StrList(n, "Aliases");
+    t->networks.push_back(std::move(a));
+  }
+  t->force_update = r.Uint(j, "ForceUpdate");
+}
+
+std::optional<UpdateConfig> ReadUpdateConfig(Reader& r, const json& j, const char* key) {
+  if (!r.Has(j, key)) return std::nullopt;
+  const json& u = r.Obj(j, key);
+  UpdateConfig c;
+  c.parallelism = r.Uint(u, "Parallelism");
+  c.delay = r.Int(u, "Delay");
+  c.failure_action = r.Str(u, "FailureAction");
+  c.monitor = r.Int(u, "Monitor");
+  c.max_failure_ratio = r.Double(u, "MaxFailureRatio");
+  c.order = r.Str(u, "Order");
+  return c;
+}
+
+void ReadServiceSpec(Reader& r, const json& j, ServiceSpec* s) {
+  if (!j.is_object()) return r.Fail("ServiceSpec is not an object");
+  s->name = r.Str(j, "Name");
+  s->labels = r.StrMap(j, "Labels");
+  ReadTaskSpec(r, r.Obj(j, "TaskTemplate"), &s->task_template);
+  const json& mode = r.Obj(j, "Mode");
+  if (r.Has(mode, "Global")) {
+    s->mode = ServiceMode::kGlobal;
+    s->replicas = ServiceSpec().replicas;  // not in the JSON of a global service
+  } else if (r.Has(mode, "Replicated")) {
+    s->mode = ServiceMode::kReplicated;
+    s->replicas = r.Uint(r.Obj(mode, "Replicated"), "Replicas");
+  } else {
+    r.Fail("Mode is neither Replicated nor Global");
+  }
+  s->update_config = ReadUpdateConfig(r, j, "UpdateConfig");
+  s->rollback_config = ReadUpdateConfig(r, j, "RollbackConfig");
+  ReadEndpointSpec(r, r.Obj(j, "EndpointSpec"), &s->endpoint);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+json ToJson(const EndpointSpec& spec) {
+  json j = json::object();
+  PutString(j, "Mode", spec.mode);
+  if (!spec.ports.empty()) j["Ports"] = PortsJson(spec.ports);
+  return j;
+}
+
+json ToJson(const TaskSpec& spec) {
+  json j = json::object();
+  j["ContainerSpec"] = ContainerSpecJson(spec.container);
+  json res = json::object();
+  if (!spec.resources.limits.empty()) res["Limits"] = ResourcesJson(spec.resources.limits);
+  if (!spec.resources.reservations.empty()) res["Reservations"] = ResourcesJson(spec.resources.reservations);
+  j["Resources"] = std::move(res);
+  if (spec.restart_policy) {
+    const RestartPolicy& p = *spec.restart_policy;
+    json rp = json::object();
+    PutString(rp, "Condition", p.condition);
+    if (p.delay) rp["Delay"] = *p.delay;
+    if (p.max_attempts) rp["MaxAttempts"] = *p.max_attempts;
+    if (p.window) rp["Window"] = *p.window;
+    j["RestartPolicy"] = std::move(rp);
+  }
+  json pl = json::object();
+  PutStrings(pl, "Constraints", spec.placement.constraints);
+  if (!spec.placement.preferences.empty()) {
+    json& prefs = pl["Preferences"] = json::array();
+    for (const auto& p : spec.placement.preferences) prefs.push_back({{"Spread", {{"SpreadDescriptor", p}}}});
+  }
+  PutNonZero(pl, "MaxReplicas", spec.placement.max_replicas);
+  j["Placement"] = std::move(pl);
+  if (!spec.networks.empty()) {
+    json& nets = j["Networks"] = json::array();
+    for (const auto& n : spec.networks) {
+      json a = json::object();
+      PutString(a, "Target", n.target);
+      PutStrings(a, "Aliases", n.aliases);
+      nets.push_back(std::move(a));
+    }
+  }
+  j["ForceUpdate"] = spec.force_update;
+  j["Runtime"] = "container";
+  return j;
+}
+
+json ToJson(const ServiceSpec& spec) {
+  json j = json::object();
+  PutString(j, "Name", spec.name);
+  j["Labels"] = LabelsJson(spec.labels);
+  j["TaskTemplate"] = ToJson(spec.task_template);
+  if (spec.mode == ServiceMode::kGlobal) {
+    j["Mode"] = {{"Global", json::object()}};
+  } else {
+    j["Mode"] = {{"Replicated", {{"Replicas", spec.replicas}}}};
+  }
+  if (spec.update_config) j["UpdateConfig"] = UpdateConfigJson(*spec.update_config);
+  if (spec.rollback_config) j["RollbackConfig"] = UpdateConfigJson(*spec.rollback_config);
+  j["EndpointSpec"] = ToJson(spec.endpoint);
+  return j;
+}
+
+json ToJson(const Service& service) {
+  json j = json::object();
+  j["ID"] = service.id;
+  j["Version"] = VersionJson(service.version);
+  j["CreatedAt"] = TimeJson(service.created_at);
+  j["UpdatedAt"] = TimeJson(service.updated_at);
+  j["Spec"] = ToJson(service.spec);
+  if (service.previous_spec) j["PreviousSpec"] = ToJson(*service.previous_spec);
+  json endpoint = json::object();
+  endpoint["Spec"] = ToJson(service.spec.endpoint);
+  if (!service.spec.endpoint.ports.empty()) endpoint["Ports"] = PortsJson(service.spec.endpoint.ports);
+  j["Endpoint"] = std::move(endpoint);
+  if (service.update_status) j["UpdateStatus"] = UpdateStatusJson(*service.update_status);
+  return j;
+}
+
+json ToJson(const Node& node) {
+  json j = json::object();
+  j["ID"] = node.id;
+  j["Version"] = VersionJson(node.version);
+  j["CreatedAt"] = TimeJson(node.created_at);
+  j["UpdatedAt"] = TimeJson(node.updated_at);
+  j["Spec"] = {{"Labels", LabelsJson(node.spec.labels)},
+               {"Role", ToString(node.spec.role)},
+               {"Availability", ToString(node.spec.availability)}};
+  json desc = json::object();
+  PutString(desc, "Hostname", node.description.hostname);
+  json platform = json::object();
+  PutString(platform, "Architecture", node.description.platform.architecture);
+  PutString(platform, "OS", node.description.platform.os);
+  desc["Platform"] = std::move(platform);
+  desc["Resources"] = ResourcesJson(node.description.resources);
+  json engine = json::object();
+  PutString(engine, "EngineVersion", node.description.engine_version);
+  if (!node.description.engine_labels.empty()) engine["Labels"] = LabelsJson(node.description.engine_labels);
+  engine["Plugins"] = EnginePluginsJson();
+  desc["Engine"] = std::move(engine);
+  desc["TLSInfo"] = json::object();
+  j["Description"] = std::move(desc);
+  json status = json::object();
+  status["State"] = ToString(node.status.state);
+  PutString(status, "Message", node.status.message);
+  PutString(status, "Addr", node.status.addr);
+  j["Status"] = std::move(status);
+  if (node.manager_status) {
+    json ms = json::object();
+    if (node.manager_status->leader) ms["Leader"] = true;
+    PutString(ms, "Reachability", node.manager_status->reachability);
+    PutString(ms, "Addr", node.manager_status->addr);
+    j["ManagerStatus"] = std::move(ms);
+  }
+  return j;
+}
+
+json ToJson(const Task& task) {
+  json j = json::object();
+  j["ID"] = task.id;
+  j["Version"] = VersionJson(task.version);
+  j["CreatedAt"] = TimeJson(task.created_at);
+  j["UpdatedAt"] = TimeJson(task.updated_at);
+  j["Labels"] = json::object();
+  j["Spec"] = task.spec ? ToJson(*task.spec) : json::object();
+  PutString(j, "ServiceID", task.service_id);
+  PutNonZero(j, "Slot", task.slot);
+  PutString(j, "NodeID", task.node_id);
+  json status = json::object();
+  status["Timestamp"] = TimeJson(task.status.timestamp);
+  status["State"] = ToString(task.status.state);
+  PutString(status, "Message", task.status.message);
+  PutString(status, "Err", task.status.err);
+  status["PortStatus"] = json::object();
+  j["Status"] = std::move(status);
+  j["DesiredState"] = ToString(task.desired_state);
+  j["Volumes"] = nullptr;  // no omitempty on Task.Volumes
+  return j;
+}
+
+json ToJson(const Network& network) {
+  json j = json::object();
+  j["Name"] = network.name;
+  j["Id"] = network.id;
+  j["Created"] = TimeJson(network.created_at);
+  j["Scope"] = network.scope;
+  j["Driver"] = network.driver;
+  j["EnableIPv4"] = true;
+  j["EnableIPv6"] = false;
+  j["IPAM"] = {{"Driver", "default"}, {"Options", nullptr}, {"Config", json::array()}};
+  j["Internal"] = false;
+  j["Attachable"] = network.attachable;
+  j["Ingress"] = network.ingress;
+  j["ConfigFrom"] = {{"Network", ""}};
+  j["ConfigOnly"] = false;
+  j["Containers"] = json::object();
+  j["Options"] = nullptr;
+  j["Labels"] = LabelsJson(network.labels);
+  return j;
+}
+
+json ToJson(const Event& event) {
+  json j = json::object();
+  j["Type"] = event.type;
+  j["Action"] = event.action;
+  j["Actor"] = {{"ID", event.actor_id}, {"Attributes", LabelsJson(event.attributes)}};
+  j["scope"] = "swarm";
+  // docker's seconds truncate toward negative infinity like Go's Time.Unix.
+  Time secs = event.time >= 0 ? event.time / kSecond : -((-event.time + kSecond - 1) / kSecond);
+  j["time"] = secs;
+  j["timeNano"] = event.time;
+  return j;
+}
+
+json ToJson(const Decision& decision) {
+  json j = json::object();
+  j["ID"] = decision.id;
+  j["Time"] = TimeJson(decision.time);
+  j["ServiceID"] = decision.service_id;
+  j["ServiceName"] = decision.service_name;
+  j["SpecVersion"] = decision.spec_version;
+  json nodes = json::array();
+  for (const auto& n : decision.nodes) {
+    json filters = json::array();
+    for (const auto& f : n.filters) {
+      json fj = {{"Filter", f.filter}, {"Enabled", f.enabled}, {"Passed", f.passed}};
+      PutString(fj, "Reason", f.reason);
+      filters.push_back(std::move(fj));
+    }
+    nodes.push_back({{"NodeID", n.node_id},
+                     {"Hostname", n.hostname},
+                     {"Filters", std::move(filters)},
+                     {"RecentFailures", n.recent_failures},
+                     {"ServiceTasks", n.service_tasks},
+                     {"TotalTasks", n.total_tasks}});
+  }
+  j["Nodes"] = std::move(nodes);
+  json placements = json::array();
+  for (const auto& p : decision.placements) {
+    placements.push_back({{"TaskID", p.task_id},
+                          {"Slot", p.slot},
+                          {"NodeID", p.node_id},
+                          {"ServiceTasksBefore", p.service_tasks_before},
+                          {"TotalTasksBefore", p.total_tasks_before}});
+  }
+  j["Placements"] = std::move(placements);
+  PutString(j, "Error", decision.error);
+  return j;
+}
+
+// ---------------------------------------------------------------------------
+
+Status FromJson(const json& j, EndpointSpec* out) {
+  return Guarded("endpoint spec", [&] {
+    Reader r("endpoint spec");
+    if (!j.is_object()) r.Fail("not an object");
+    else ReadEndpointSpec(r, j, out);
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, TaskSpec* out) {
+  return Guarded("task spec", [&] {
+    Reader r("task spec");
+    ReadTaskSpec(r, j, out);
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, ServiceSpec* out) {
+  return Guarded("service spec", [&] {
+    Reader r("service spec");
+    ReadServiceSpec(r, j, out);
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Service* out) {
+  return Guarded("service", [&] {
+    Reader r("service");
+    if (!j.is_object()) return Status::InvalidArgument("invalid service JSON: not an object");
+    out->id = r.Str(j, "ID");
+    out->version = r.Uint(r.Obj(j, "Version"), "Index");
+    out->created_at = r.Instant(j, "CreatedAt");
+    out->updated_at = r.Instant(j, "UpdatedAt");
+    ReadServiceSpec(r, r.Obj(j, "Spec"), &out->spec);
+    if (r.Has(j, "PreviousSpec")) {
+      ServiceSpec prev;
+      ReadServiceSpec(r, r.Obj(j, "PreviousSpec"), &prev);
+      out->previous_spec = std::move(prev);
+    } else {
+      out->previous_spec.reset();
+    }
+    if (r.Has(j, "UpdateStatus")) {
+      const json& u = r.Obj(j, "UpdateStatus");
+      UpdateStatus us;
+      us.state = r.Str(u, "State");
+      us.started_at = r.Instant(u, "StartedAt");
+      us.completed_at = r.Instant(u, "CompletedAt");
+      us.message = r.Str(u, "Message");
+      out->update_status = std::move(us);
+    } else {
+      out->update_status.reset();
+    }
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Node* out) {
+  return Guarded("node", [&] {
+    Reader r("node");
+    if (!j.is_object()) return Status::InvalidArgument("invalid node JSON: not an object");
+    out->id = r.Str(j, "ID");
+    out->version = r.Uint(r.Obj(j, "Version"), "Index");
+    out->created_at = r.Instant(j, "CreatedAt");
+    out->updated_at = r.Instant(j, "UpdatedAt");
+    const json& spec = r.Obj(j, "Spec");
+    out->spec.labels = r.StrMap(spec, "Labels");
+    if (!ParseNodeRole(r.Str(spec, "Role"), &out->spec.role)) r.Fail("unknown Spec.Role");
+    if (!ParseNodeAvailability(r.Str(spec, "Availability"), &out->spec.availability)) {
+      r.Fail("unknown Spec.Availability");
+    }
+    const json& desc = r.Obj(j, "Description");
+    out->description.hostname = r.Str(desc, "Hostname");
+    const json& platform = r.Obj(desc, "Platform");
+    out->description.platform.architecture = r.Str(platform, "Architecture");
+    out->description.platform.os = r.Str(platform, "OS");
+    out->description.resources = ReadResources(r, r.Obj(desc, "Resources"));
+    const json& engine = r.Obj(desc, "Engine");
+    out->description.engine_version = r.Str(engine, "EngineVersion");
+    out->description.engine_labels = r.StrMap(engine, "Labels");
+    const json& status = r.Obj(j, "Status");
+    std::string state = r.Str(status, "State");
+    static const NodeState kStates[] = {NodeState::kUnknown, NodeState::kDown, NodeState::kReady,
+                                        NodeState::kDisconnected};
+    bool known = false;
+    for (NodeState s : kStates) {
+      if (state == ToString(s)) {
+        out->status.state = s;
+        known = true;
+      }
+    }
+    if (!known) r.Fail("unknown Status.State \"" + state + "\"");
+    out->status.message = r.Str(status, "Message");
+    out->status.addr = r.Str(status, "Addr");
+    if (r.Has(j, "ManagerStatus")) {
+      const json& m = r.Obj(j, "ManagerStatus");
+      ManagerStatus ms;
+      ms.leader = r.Bool(m, "Leader");
+      ms.reachability = r.Str(m, "Reachability");
+      ms.addr = r.Str(m, "Addr");
+      out->manager_status = std::move(ms);
+    } else {
+      out->manager_status.reset();
+    }
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Task* out) {
+  return Guarded("task", [&] {
+    Reader r("task");
+    if (!j.is_object()) return Status::InvalidArgument("invalid task JSON: not an object");
+    out->id = r.Str(j, "ID");
+    out->version = r.Uint(r.Obj(j, "Version"), "Index");
+    out->created_at = r.Instant(j, "CreatedAt");
+    out->updated_at = r.Instant(j, "UpdatedAt");
+    auto spec = std::make_shared<TaskSpec>();
+    ReadTaskSpec(r, r.Obj(j, "Spec"), spec.get());
+    out->spec = std::move(spec);
+    out->service_id = r.Str(j, "ServiceID");
+    out->slot = r.Uint(j, "Slot");
+    out->node_id = r.Str(j, "NodeID");
+    const json& status = r.Obj(j, "Status");
+    out->status.timestamp = r.Instant(status, "Timestamp");
+    std::string state = r.Str(status, "State");
+    if (!ParseTaskState(state, &out->status.state)) r.Fail("unknown Status.State \"" + state + "\"");
+    out->status.message = r.Str(status, "Message");
+    out->status.err = r.Str(status, "Err");
+    std::string desired = r.Str(j, "DesiredState");
+    if (!ParseTaskState(desired, &out->desired_state)) r.Fail("unknown DesiredState \"" + desired + "\"");
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Network* out) {
+  return Guarded("network", [&] {
+    Reader r("network");
+    if (!j.is_object()) return Status::InvalidArgument("invalid network JSON: not an object");
+    out->name = r.Str(j, "Name");
+    out->id = r.Str(j, "Id");
+    out->created_at = r.Instant(j, "Created");
+    out->scope = r.Str(j, "Scope");
+    out->driver = r.Str(j, "Driver");
+    out->attachable = r.Bool(j, "Attachable");
+    out->ingress = r.Bool(j, "Ingress");
+    out->labels = r.StrMap(j, "Labels");
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Event* out) {
+  return Guarded("event", [&] {
+    Reader r("event");
+    if (!j.is_object()) return Status::InvalidArgument("invalid event JSON: not an object");
+    out->type = r.Str(j, "Type");
+    out->action = r.Str(j, "Action");
+    const json& actor = r.Obj(j, "Actor");
+    out->actor_id = r.Str(actor, "ID");
+    out->attributes = r.StrMap(actor, "Attributes");
+    out->time = r.Int(j, "timeNano");
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Decision* out) {
+  return Guarded("decision", [&] {
+    Reader r("decision");
+    if (!j.is_object()) return Status::InvalidArgument("invalid decision JSON: not an object");
+    out->id = r.Str(j, "ID");
+    out->time = r.Instant(j, "Time");
+    out->service_id = r.Str(j, "ServiceID");
+    out->service_name = r.Str(j, "ServiceName");
+    out->spec_version = r.Uint(j, "SpecVersion");
+    out->nodes.clear();
+    const json& nodes = r.Arr(j, "Nodes");
+    out->nodes.reserve(nodes.size());
+    for (const auto& n : nodes) {
+      NodeVerdict v;
+      v.node_id = r.Str(n, "NodeID");
+      v.hostname = r.Str(n, "Hostname");
+      for (const auto& f : r.Arr(n, "Filters")) {
+        FilterVerdict fv;
+        fv.filter = r.Str(f, "Filter");
+        fv.enabled = r.Bool(f, "Enabled");
+        fv.passed = r.Bool(f, "Passed");
+        fv.reason = r.Str(f, "Reason");
+        v.filters.push_back(std::move(fv));
+      }
+      v.recent_failures = r.Int(n, "RecentFailures");
+      v.service_tasks = r.Int(n, "ServiceTasks");
+      v.total_tasks = r.Int(n, "TotalTasks");
+      out->nodes.push_back(std::move(v));
+    }
+    out->placements.clear();
+    const json& placements = r.Arr(j, "Placements");
+    out->placements.reserve(placements.size());
+    for (const auto& p : placements) {
+      TaskPlacement tp;
+      tp.task_id = r.Str(p, "TaskID");
+      tp.slot = r.Uint(p, "Slot");
+      tp.node_id = r.Str(p, "NodeID");
+      tp.service_tasks_before = r.Int(p, "ServiceTasksBefore");
+      tp.total_tasks_before = r.Int(p, "TotalTasksBefore");
+      out->placements.push_back(std::move(tp));
+    }
+    out->error = r.Str(j, "Error");
+    return r.status();
+  });
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,574 @@
+#include "core/store/state_store.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+using nlohmann::json;
+
+namespace {
+
+Status Damaged(Database* db, const std::string& what) {
+  return Status::Corruption("cluster database " + db->path() + " is damaged: " + what);
+}
+
+// Parses stored JSON without exceptions.
+Result<json> ParseStored(Database* db, std::string_view text, const std::string& what) {
+  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Damaged(db, what + " is not valid JSON");
+  return j;
+}
+
+// Deterministic on every platform, unlike std::hash.
+uint64_t Fnv1a64(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+json StringMapJson(const std::map<std::string, std::string>& m) {
+  json j = json::object();
+  for (const auto& [k, v] : m) j[k] = v;
+  return j;
+}
+
+bool ReadStringMap(const json& j, std::map<std::string, std::string>* out) {
+  if (!j.is_object()) return false;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!it->is_string()) return false;
+    (*out)[it.key()] = it->get<std::string>();
+  }
+  return true;
+}
+
+// Steps `stmt` through every row, calling `row()` (which returns Status) on each.
+template <typename Fn>
+Status ForEachRow(Statement* stmt, Fn&& row) {
+  for (;;) {
+    auto more = stmt->Step();
+    if (!more.ok()) {
+      stmt->Reset();
+      return more.status();
+    }
+    if (!more.value()) break;
+    Status st = row();
+    if (!st.ok()) {
+      stmt->Reset();
+      return st;
+    }
+  }
+  stmt->Reset();
+  return Status::OK();
+}
+
+Result<Statement*> Prep(Database* db, const char* sql) { return db->Prepare(sql); }
+
+#define SWARMSIM_ASSIGN_STMT(var, db, sql) \
+  auto var##_result = Prep(db, sql);       \
+  if (!var##_result.ok()) return var##_result.status(); \
+  Statement* var = var##_result.value()
+
+// ---------------------------------------------------------------------------
+// Load
+
+Status LoadMeta(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT key, value FROM meta");
+  return ForEachRow(stmt, [&] {
+    std::string_view key = stmt->TextView(0);
+    if (key == "swarm_active") s->swarm_active = stmt->Int(1) != 0;
+    else if (key == "cluster_id") s->cluster_id = stmt->Text(1);
+    else if (key == "self_node_id") s->self_node_id = stmt->Text(1);
+    else if (key == "clock_now") s->clock.now = stmt->Int(1);
+    else if (key == "clock_paused") s->clock.paused = stmt->Int(1) != 0;
+    else if (key == "clock_speed") s->clock.speed = stmt->Real(1);
+    else if (key == "clock_wall_anchor") s->clock.wall_anchor = stmt->Int(1);
+    else if (key == "index") s->index = stmt->Uint(1);
+    else if (key == "id_seed") s->id_seed = stmt->Uint(1);
+    else if (key == "name_counter") s->name_counter = stmt->Uint(1);
+    return Status::OK();
+  });
+}
+
+Status LoadNodes(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT id, version, json, images FROM nodes");
+  return ForEachRow(stmt, [&] {
+    std::string id = stmt->Text(0);
+    auto j = ParseStored(db, stmt->TextView(2), "node " + id);
+    if (!j.ok()) return j.status();
+    Node node;
+    Status st = FromJson(j.value(), &node);
+    if (!st.ok()) return Damaged(db, "node " + id + ": " + st.message());
+    node.version = stmt->Uint(1);
+    auto images = ParseStored(db, stmt->TextView(3), "images of node " + id);
+    if (!images.ok()) return images.status();
+    if (!images->is_array()) return Damaged(db, "images of node " + id + " are not a list");
+    for (const auto& ref : images.value()) {
+      if (!ref.is_string()) return Damaged(db, "images of node " + id + " are not strings");
+      node.images.insert(ref.get<std::string>());
+    }
+    s->nodes.emplace(std::move(id), std::move(node));
+    return Status::OK();
+  });
+}
+
+Status LoadServices(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(
+      stmt, db, "SELECT id, version, spec_version, wake_at, update_gate, update_failures, json FROM services");
+  return ForEachRow(stmt, [&] {
+    std::string id = stmt->Text(0);
+    auto j = ParseStored(db, stmt->TextView(6), "service " + id);
+    if (!j.ok()) return j.status();
+    Service svc;
+    Status st = FromJson(j.value(), &svc);
+    if (!st.ok()) return Damaged(db, "service " + id + ": " + st.message());
+    svc.version = stmt->Uint(1);
+    svc.spec_version = stmt->Uint(2);
+    svc.wake_at = stmt->Int(3);
+    svc.update_gate = stmt->Int(4);
+    svc.update_failures = stmt->Uint(5);
+    s->services.emplace(std::move(id), std::move(svc));
+    return Status::OK();
+  });
+}
+
+Status LoadNetworks(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT id, version, updated_at, json FROM networks");
+  return ForEachRow(stmt, [&] {
+    std::string id = stmt->Text(0);
+    auto j = ParseStored(db, stmt->TextView(3), "network " + id);
+    if (!j.ok()) return j.status();
+    Network net;
+    Status st = FromJson(j.value(), &net);
+    if (!st.ok()) return Damaged(db, "network " + id + ": " + st.message());
+    net.version = stmt->Uint(1);
+    net.updated_at = stmt->Int(2);
+    s->networks.emplace(std::move(id), std::move(net));
+    return Status::OK();
+  });
+}
+
+struct StoredSpec {
+  std::shared_ptr<const TaskSpec> task;
+  std::shared_ptr<const EndpointSpec> endpoint;
+};
+
+// Only the specs some task still uses; each becomes one shared copy.
+Status LoadTaskSpecs(Database* db, std::map<int64_t, StoredSpec>* specs) {
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "SELECT id, json FROM task_specs WHERE id IN (SELECT DISTINCT spec_id FROM tasks)");
+  return ForEachRow(stmt, [&] {
+    int64_t id = stmt->Int(0);
+    std::string what = "task spec " + std::to_string(id);
+    auto j = ParseStored(db, stmt->TextView(1), what);
+    if (!j.ok()) return j.status();
+    if (!j->is_object() || !j->contains("Spec") || !j->contains("Endpoint")) {
+      return Damaged(db, what + " lacks Spec or Endpoint");
+    }
+    auto task = std::make_shared<TaskSpec>();
+    Status st = FromJson(j.value()["Spec"], task.get());
+    if (!st.ok()) return Damaged(db, what + ": " + st.message());
+    auto endpoint = std::make_shared<EndpointSpec>();
+    st = FromJson(j.value()["Endpoint"], endpoint.get());
+    if (!st.ok()) return Damaged(db, what + ": " + st.message());
+    (*specs)[id] = StoredSpec{std::move(task), std::move(endpoint)};
+    return Status::OK();
+  });
+}
+
+Status LoadTasks(Database* db, ClusterState* s) {
+  std::map<int64_t, StoredSpec> specs;
+  SWARMSIM_RETURN_IF_ERROR(LoadTaskSpecs(db, &specs));
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "SELECT id, version, created_at, updated_at, service_id, service_name, slot, node_id, "
+                       "spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
+                       "promote_at, decision_id FROM tasks");
+  return ForEachRow(stmt, [&] {
+    Task t;
+    t.id = stmt->Text(0);
+    t.version = stmt->Uint(1);
+    t.created_at = stmt->Int(2);
+    t.updated_at = stmt->Int(3);
+    t.service_id = stmt->Text(4);
+    t.service_name = stmt->Text(5);
+    t.slot = stmt->Uint(6);
+    t.node_id = stmt->Text(7);
+    auto spec = specs.find(stmt->Int(8));
+    if (spec == specs.end()) return Damaged(db, "task " + t.id + " refers to a missing task spec");
+    t.spec = spec->second.task;
+    t.endpoint = spec->second.endpoint;
+    t.spec_version = stmt->Uint(9);
+    if (!ParseTaskState(stmt->Text(10), &t.desired_state) || !ParseTaskState(stmt->Text(11), &t.status.state)) {
+      return Damaged(db, "task " + t.id + " has an unknown state");
+    }
+    t.status.timestamp = stmt->Int(12);
+    t.status.message = stmt->Text(13);
+    t.status.err = stmt->Text(14);
+    t.due_at = stmt->Int(15);
+    t.promote_at = stmt->Int(16);
+    t.decision_id = stmt->Text(17);
+    std::string id = t.id;
+    s->tasks.emplace_hint(s->tasks.end(), std::move(id), std::move(t));
+    return Status::OK();
+  });
+}
+
+// New tasks of a service's current spec share the loaded copy (task_factory checks
+// the content before reusing it).
+void SeedSpecCache(ClusterState* s) {
+  for (const auto& [id, t] : s->tasks) {
+    auto svc = s->services.find(t.service_id);
+    if (svc == s->services.end() || svc->second.spec_version != t.spec_version) continue;
+    auto& entry = s->spec_cache[t.service_id];
+    if (entry.task) continue;
+    entry.spec_version = t.spec_version;
+    entry.task = t.spec;
+    entry.endpoint = t.endpoint;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Save
+
+Status SaveMeta(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "swarm_active").Bind(2, s.swarm_active).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "cluster_id").Bind(2, s.cluster_id).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "self_node_id").Bind(2, s.self_node_id).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "clock_now").Bind(2, s.clock.now).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "clock_paused").Bind(2, s.clock.paused).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "clock_speed").Bind(2, s.clock.speed).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "clock_wall_anchor").Bind(2, s.clock.wall_anchor).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "index").Bind(2, s.index).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "id_seed").Bind(2, s.id_seed).Run());
+  SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "name_counter").Bind(2, s.name_counter).Run());
+  return Status::OK();
+}
+
+Status DeleteIds(Database* db, const char* sql, const std::set<std::string>& ids) {
+  if (ids.empty()) return Status::OK();
+  SWARMSIM_ASSIGN_STMT(stmt, db, sql);
+  for (const auto& id : ids) SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id).Run());
+  return Status::OK();
+}
+
+Status SaveNodes(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO nodes(id, version, json, images) VALUES(?1, ?2, ?3, ?4)");
+  for (const auto& [id, n] : s.nodes) {
+    if (n.version <= s.loaded_index) continue;
+    json images = json::array();
+    for (const auto& ref : n.images) images.push_back(ref);
+    SWARMSIM_RETURN_IF_ERROR(
+        stmt->Bind(1, id).Bind(2, n.version).Bind(3, ToJson(n).dump()).Bind(4, images.dump()).Run());
+  }
+  return Status::OK();
+}
+
+Status SaveServices(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "INSERT OR REPLACE INTO services(id, version, name, spec_version, wake_at, update_gate, "
+                       "update_failures, json) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const auto& [id, svc] : s.services) {
+    if (svc.version <= s.loaded_index) continue;
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id)
+                                 .Bind(2, svc.version)
+                                 .Bind(3, svc.spec.name)
+                                 .Bind(4, svc.spec_version)
+                                 .Bind(5, svc.wake_at)
+                                 .Bind(6, svc.update_gate)
+                                 .Bind(7, svc.update_failures)
+                                 .Bind(8, ToJson(svc).dump())
+                                 .Run());
+  }
+  return Status::OK();
+}
+
+Status SaveNetworks(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(
+      stmt, db, "INSERT OR REPLACE INTO networks(id, version, updated_at, name, json) VALUES(?1, ?2, ?3, ?4, ?5)");
+  for (const auto& [id, net] : s.networks) {
+    if (net.version <= s.loaded_index) continue;
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id)
+                                 .Bind(2, net.version)
+                                 .Bind(3, net.updated_at)
+                                 .Bind(4, net.name)
+                                 .Bind(5, ToJson(net).dump())
+                                 .Run());
+  }
+  return Status::OK();
+}
+
+// Finds or adds the task_specs row for a spec pair. Tasks of one spec version share
+// the pointers, so the pointer cache answers almost every lookup without JSON.
+class SpecRows {
+ public:
+  explicit SpecRows(Database* db) : db_(db) {}
+
+  Result<int64_t> IdFor(const Task& t) {
+    static const TaskSpec kNoTask;
+    static const EndpointSpec kNoEndpoint;
+    const TaskSpec* task = t.spec ? t.spec.get() : &kNoTask;
+    const EndpointSpec* endpoint = t.endpoint ? t.endpoint.get() : &kNoEndpoint;
+    auto key = std::make_pair(task, endpoint);
+    auto cached = by_pointer_.find(key);
+    if (cached != by_pointer_.end()) return cached->second;
+    std::string text = json{{"Spec", ToJson(*task)}, {"Endpoint", ToJson(*endpoint)}}.dump();
+    auto known = by_text_.find(text);
+    if (known != by_text_.end()) return by_pointer_[key] = known->second;
+    auto id = FindOrInsert(text);
+    if (!id.ok()) return id.status();
+    by_text_.emplace(std::move(text), id.value());
+    return by_pointer_[key] = id.value();
+  }
+
+ private:
+  Result<int64_t> FindOrInsert(const std::string& text) {
+    uint64_t hash = Fnv1a64(text);
+    SWARMSIM_ASSIGN_STMT(find, db_, "SELECT id, json FROM task_specs WHERE hash = ?1");
+    find->Bind(1, hash);
+    int64_t found = -1;
+    SWARMSIM_RETURN_IF_ERROR(ForEachRow(find, [&] {
+      if (found < 0 && find->TextView(1) == text) found = find->Int(0);
+      return Status::OK();
+    }));
+    if (found >= 0) return found;
+    SWARMSIM_ASSIGN_STMT(insert, db_, "INSERT INTO task_specs(hash, json) VALUES(?1, ?2) RETURNING id");
+    auto row = insert->Bind(1, hash).Bind(2, text).Step();
+    if (!row.ok()) {
+      insert->Reset();
+      return row.status();
+    }
+    int64_t id = row.value() ? insert->Int(0) : -1;
+    insert->Reset();
+    if (id < 0) return Damaged(db_, "task spec insert returned no id");
+    return id;
+  }
+
+  Database* db_;
+  std::map<std::pair<const TaskSpec*, const EndpointSpec*>, int64_t> by_pointer_;
+  std::map<std::string, int64_t> by_text_;
+};
+
+Status SaveTasks(Database* db, const ClusterState& s) {
+  SpecRows specs(db);
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, "
+                       "service_name, slot, node_id, spec_id, spec_version, desired_state, state, timestamp, "
+                       "message, err, due_at, promote_at, decision_id) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+  for (const auto& [id, t] : s.tasks) {
+    if (t.version <= s.loaded_index) continue;
+    auto spec_id = specs.IdFor(t);
+    if (!spec_id.ok()) return spec_id.status();
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id)
+                                 .Bind(2, t.version)
+                                 .Bind(3, t.created_at)
+                                 .Bind(4, t.updated_at)
+                                 .Bind(5, t.service_id)
+                                 .Bind(6, t.service_name)
+                                 .Bind(7, t.slot)
+                                 .Bind(8, t.node_id)
+                                 .Bind(9, spec_id.value())
+                                 .Bind(10, t.spec_version)
+                                 .Bind(11, ToString(t.desired_state))
+                                 .Bind(12, ToString(t.status.state))
+                                 .Bind(13, t.status.timestamp)
+                                 .Bind(14, t.status.message)
+                                 .Bind(15, t.status.err)
+                                 .Bind(16, t.due_at)
+                                 .Bind(17, t.promote_at)
+                                 .Bind(18, t.decision_id)
+                                 .Run());
+  }
+  return Status::OK();
+}
+
+Result<uint64_t> MaxSeq(Database* db, const char* sql) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, sql);
+  auto row = stmt->Step();
+  if (!row.ok()) {
+    stmt->Reset();
+    return row.status();
+  }
+  uint64_t seq = row.value() ? stmt->Uint(0) : 0;
+  stmt->Reset();
+  return seq;
+}
+
+Status SaveEvents(Database* db, const ClusterState& s) {
+  if (s.new_events.empty()) return Status::OK();
+  auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
+  if (!last.ok()) return last.status();
+  uint64_t seq = last.value();
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "INSERT INTO events(seq, time, type, action, actor_id, attributes) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const auto& e : s.new_events) {
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, ++seq)
+                                 .Bind(2, e.time)
+                                 .Bind(3, e.type)
+                                 .Bind(4, e.action)
+                                 .Bind(5, e.actor_id)
+                                 .Bind(6, StringMapJson(e.attributes).dump())
+                                 .Run());
+  }
+  return Status::OK();
+}
+
+Status SaveDecisions(Database* db, const ClusterState& s) {
+  if (s.new_decisions.empty()) return Status::OK();
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "INSERT OR REPLACE INTO decisions(id, time, service_id, json) VALUES(?1, ?2, ?3, ?4)");
+  for (const auto& d : s.new_decisions) {
+    SWARMSIM_RETURN_IF_ERROR(
+        stmt->Bind(1, d.id).Bind(2, d.time).Bind(3, d.service_id).Bind(4, ToJson(d).dump()).Run());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+Status LoadState(Database* db, ClusterState* state) {
+  ClusterState loaded;
+  SWARMSIM_RETURN_IF_ERROR(LoadMeta(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadNodes(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadServices(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadNetworks(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadTasks(db, &loaded));
+  loaded.loaded_index = loaded.index;
+  for (const auto& [id, t] : loaded.tasks) {
+    if (t.due_at != 0) loaded.due.insert({t.due_at, DueKind::kTask, id});
+  }
+  for (const auto& [id, svc] : loaded.services) {
+    if (svc.wake_at != 0) loaded.due.insert({svc.wake_at, DueKind::kService, id});
+  }
+  SeedSpecCache(&loaded);
+  *state = std::move(loaded);
+  return Status::OK();
+}
+
+Status SaveState(Database* db, ClusterState* state) {
+  const ClusterState& s = *state;
+  SWARMSIM_RETURN_IF_ERROR(SaveMeta(db, s));
+  // Deletes first: an ID removed and made again in one command is written anew.
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM nodes WHERE id = ?1", s.removed_nodes));
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM services WHERE id = ?1", s.removed_services));
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM tasks WHERE id = ?1", s.removed_tasks));
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM networks WHERE id = ?1", s.removed_networks));
+  SWARMSIM_RETURN_IF_ERROR(SaveNodes(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveServices(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveNetworks(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveTasks(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveEvents(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveDecisions(db, s));
+  state->new_events.clear();
+  state->new_decisions.clear();
+  state->removed_nodes.clear();
+  state->removed_services.clear();
+  state->removed_tasks.clear();
+  state->removed_networks.clear();
+  state->loaded_index = state->index;
+  return Status::OK();
+}
+
+Status AppendCommand(Database* db, CommandRecord* record) {
+  auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM commands");
+  if (!last.ok()) return last.status();
+  uint64_t seq = last.value() + 1;
+  json inputs = {{"files", StringMapJson(record->files)}, {"env", StringMapJson(record->env)}};
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT INTO commands(seq, time, argv, inputs) VALUES(?1, ?2, ?3, ?4)");
+  SWARMSIM_RETURN_IF_ERROR(
+      stmt->Bind(1, seq).Bind(2, record->time).Bind(3, json(record->argv).dump()).Bind(4, inputs.dump()).Run());
+  record->seq = seq;
+  return Status::OK();
+}
+
+Result<std::vector<CommandRecord>> ReadCommands(Database* db) {
+  std::vector<CommandRecord> out;
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT seq, time, argv, inputs FROM commands ORDER BY seq");
+  Status st = ForEachRow(stmt, [&] {
+    CommandRecord r;
+    r.seq = stmt->Uint(0);
+    r.time = stmt->Int(1);
+    std::string what = "command " + std::to_string(r.seq);
+    auto argv = ParseStored(db, stmt->TextView(2), what);
+    if (!argv.ok()) return argv.status();
+    if (!argv->is_array()) return Damaged(db, what + ": argv is not a list");
+    for (const auto& a : argv.value()) {
+      if (!a.is_string()) return Damaged(db, what + ": argv is not a list of strings");
+      r.argv.push_back(a.get<std::string>());
+    }
+    auto inputs = ParseStored(db, stmt->TextView(3), what);
+    if (!inputs.ok()) return inputs.status();
+    if (!inputs->is_object() || !ReadStringMap(inputs->value("files", json::object()), &r.files) ||
+        !ReadStringMap(inputs->value("env", json::object()), &r.env)) {
+      return Damaged(db, what + ": inputs are not files and env");
+    }
+    out.push_back(std::move(r));
+    return Status::OK();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<Event>> ReadEvents(Database* db, Time since, Time until, uint64_t after_seq) {
+  std::vector<Event> out;
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "SELECT seq, time, type, action, actor_id, attributes FROM events "
+                       "WHERE time >= ?1 AND time <= ?2 AND seq > ?3 ORDER BY seq");
+  // seq is stored as a signed integer: keep an unsigned "after" in range.
+  stmt->Bind(1, since).Bind(2, until).Bind(3, static_cast<int64_t>(std::min<uint64_t>(after_seq, INT64_MAX)));
+  Status st = ForEachRow(stmt, [&] {
+    Event e;
+    e.seq = stmt->Uint(0);
+    e.time = stmt->Int(1);
+    e.type = stmt->Text(2);
+    e.action = stmt->Text(3);
+    e.actor_id = stmt->Text(4);
+    std::string what = "event " + std::to_string(e.seq);
+    auto attrs = ParseStored(db, stmt->TextView(5), what);
+    if (!attrs.ok()) return attrs.status();
+    if (!ReadStringMap(attrs.value(), &e.attributes)) return Damaged(db, what + ": attributes are not strings");
+    out.push_back(std::move(e));
+    return Status::OK();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Decision> ReadDecision(Database* db, const std::string& id) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT json FROM decisions WHERE id = ?1");
+  stmt->Bind(1, id);
+  auto row = stmt->Step();
+  if (!row.ok()) {
+    stmt->Reset();
+    return row.status();
+  }
+  if (!row.value()) {
+    stmt->Reset();
+    return Status::NotFound("decision " + id + " not found");
+  }
+  auto j = ParseStored(db, stmt->TextView(0), "decision " + id);
+  stmt->Reset();
+  if (!j.ok()) return j.status();
+  Decision d;
+  Status st = FromJson(j.value(), &d);
+  if (!st.ok()) return Damaged(db, "decision " + id + ": " + st.message());
+  return d;
+}
+
+#undef SWARMSIM_ASSIGN_STMT
+
+}  // namespace swarmsim
