@@ -13,7 +13,8 @@
 //
 // FromJson reads back what ToJson wrote. It sets every Engine API field of *out
 // (a key that is absent means the Go zero value: "", 0, false, empty, unset
-// optional) and leaves the simulation-only fields of *out untouched.
+// optional) and leaves the simulation-only fields of *out untouched. A global
+// service's JSON has no replica count: ServiceSpec::replicas reads back as 1.
 // Results: OK; InvalidArgument naming the object kind when the JSON is not of the
 // expected shape (wrong types, unknown enum words, bad timestamps). *out may be
 // partly written on error. Never throws.
