@@ -1,0 +1,67 @@
+#include "core/format/size.h"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+namespace swarmsim {
+
+namespace {
+
+std::string CustomSize(double size, double base, const char* const* units, int count) {
+  int i = 0;
+  while (size >= base && i < count - 1) {
+    size /= base;
+    ++i;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4g%s", size, units[i]);
+  return buf;
+}
+
+}  // namespace
+
+Result<int64_t> ParseRAMInBytes(const std::string& text) {
+  size_t sep = text.find_last_of("0123456789. ");
+  if (sep == std::string::npos) return Status::InvalidArgument("invalid size: '" + text + "'");
+  std::string num = text[sep] == ' ' ? text.substr(0, sep) : text.substr(0, sep + 1);
+  std::string sfx = text.substr(sep + 1);
+  char* end = nullptr;
+  double size = std::strtod(num.c_str(), &end);
+  if (num.empty() || *end != '\0') {
+    return Status::InvalidArgument("strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
+  }
+  if (size < 0) return Status::InvalidArgument("-ve size: '" + text + "'");
+  if (sfx.empty()) return static_cast<int64_t>(size);
+  for (auto& c : sfx) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto bad = [&] { return Status::InvalidArgument("invalid suffix: '" + sfx + "'"); };
+  if (sfx.size() > 3) return bad();
+  if (sfx[0] == 'b') {
+    if (sfx.size() > 1) return bad();
+    return static_cast<int64_t>(size);
+  }
+  double mul = 0;
+  switch (sfx[0]) {
+    case 'k': mul = 1024.0; break;
+    case 'm': mul = 1024.0 * 1024; break;
+    case 'g': mul = 1024.0 * 1024 * 1024; break;
+    case 't': mul = 1024.0 * 1024 * 1024 * 1024; break;
+    case 'p': mul = 1024.0 * 1024 * 1024 * 1024 * 1024; break;
+    default: return bad();
+  }
+  if (sfx.size() == 2 && sfx[1] != 'b') return bad();
+  if (sfx.size() == 3 && sfx.substr(1) != "ib") return bad();
+  return static_cast<int64_t>(size * mul);
+}
+
+std::string BytesSize(double bytes) {
+  static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+  return CustomSize(bytes, 1024.0, kUnits, 9);
+}
+
+std::string HumanSize(double bytes) {
+  static const char* const kUnits[] = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+  return CustomSize(bytes, 1000.0, kUnits, 9);
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,21 @@
+// Sizes as the docker CLI reads and prints them (go-units).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/status.h"
+
+namespace swarmsim {
+
+// go-units RAMInBytes: binary multiples, "100M" = 100 MiB, "1.5g", "512k", "100MiB",
+// "1024", "100mb". Errors: "invalid size: '<text>'", "invalid suffix: '<suffix>'".
+Result<int64_t> ParseRAMInBytes(const std::string& text);
+
+// go-units BytesSize: binary with 4 significant digits: "100MiB", "1.5GiB", "0B".
+std::string BytesSize(double bytes);
+
+// go-units HumanSize: decimal: "38.8MB", "1kB", "0B".
+std::string HumanSize(double bytes);
+
+}  // namespace swarmsim
