@@ -1,1 +1,97 @@
-int main() { return 0; }
+// swarmsim: the command line. Finds the cluster database, syncs the virtual clock
+// with the wall clock, runs one command as one transaction, prints its output.
+//
+// Environment: SWARMSIM_STATE (database path), SWARMSIM_SEED (ID seed for
+// `swarm init`), SWARMSIM_WALL_CLOCK (RFC 3339 instant used instead of the real
+// wall clock: tests use it so virtual time only moves when told).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/state_path.h"
+#include "core/command/command.h"
+#include "core/command/session.h"
+#include "core/format/time_format.h"
+
+extern char** environ;
+
+namespace {
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string kv = *e;
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return env;
+}
+
+swarmsim::Result<std::string> ReadDiskFile(const std::string& path) {
+  if (path == "-") {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return swarmsim::Status::IOError("open " + path + ": no such file or directory");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::map<std::string, std::string> env = ProcessEnvironment();
+
+  std::string state_flag;
+  if (!args.empty() && args[0].rfind("--state", 0) == 0) {
+    if (args[0].size() > 8 && args[0][7] == '=') {
+      state_flag = args[0].substr(8);
+      args.erase(args.begin());
+    } else if (args.size() >= 2) {
+      state_flag = args[1];
+      args.erase(args.begin(), args.begin() + 2);
+    } else {
+      std::cerr << "flag needs an argument: --state\n";
+      return 1;
+    }
+  }
+  std::string path = swarmsim::ResolveStatePath(state_flag, env);
+
+  swarmsim::Time wall = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+  if (auto it = env.find("SWARMSIM_WALL_CLOCK"); it != env.end()) {
+    auto t = swarmsim::ParseRFC3339(it->second);
+    if (!t.ok()) {
+      std::cerr << "invalid SWARMSIM_WALL_CLOCK: " << t.status().message() << "\n";
+      return 1;
+    }
+    wall = t.value();
+  }
+  uint64_t seed = 0;
+  if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) seed = std::strtoull(it->second.c_str(), nullptr, 10);
+
+  swarmsim::SessionOptions options;
+  options.database_path = path;
+  options.wall_now = wall;
+  options.seed = seed;
+  options.env = env;
+  options.read_file = ReadDiskFile;
+  swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
+  std::cerr << out.err;
+  std::cout << out.out;
+  std::cout.flush();
+  return out.exit_code;
+}

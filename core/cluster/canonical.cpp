@@ -1,0 +1,39 @@
+#include "core/cluster/canonical.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+std::string CanonicalState(const ClusterState& state) {
+  nlohmann::json j;
+  j["swarm_active"] = state.swarm_active;
+  j["cluster_id"] = state.cluster_id;
+  j["self_node_id"] = state.self_node_id;
+  j["clock"] = {{"now", state.clock.now}, {"paused", state.clock.paused}, {"speed", state.clock.speed}};
+  j["index"] = state.index;
+  j["id_seed"] = state.id_seed;
+  j["name_counter"] = state.name_counter;
+  for (const auto& [id, n] : state.nodes) {
+    auto o = ToJson(n);
+    o["_images"] = n.images;
+    j["nodes"][id] = o;
+  }
+  for (const auto& [id, s] : state.services) {
+    auto o = ToJson(s);
+    o["_sim"] = {{"spec_version", s.spec_version}, {"wake_at", s.wake_at}, {"update_gate", s.update_gate},
+                 {"update_failures", s.update_failures}};
+    j["services"][id] = o;
+  }
+  for (const auto& [id, t] : state.tasks) {
+    auto o = ToJson(t);
+    o["_sim"] = {{"spec_version", t.spec_version}, {"due_at", t.due_at}, {"promote_at", t.promote_at},
+                 {"decision_id", t.decision_id}};
+    j["tasks"][id] = o;
+  }
+  for (const auto& [id, n] : state.networks) j["networks"][id] = ToJson(n);
+  return j.dump(1);
+}
+
+}  // namespace swarmsim

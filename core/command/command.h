@@ -1,0 +1,43 @@
+// The swarmsim command language: argv in, docker's words out. The CLI, the window's
+// console, lessons and tests all run commands through here.
+//
+// A command reads and changes only the ClusterState it is given; the caller owns
+// the transaction (commit on exit_code 0, roll back otherwise) and the clock sync.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/cluster/state.h"
+#include "core/status.h"
+
+namespace swarmsim {
+
+class Database;
+
+struct CommandContext {
+  ClusterState* state = nullptr;
+  Database* db = nullptr;  // event log and decisions; may be null (replay)
+  // Reads a file a command names (compose files). The CLI reads the disk and
+  // records the content; replay serves the recorded content.
+  std::function<Result<std::string>(const std::string& path)> read_file;
+  std::map<std::string, std::string> env;  // for compose interpolation
+  uint64_t seed = 0;                       // for `swarm init` (0: from the clock)
+};
+
+struct CommandOutput {
+  std::string out;
+  std::string err;
+  int exit_code = 0;
+};
+
+// Runs one command (argv without the program name), e.g. {"service", "ls"}.
+CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args);
+
+// True when the command only reads (ls, ps, inspect, explain, config, status): the
+// caller need not record it in the command log.
+bool IsReadOnlyCommand(const std::vector<std::string>& args);
+
+}  // namespace swarmsim

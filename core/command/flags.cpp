@@ -1,0 +1,84 @@
+#include "core/command/flags.h"
+
+namespace swarmsim {
+
+std::string ParsedArgs::Get(const std::string& name, const std::string& fallback) const {
+  auto it = values_.find(name);
+  return it == values_.end() || it->second.empty() ? fallback : it->second.back();
+}
+
+std::vector<std::string> ParsedArgs::GetAll(const std::string& name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vector<std::string>& args) {
+  ParsedArgs out;
+  auto by_name = [&](const std::string& n) -> const FlagSpec* {
+    for (const auto& s : specs) if (s.name == n) return &s;
+    return nullptr;
+  };
+  auto by_short = [&](char c) -> const FlagSpec* {
+    for (const auto& s : specs) if (s.shorthand == c) return &s;
+    return nullptr;
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      for (++i; i < args.size(); ++i) out.positional_.push_back(args[i]);
+      break;
+    }
+    if (a.rfind("--", 0) == 0) {
+      std::string name = a.substr(2), value;
+      bool has_value = false;
+      if (auto eq = name.find('='); eq != std::string::npos) {
+        value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+        has_value = true;
+      }
+      const FlagSpec* spec = by_name(name);
+      if (!spec) return Status::InvalidArgument("unknown flag: --" + name);
+      if (spec->is_bool) {
+        if (!has_value) value = "true";
+        if (value != "true" && value != "false") {
+          return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--" + name +
+                                         "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax");
+        }
+      } else if (!has_value) {
+        if (i + 1 >= args.size()) return Status::InvalidArgument("flag needs an argument: --" + name);
+        value = args[++i];
+      }
+      out.values_[name].push_back(value);
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-') {
+      // A cluster of short flags: -qa, or -n value / -nvalue.
+      for (size_t j = 1; j < a.size(); ++j) {
+        const FlagSpec* spec = by_short(a[j]);
+        if (!spec) {
+          return Status::InvalidArgument(std::string("unknown shorthand flag: '") + a[j] + "' in " + a);
+        }
+        if (spec->is_bool) {
+          out.values_[spec->name].push_back("true");
+          continue;
+        }
+        std::string value = a.substr(j + 1);
+        if (value.empty()) {
+          if (i + 1 >= args.size()) {
+            return Status::InvalidArgument(std::string("flag needs an argument: '") + a[j] + "' in -" + a[j]);
+          }
+          value = args[++i];
+        } else if (value[0] == '=') {
+          value = value.substr(1);
+        }
+        out.values_[spec->name].push_back(value);
+        break;
+      }
+      continue;
+    }
+    out.positional_.push_back(a);
+  }
+  return out;
+}
+
+}  // namespace swarmsim

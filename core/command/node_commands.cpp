@@ -1,0 +1,269 @@
+// swarm init, node add | ls | inspect | update | ps | rm.
+#include <algorithm>
+
+#include "core/command/output.h"
+#include "core/command/registry.h"
+#include "core/command/task_table.h"
+#include "core/control/nodes.h"
+#include "core/control/swarm.h"
+#include "core/format/size.h"
+#include "core/format/time_format.h"
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+namespace {
+
+Result<int64_t> ParseCpus(const std::string& s) {
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0' || v <= 0 || v > 4096) {
+    return Status::InvalidArgument("invalid argument \"" + s + "\" for \"--cpus\" flag: must be a positive number");
+  }
+  return static_cast<int64_t>(v);
+}
+
+Status SwarmInit(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  InitOptions opts;
+  opts.seed = ctx->seed;
+  if (args.Has("hostname")) opts.hostname = args.Get("hostname");
+  if (args.Has("cpus")) {
+    auto c = ParseCpus(args.Get("cpus"));
+    if (!c.ok()) return c.status();
+    opts.cpus = c.value();
+  }
+  if (args.Has("memory")) {
+    auto m = ParseRAMInBytes(args.Get("memory"));
+    if (!m.ok()) return Status::InvalidArgument("invalid argument \"" + args.Get("memory") +
+                                                "\" for \"--memory\" flag: " + m.status().message());
+    opts.memory_bytes = m.value();
+  }
+  SWARMSIM_RETURN_IF_ERROR(InitSwarm(ctx->state, opts));
+  out->out += "Swarm initialized: current node (" + ctx->state->self_node_id + ") is now a manager.\n\n";
+  out->out += "To add a worker to this swarm, run the following command:\n\n    swarmsim node add\n\n";
+  out->out += "To add a manager to this swarm, run 'swarmsim node add --role manager'.\n\n";
+  return Status::OK();
+}
+
+Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  NodeOptions opts;
+  if (!ParseNodeRole(args.Get("role", "worker"), &opts.role)) {
+    return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
+                                   "\" for \"--role\" flag: must be worker or manager");
+  }
+  if (args.Has("cpus")) {
+    auto c = ParseCpus(args.Get("cpus"));
+    if (!c.ok()) return c.status();
+    opts.cpus = c.value();
+  }
+  if (args.Has("memory")) {
+    auto m = ParseRAMInBytes(args.Get("memory"));
+    if (!m.ok()) return Status::InvalidArgument("invalid argument \"" + args.Get("memory") +
+                                                "\" for \"--memory\" flag: " + m.status().message());
+    opts.memory_bytes = m.value();
+  }
+  for (const auto& l : args.GetAll("label")) {
+    auto eq = l.find('=');
+    opts.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
+  }
+  int count = 1;
+  if (args.Has("count")) {
+    const std::string c = args.Get("count");
+    if (c.empty() || c.find_first_not_of("0123456789") != std::string::npos || c.size() > 5 || std::stoi(c) < 1) {
+      return Status::InvalidArgument("invalid argument \"" + c + "\" for \"--count\" flag: must be a positive integer");
+    }
+    count = std::stoi(c);
+  }
+  const auto& pos = args.positional();
+  if (!pos.empty() && count > 1) {
+    return Status::InvalidArgument("a node name can only be given with --count 1");
+  }
+  for (int i = 0; i < count; ++i) {
+    NodeOptions one = opts;
+    if (!pos.empty()) one.hostname = pos[0];
+    auto id = AddNode(ctx->state, one);
+    if (!id.ok()) return id.status();
+    out->out += id.value() + "\n";
+  }
+  return Status::OK();
+}
+
+nlohmann::json NodeRow(const ClusterState& state, const Node& n) {
+  std::string manager;
+  if (n.manager_status) manager = n.manager_status->leader ? "Leader" : Capitalize(n.manager_status->reachability);
+  return {{"ID", n.id},
+          {"Self", n.id == state.self_node_id},
+          {"Hostname", n.description.hostname},
+          {"Status", Capitalize(ToString(n.status.state))},
+          {"Availability", Capitalize(ToString(n.spec.availability))},
+          {"ManagerStatus", manager},
+          {"EngineVersion", n.description.engine_version},
+          {"TLSStatus", "Ready"}};
+}
+
+std::vector<const Node*> SortedNodes(const ClusterState& state) {
+  std::vector<const Node*> nodes;
+  for (const auto& [id, n] : state.nodes) nodes.push_back(&n);
+  std::stable_sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) {
+    return NaturalLess(a->description.hostname, b->description.hostname);
+  });
+  return nodes;
+}
+
+Status NodeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<nlohmann::json> rows;
+  bool custom = args.Has("format");
+  for (const Node* n : SortedNodes(*ctx->state)) {
+    nlohmann::json row = NodeRow(*ctx->state, *n);
+    // docker's default table cell is "{{.ID}} {{if .Self}}*{{else}} {{end}}".
+    if (!custom) row["IDSelf"] = n->id + (n->id == ctx->state->self_node_id ? " *" : "  ");
+    rows.push_back(row);
+  }
+  std::vector<Column> cols = {{"IDSelf", "ID"},          {"Hostname", "HOSTNAME"},
+                              {"Status", "STATUS"},      {"Availability", "AVAILABILITY"},
+                              {"ManagerStatus", "MANAGER STATUS"}, {"EngineVersion", "ENGINE VERSION"}};
+  return PrintList(rows, cols, args.Get("format"), args.Has("quiet"), "ID", out);
+}
+
+std::string FormatCpus(int64_t nano) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", static_cast<double>(nano) / 1e9);
+  return buf;
+}
+
+std::string PrettyNode(const Node& n) {
+  std::string s;
+  s += "ID:\t\t\t" + n.id + "\n";
+  s += "Hostname:              \t" + n.description.hostname + "\n";
+  s += "Joined at:             \t" + FormatPrettyTime(n.created_at) + "\n";
+  s += "Status:\n";
+  s += " State:\t\t\t" + Capitalize(ToString(n.status.state)) + "\n";
+  s += " Availability:          \t" + Capitalize(ToString(n.spec.availability)) + "\n";
+  s += " Address:\t\t" + n.status.addr + "\n";
+  if (n.manager_status) {
+    s += "Manager Status:\n";
+    s += " Address:\t\t" + n.manager_status->addr + "\n";
+    s += " Raft Status:\t\t" + Capitalize(n.manager_status->reachability) + "\n";
+    s += std::string(" Leader:\t\t") + (n.manager_status->leader ? "Yes" : "No") + "\n";
+  }
+  if (!n.spec.labels.empty()) {
+    s += "Labels:\n";
+    for (const auto& [k, v] : n.spec.labels) s += " - " + k + "=" + v + "\n";
+  }
+  s += "Platform:\n";
+  s += " Operating System:\t" + n.description.platform.os + "\n";
+  s += " Architecture:\t\t" + n.description.platform.architecture + "\n";
+  s += "Resources:\n";
+  s += " CPUs:\t\t\t" + FormatCpus(n.description.resources.nano_cpus) + "\n";
+  s += " Memory:\t\t" + BytesSize(static_cast<double>(n.description.resources.memory_bytes)) + "\n";
+  s += "Plugins:\n";
+  s += " Log:\t\tawslogs, fluentd, gcplogs, gelf, journald, json-file, local, splunk, syslog\n";
+  s += " Network:\t\tbridge, host, ipvlan, macvlan, null, overlay\n";
+  s += " Volume:\t\tlocal\n";
+  s += "Engine Version:\t\t" + n.description.engine_version + "\n";
+  return s;
+}
+
+Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<const Node*> nodes;
+  for (const auto& ref : args.positional()) {
+    std::string r = ref == "self" ? ctx->state->self_node_id : ref;
+    auto n = ResolveNode(ctx->state, r);
+    if (!n.ok()) return n.status();
+    nodes.push_back(n.value());
+  }
+  if (args.Has("pretty")) {
+    for (size_t i = 0; i < nodes.size(); ++i) out->out += (i ? "\n\n" : "") + PrettyNode(*nodes[i]);
+    return Status::OK();
+  }
+  std::vector<nlohmann::json> objs;
+  for (const Node* n : nodes) objs.push_back(ToJson(*n));
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  out->out += InspectJson(objs);
+  return Status::OK();
+}
+
+Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  NodeUpdate update;
+  for (const auto& l : args.GetAll("label-add")) {
+    auto eq = l.find('=');
+    update.label_add[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
+  }
+  update.label_rm = args.GetAll("label-rm");
+  if (args.Has("availability")) {
+    NodeAvailability a;
+    if (!ParseNodeAvailability(args.Get("availability"), &a)) {
+      return Status::InvalidArgument("invalid argument \"" + args.Get("availability") +
+                                     "\" for \"--availability\" flag: invalid value; must be active, pause or drain");
+    }
+    update.availability = a;
+  }
+  if (args.Has("role")) {
+    NodeRole r;
+    if (!ParseNodeRole(args.Get("role"), &r)) {
+      return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
+                                     "\" for \"--role\" flag: invalid role; must be manager or worker");
+    }
+    update.role = r;
+  }
+  const std::string& ref = args.positional()[0];
+  SWARMSIM_RETURN_IF_ERROR(UpdateNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref, update));
+  out->out += ref + "\n";
+  return Status::OK();
+}
+
+Status NodePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<std::string> refs = args.positional();
+  if (refs.empty()) refs.push_back(ctx->state->self_node_id);
+  std::vector<const Task*> tasks;
+  for (const auto& ref : refs) {
+    auto n = ResolveNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref);
+    if (!n.ok()) return n.status();
+    for (const auto& [id, t] : ctx->state->tasks) {
+      if (t.node_id == n.value()->id) tasks.push_back(&t);
+    }
+  }
+  TaskTableOptions opts;
+  opts.no_trunc = args.Has("no-trunc");
+  opts.quiet = args.Has("quiet");
+  opts.format = args.Get("format");
+  opts.filters = args.GetAll("filter");
+  return PrintTaskTable(*ctx->state, tasks, opts, out);
+}
+
+Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  for (const auto& ref : args.positional()) {
+    SWARMSIM_RETURN_IF_ERROR(RemoveNode(ctx->state, ref, args.Has("force")));
+    out->out += ref + "\n";
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({{"swarm", "init"}, {}, "swarm init [OPTIONS]",
+                   {{"hostname"}, {"cpus"}, {"memory"}}, 0, 0, false, SwarmInit});
+}
+
+void RegisterNodeCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({{"node", "add"}, {}, "node add [OPTIONS] [NAME]",
+                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}}, 0, 1, false, NodeAdd});
+  defs->push_back({{"node", "ls"}, {"list"}, "node ls [OPTIONS]",
+                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, NodeLs});
+  defs->push_back({{"node", "inspect"}, {}, "node inspect [OPTIONS] self|NODE [NODE...]",
+                   {{"pretty", 0, true}, {"format", 'f'}}, 1, -1, true, NodeInspect});
+  defs->push_back({{"node", "update"}, {}, "node update [OPTIONS] NODE",
+                   {{"label-add"}, {"label-rm"}, {"availability"}, {"role"}}, 1, 1, false, NodeUpdateCmd});
+  defs->push_back({{"node", "ps"}, {}, "node ps [OPTIONS] [NODE...]",
+                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
+                   0, -1, true, NodePs});
+  defs->push_back({{"node", "rm"}, {"remove"}, "node rm [OPTIONS] NODE [NODE...]",
+                   {{"force", 'f', true}}, 1, -1, false, NodeRm});
+}
+
+}  // namespace swarmsim

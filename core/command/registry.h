@@ -1,0 +1,32 @@
+// How command groups describe their commands to the dispatcher.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/command/command.h"
+#include "core/command/flags.h"
+
+namespace swarmsim {
+
+struct CommandDef {
+  std::vector<std::string> path;     // {"node", "ls"}
+  std::vector<std::string> aliases;  // other names for the last word: {"list"}
+  std::string usage;                 // "node ls [OPTIONS]"
+  std::vector<FlagSpec> flags;
+  int min_args = 0;
+  int max_args = -1;  // -1: unlimited
+  bool read_only = false;
+  std::function<Status(CommandContext*, const ParsedArgs&, CommandOutput*)> run;
+};
+
+void RegisterSwarmCommands(std::vector<CommandDef>* defs);
+void RegisterNodeCommands(std::vector<CommandDef>* defs);
+void RegisterServiceCommands(std::vector<CommandDef>* defs);
+void RegisterStackCommands(std::vector<CommandDef>* defs);
+void RegisterTimeCommands(std::vector<CommandDef>* defs);
+void RegisterExplainCommands(std::vector<CommandDef>* defs);
+void RegisterReplayCommands(std::vector<CommandDef>* defs);
+
+}  // namespace swarmsim

@@ -1,0 +1,165 @@
+// service create | ls | ps | inspect | scale | update | rollback | rm.
+#include <algorithm>
+
+#include "core/command/output.h"
+#include "core/command/registry.h"
+#include "core/command/service_flags.h"
+#include "core/command/service_view.h"
+#include "core/command/task_table.h"
+#include "core/control/services.h"
+#include "core/control/swarm.h"
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+namespace {
+
+Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto spec = SpecFromCreateFlags(args);
+  if (!spec.ok()) return spec.status();
+  // Unnamed services get a generated name, as the daemon does.
+  if (spec->name.empty()) spec->name = GeneratedServiceName(ctx->state);
+  auto id = CreateService(ctx->state, spec.value());
+  if (!id.ok()) return id.status();
+  out->out += id.value() + "\n";
+  return Status::OK();
+}
+
+Status ServiceLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<const Service*> services;
+  for (const auto& [id, s] : ctx->state->services) services.push_back(&s);
+  return PrintServiceList(*ctx->state, services, args.Get("format"), args.Has("quiet"), args.GetAll("filter"), out);
+}
+
+Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<const Task*> tasks;
+  for (const auto& ref : args.positional()) {
+    Service* s = FindService(ctx->state, ref);
+    if (!s) return Status::NotFound("no such service: " + ref);
+    for (const auto& [id, t] : ctx->state->tasks) {
+      if (t.service_id == s->id) tasks.push_back(&t);
+    }
+  }
+  TaskTableOptions opts;
+  opts.no_trunc = args.Has("no-trunc");
+  opts.quiet = args.Has("quiet");
+  opts.format = args.Get("format");
+  opts.filters = args.GetAll("filter");
+  return PrintTaskTable(*ctx->state, tasks, opts, out);
+}
+
+Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<const Service*> services;
+  for (const auto& ref : args.positional()) {
+    auto s = ResolveService(ctx->state, ref);
+    if (!s.ok()) {
+      if (args.Has("pretty") || args.Has("format")) return s.status();
+      return Status::NotFound("Error: no such service: " + ref);
+    }
+    services.push_back(s.value());
+  }
+  if (args.Has("pretty")) {
+    for (size_t i = 0; i < services.size(); ++i) out->out += (i ? "\n\n" : "") + PrettyService(*ctx->state, *services[i]);
+    return Status::OK();
+  }
+  std::vector<nlohmann::json> objs;
+  for (const Service* s : services) objs.push_back(ServiceJson(*ctx->state, *s));
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  out->out += InspectJson(objs);
+  return Status::OK();
+}
+
+Status ServiceScale(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  // Validate every pair first: a failed command changes nothing.
+  std::vector<std::pair<Service*, uint64_t>> todo;
+  for (const auto& pair : args.positional()) {
+    auto eq = pair.find('=');
+    if (eq == std::string::npos) {
+      return Status::InvalidArgument("invalid scale specifier '" + pair + "'.\nSee 'swarmsim service scale --help'.");
+    }
+    std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+    if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::InvalidArgument(name + ": invalid replicas value " + value + ": strconv.ParseUint: parsing \"" +
+                                     value + "\": invalid syntax");
+    }
+    auto s = ResolveService(ctx->state, name);
+    if (!s.ok()) return s.status().Wrap(name + ": ");
+    if (s.value()->spec.mode != ServiceMode::kReplicated) {
+      return Status::InvalidArgument(name + ": scale can only be used with replicated or replicated-job mode");
+    }
+    todo.push_back({s.value(), std::stoull(value)});
+  }
+  for (size_t i = 0; i < todo.size(); ++i) {
+    ServiceSpec spec = todo[i].first->spec;
+    spec.replicas = todo[i].second;
+    SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, todo[i].first->id, spec));
+    std::string name = args.positional()[i].substr(0, args.positional()[i].find('='));
+    out->out += name + " scaled to " + std::to_string(todo[i].second) + "\n";
+  }
+  return Status::OK();
+}
+
+Status ServiceUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  const std::string& ref = args.positional()[0];
+  auto s = ResolveService(ctx->state, ref);
+  if (!s.ok()) return s.status();
+  if (args.Has("rollback")) {
+    SWARMSIM_RETURN_IF_ERROR(RollbackService(ctx->state, s.value()->id));
+  } else {
+    ServiceSpec spec = s.value()->spec;
+    SWARMSIM_RETURN_IF_ERROR(ApplyUpdateFlags(args, &spec));
+    SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, s.value()->id, spec));
+  }
+  out->out += ref + "\n";
+  return Status::OK();
+}
+
+Status ServiceRollback(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  const std::string& ref = args.positional()[0];
+  auto s = ResolveService(ctx->state, ref);
+  if (!s.ok()) return s.status();
+  SWARMSIM_RETURN_IF_ERROR(RollbackService(ctx->state, s.value()->id));
+  out->out += ref + "\n";
+  return Status::OK();
+}
+
+Status ServiceRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  for (const auto& ref : args.positional()) {
+    auto s = ResolveService(ctx->state, ref);
+    if (!s.ok()) return s.status();
+    SWARMSIM_RETURN_IF_ERROR(RemoveService(ctx->state, s.value()->id));
+    out->out += ref + "\n";
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+void RegisterServiceCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({{"service", "create"}, {}, "service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+                   ServiceCreateFlags(), 1, -1, false, ServiceCreate});
+  defs->push_back({{"service", "ls"}, {"list"}, "service ls [OPTIONS]",
+                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, ServiceLs});
+  defs->push_back({{"service", "ps"}, {}, "service ps [OPTIONS] SERVICE [SERVICE...]",
+                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
+                   1, -1, true, ServicePs});
+  defs->push_back({{"service", "inspect"}, {}, "service inspect [OPTIONS] SERVICE [SERVICE...]",
+                   {{"pretty", 0, true}, {"format", 'f'}}, 1, -1, true, ServiceInspect});
+  defs->push_back({{"service", "scale"}, {}, "service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
+                   {{"detach", 'd', true}}, 1, -1, false, ServiceScale});
+  defs->push_back({{"service", "update"}, {}, "service update [OPTIONS] SERVICE", ServiceUpdateFlags(), 1, 1, false,
+                   ServiceUpdateCmd});
+  defs->push_back({{"service", "rollback"}, {}, "service rollback [OPTIONS] SERVICE",
+                   {{"detach", 'd', true}, {"quiet", 'q', true}}, 1, 1, false, ServiceRollback});
+  defs->push_back({{"service", "rm"}, {"remove"}, "service rm SERVICE [SERVICE...]", {}, 1, -1, false, ServiceRm});
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,333 @@
+#include "core/command/service_flags.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/format/go_duration.h"
+#include "core/format/size.h"
+#include "core/node/image_catalog.h"
+
+namespace swarmsim {
+
+namespace {
+
+Status BadFlag(const std::string& flag, const std::string& value, const std::string& why) {
+  return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: " + why);
+}
+
+Result<uint64_t> ParseUint(const std::string& flag, const std::string& v) {
+  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos) {
+    return BadFlag(flag, v, "strconv.ParseUint: parsing \"" + v + "\": invalid syntax");
+  }
+  return std::stoull(v);
+}
+
+Result<int64_t> ParseMemory(const std::string& flag, const std::string& v) {
+  auto m = ParseRAMInBytes(v);
+  if (!m.ok()) return BadFlag(flag, v, m.status().message());
+  return m.value();
+}
+
+Result<Duration> ParseDurationFlag(const std::string& flag, const std::string& v) {
+  auto d = ParseGoDuration(v);
+  if (!d.ok()) return BadFlag(flag, v, d.status().message());
+  return d.value();
+}
+
+std::pair<std::string, std::string> SplitKeyValue(const std::string& s) {
+  auto eq = s.find('=');
+  if (eq == std::string::npos) return {s, ""};
+  return {s.substr(0, eq), s.substr(eq + 1)};
+}
+
+std::vector<FlagSpec> CommonFlags() {
+  return {{"detach", 'd', true}, {"quiet", 'q', true}, {"constraint"}, {"reserve-cpu"}, {"reserve-memory"},
+          {"limit-cpu"}, {"limit-memory"}, {"replicas"}, {"replicas-max-per-node"},
+          {"update-parallelism"}, {"update-delay"}, {"update-order"}, {"update-failure-action"},
+          {"update-monitor"}, {"update-max-failure-ratio"}, {"rollback-parallelism"}, {"rollback-delay"},
+          {"rollback-order"}, {"rollback-failure-action"}, {"rollback-monitor"},
+          {"rollback-max-failure-ratio"}, {"restart-condition"}, {"restart-delay"},
+          {"restart-max-attempts"}, {"restart-window"}, {"stop-grace-period"}, {"user", 'u'}, {"workdir", 'w'},
+          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true}};
+}
+
+// Settings that both create and update take; `prefix` is "" for create.
+Status ApplyCommon(const ParsedArgs& args, ServiceSpec* spec) {
+  auto& tt = spec->task_template;
+  if (args.Has("replicas")) {
+    auto r = ParseUint("replicas", args.Get("replicas"));
+    if (!r.ok()) return r.status();
+    if (spec->mode == ServiceMode::kGlobal) {
+      return Status::InvalidArgument("replicas can only be used with replicated or replicated-job mode");
+    }
+    spec->replicas = r.value();
+  }
+  if (args.Has("replicas-max-per-node")) {
+    auto r = ParseUint("replicas-max-per-node", args.Get("replicas-max-per-node"));
+    if (!r.ok()) return r.status();
+    tt.placement.max_replicas = r.value();
+  }
+  struct ResFlag { const char* name; bool cpu; Resources* target; };
+  ResFlag res[] = {{"reserve-cpu", true, &tt.resources.reservations}, {"reserve-memory", false, &tt.resources.reservations},
+                   {"limit-cpu", true, &tt.resources.limits}, {"limit-memory", false, &tt.resources.limits}};
+  for (const auto& r : res) {
+    if (!args.Has(r.name)) continue;
+    if (r.cpu) {
+      auto v = ParseNanoCpus(r.name, args.Get(r.name));
+      if (!v.ok()) return v.status();
+      r.target->nano_cpus = v.value();
+    } else {
+      auto v = ParseMemory(r.name, args.Get(r.name));
+      if (!v.ok()) return v.status();
+      r.target->memory_bytes = v.value();
+    }
+  }
+  for (const char* which : {"update", "rollback"}) {
+    std::string p = which;
+    bool any = false;
+    for (const char* f : {"-parallelism", "-delay", "-order", "-failure-action", "-monitor", "-max-failure-ratio"}) {
+      any |= args.Has(p + f);
+    }
+    if (!any) continue;
+    auto& target = p == "update" ? spec->update_config : spec->rollback_config;
+    UpdateConfig c = target.value_or(UpdateConfig{});
+    if (args.Has(p + "-parallelism")) {
+      auto v = ParseUint(p + "-parallelism", args.Get(p + "-parallelism"));
+      if (!v.ok()) return v.status();
+      c.parallelism = v.value();
+    }
+    if (args.Has(p + "-delay")) {
+      auto v = ParseDurationFlag(p + "-delay", args.Get(p + "-delay"));
+      if (!v.ok()) return v.status();
+      c.delay = v.value();
+    }
+    if (args.Has(p + "-monitor")) {
+      auto v = ParseDurationFlag(p + "-monitor", args.Get(p + "-monitor"));
+      if (!v.ok()) return v.status();
+      c.monitor = v.value();
+    }
+    if (args.Has(p + "-order")) c.order = args.Get(p + "-order");
+    if (args.Has(p + "-failure-action")) c.failure_action = args.Get(p + "-failure-action");
+    if (args.Has(p + "-max-failure-ratio")) {
+      const std::string v = args.Get(p + "-max-failure-ratio");
+      char* end = nullptr;
+      double d = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end) return BadFlag(p + "-max-failure-ratio", v, "strconv.ParseFloat: parsing \"" + v + "\": invalid syntax");
+      c.max_failure_ratio = d;
+    }
+    target = c;
+  }
+  if (args.Has("restart-condition") || args.Has("restart-delay") || args.Has("restart-max-attempts") ||
+      args.Has("restart-window")) {
+    RestartPolicy rp = tt.restart_policy.value_or(RestartPolicy{});
+    if (args.Has("restart-condition")) {
+      std::string c = args.Get("restart-condition");
+      if (c != "none" && c != "on-failure" && c != "any") {
+        return BadFlag("restart-condition", c, "invalid restart condition: must be none, on-failure or any");
+      }
+      rp.condition = c;
+    }
+    if (args.Has("restart-delay")) {
+      auto v = ParseDurationFlag("restart-delay", args.Get("restart-delay"));
+      if (!v.ok()) return v.status();
+      rp.delay = v.value();
+    }
+    if (args.Has("restart-window")) {
+      auto v = ParseDurationFlag("restart-window", args.Get("restart-window"));
+      if (!v.ok()) return v.status();
+      rp.window = v.value();
+    }
+    if (args.Has("restart-max-attempts")) {
+      auto v = ParseUint("restart-max-attempts", args.Get("restart-max-attempts"));
+      if (!v.ok()) return v.status();
+      rp.max_attempts = v.value();
+    }
+    tt.restart_policy = rp;
+  }
+  if (args.Has("stop-grace-period")) {
+    auto v = ParseDurationFlag("stop-grace-period", args.Get("stop-grace-period"));
+    if (!v.ok()) return v.status();
+    tt.container.stop_grace_period = v.value();
+  }
+  if (args.Has("user")) tt.container.user = args.Get("user");
+  if (args.Has("workdir")) tt.container.dir = args.Get("workdir");
+  if (args.Has("hostname")) tt.container.hostname = args.Get("hostname");
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<int64_t> ParseNanoCpus(const std::string& flag, const std::string& value) {
+  char* end = nullptr;
+  double v = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || v < 0) {
+    return BadFlag(flag, value, "failed to parse " + value + " as a rational number");
+  }
+  return static_cast<int64_t>(v * 1e9 + 0.5);
+}
+
+Result<PortConfig> ParsePort(const std::string& value) {
+  PortConfig p;
+  auto bad = [&](const std::string& why) { return BadFlag("publish", value, why); };
+  if (value.find('=') != std::string::npos) {
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t comma = value.find(',', start);
+      std::string field = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      auto [k, v] = SplitKeyValue(field);
+      if (k == "published") {
+        auto n = ParseUint("publish", v);
+        if (!n.ok()) return n.status();
+        p.published_port = static_cast<uint32_t>(n.value());
+      } else if (k == "target") {
+        auto n = ParseUint("publish", v);
+        if (!n.ok()) return n.status();
+        p.target_port = static_cast<uint32_t>(n.value());
+      } else if (k == "protocol") {
+        p.protocol = v;
+      } else if (k == "mode") {
+        p.publish_mode = v;
+      } else {
+        return bad("invalid field key " + k);
+      }
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (p.target_port == 0) return bad("missing mandatory field \"target\"");
+    return p;
+  }
+  std::string spec = value;
+  if (auto slash = spec.find('/'); slash != std::string::npos) {
+    p.protocol = spec.substr(slash + 1);
+    spec = spec.substr(0, slash);
+  }
+  std::string published, target = spec;
+  if (auto colon = spec.rfind(':'); colon != std::string::npos) {
+    published = spec.substr(0, colon);
+    target = spec.substr(colon + 1);
+  }
+  auto t = ParseUint("publish", target);
+  if (!t.ok() || t.value() == 0 || t.value() > 65535) return bad("invalid containerPort: " + target);
+  p.target_port = static_cast<uint32_t>(t.value());
+  if (!published.empty()) {
+    auto pub = ParseUint("publish", published);
+    if (!pub.ok() || pub.value() > 65535) return bad("invalid hostPort: " + published);
+    p.published_port = static_cast<uint32_t>(pub.value());
+  }
+  if (p.protocol != "tcp" && p.protocol != "udp" && p.protocol != "sctp") {
+    return bad("invalid proto: " + p.protocol);
+  }
+  return p;
+}
+
+std::vector<FlagSpec> ServiceCreateFlags() {
+  auto f = CommonFlags();
+  for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"label", 'l'}, {"container-label"},
+                                          {"publish", 'p'}, {"placement-pref"}, {"network"}}) {
+    f.push_back(s);
+  }
+  return f;
+}
+
+std::vector<FlagSpec> ServiceUpdateFlags() {
+  auto f = CommonFlags();
+  for (FlagSpec s : std::vector<FlagSpec>{{"image"}, {"force", 0, true}, {"rollback", 0, true}, {"constraint-add"},
+                                          {"constraint-rm"}, {"env-add"}, {"env-rm"}, {"label-add"}, {"label-rm"},
+                                          {"container-label-add"}, {"container-label-rm"}, {"publish-add"},
+                                          {"publish-rm"}, {"placement-pref-add"}, {"placement-pref-rm"},
+                                          {"args"}}) {
+    f.push_back(s);
+  }
+  // `constraint` on update is spelled constraint-add; keep the create-only one out.
+  f.erase(std::remove_if(f.begin(), f.end(), [](const FlagSpec& s) { return s.name == "constraint"; }), f.end());
+  return f;
+}
+
+Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
+  ServiceSpec spec;
+  const auto& pos = args.positional();
+  spec.task_template.container.image = NormalizeImageReference(pos[0]);
+  for (size_t i = 1; i < pos.size(); ++i) {
+    if (i == 1) spec.task_template.container.command.push_back(pos[i]);
+    else spec.task_template.container.args.push_back(pos[i]);
+  }
+  spec.name = args.Get("name");
+  std::string mode = args.Get("mode", "replicated");
+  if (mode == "global") spec.mode = ServiceMode::kGlobal;
+  else if (mode != "replicated") return BadFlag("mode", mode, "invalid mode: must be replicated or global");
+  SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, &spec));
+  spec.task_template.placement.constraints = args.GetAll("constraint");
+  for (const auto& e : args.GetAll("env")) spec.task_template.container.env.push_back(e);
+  for (const auto& l : args.GetAll("label")) spec.labels.insert(SplitKeyValue(l));
+  for (const auto& l : args.GetAll("container-label")) spec.task_template.container.labels.insert(SplitKeyValue(l));
+  for (const auto& p : args.GetAll("publish")) {
+    auto port = ParsePort(p);
+    if (!port.ok()) return port.status();
+    spec.endpoint.ports.push_back(port.value());
+  }
+  for (const auto& pref : args.GetAll("placement-pref")) {
+    auto [k, v] = SplitKeyValue(pref);
+    if (k != "spread") return BadFlag("placement-pref", pref, "unsupported placement preference " + k + " (only spread is supported)");
+    spec.task_template.placement.preferences.push_back(v);
+  }
+  return spec;
+}
+
+Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec) {
+  auto& tt = spec->task_template;
+  if (args.Has("image")) tt.container.image = NormalizeImageReference(args.Get("image"));
+  SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, spec));
+  auto& cs = tt.placement.constraints;
+  for (const auto& c : args.GetAll("constraint-rm")) {
+    cs.erase(std::remove(cs.begin(), cs.end(), c), cs.end());
+  }
+  for (const auto& c : args.GetAll("constraint-add")) {
+    if (std::find(cs.begin(), cs.end(), c) == cs.end()) cs.push_back(c);
+  }
+  std::sort(cs.begin(), cs.end());
+  auto& env = tt.container.env;
+  for (const auto& k : args.GetAll("env-rm")) {
+    env.erase(std::remove_if(env.begin(), env.end(), [&](const std::string& e) { return SplitKeyValue(e).first == k; }),
+              env.end());
+  }
+  for (const auto& e : args.GetAll("env-add")) {
+    auto key = SplitKeyValue(e).first;
+    env.erase(std::remove_if(env.begin(), env.end(), [&](const std::string& x) { return SplitKeyValue(x).first == key; }),
+              env.end());
+    env.push_back(e);
+  }
+  for (const auto& k : args.GetAll("label-rm")) spec->labels.erase(k);
+  for (const auto& l : args.GetAll("label-add")) {
+    auto kv = SplitKeyValue(l);
+    spec->labels[kv.first] = kv.second;
+  }
+  for (const auto& k : args.GetAll("container-label-rm")) tt.container.labels.erase(k);
+  for (const auto& l : args.GetAll("container-label-add")) {
+    auto kv = SplitKeyValue(l);
+    tt.container.labels[kv.first] = kv.second;
+  }
+  auto& ports = spec->endpoint.ports;
+  for (const auto& p : args.GetAll("publish-rm")) {
+    auto target = SplitKeyValue(p).first;
+    ports.erase(std::remove_if(ports.begin(), ports.end(), [&](const PortConfig& pc) {
+                  return std::to_string(pc.published_port) == target || std::to_string(pc.target_port) == target ||
+                         std::to_string(pc.published_port) + ":" + std::to_string(pc.target_port) == p;
+                }),
+                ports.end());
+  }
+  for (const auto& p : args.GetAll("publish-add")) {
+    auto port = ParsePort(p);
+    if (!port.ok()) return port.status();
+    ports.push_back(port.value());
+  }
+  auto& prefs = tt.placement.preferences;
+  for (const auto& p : args.GetAll("placement-pref-rm")) {
+    auto v = SplitKeyValue(p).second;
+    prefs.erase(std::remove(prefs.begin(), prefs.end(), v), prefs.end());
+  }
+  for (const auto& p : args.GetAll("placement-pref-add")) prefs.push_back(SplitKeyValue(p).second);
+  if (args.Has("force")) ++tt.force_update;
+  return Status::OK();
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,29 @@
+// Turning `service create` / `service update` flags into spec changes, with the
+// docker CLI's parsing rules and error texts.
+#pragma once
+
+#include <string>
+
+#include "core/command/flags.h"
+#include "core/model/service.h"
+#include "core/status.h"
+
+namespace swarmsim {
+
+// Flags shared by create and update, plus each one's own.
+std::vector<FlagSpec> ServiceCreateFlags();
+std::vector<FlagSpec> ServiceUpdateFlags();
+
+// Builds a new spec from `service create` flags and positionals (IMAGE [COMMAND] [ARG...]).
+Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args);
+
+// Applies `service update` flags to `spec`.
+Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec);
+
+// "0.5" -> 500000000 (docker's NanoCPUs flag type).
+Result<int64_t> ParseNanoCpus(const std::string& flag, const std::string& value);
+
+// "8080:80", "8080:80/udp", "published=8080,target=80,mode=host".
+Result<PortConfig> ParsePort(const std::string& value);
+
+}  // namespace swarmsim

@@ -1,0 +1,102 @@
+#include "core/command/session.h"
+
+#include <set>
+
+#include "core/sim/clock.h"
+#include "core/store/database.h"
+#include "core/store/state_store.h"
+
+namespace swarmsim {
+
+namespace {
+
+CommandOutput Fail(const Status& st) {
+  CommandOutput out;
+  out.err = st.message() + "\n";
+  out.exit_code = 1;
+  return out;
+}
+
+bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// The environment variables a set of files refers to ($NAME or ${NAME...}).
+std::map<std::string, std::string> ReferencedEnv(const std::map<std::string, std::string>& files,
+                                                 const std::map<std::string, std::string>& env) {
+  std::set<std::string> names;
+  for (const auto& [path, text] : files) {
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] != '$') continue;
+      size_t j = i + 1 + (text[i + 1] == '{');
+      size_t k = j;
+      while (k < text.size() && IsNameChar(text[k])) ++k;
+      if (k > j) names.insert(text.substr(j, k - j));
+    }
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& n : names) {
+    if (auto it = env.find(n); it != env.end()) out[n] = it->second;
+  }
+  return out;
+}
+
+}  // namespace
+
+void SyncClock(ClusterState* state, Time wall_now) {
+  if (state->swarm_active) {
+    Time target = LiveNow(state->clock, wall_now);
+    if (target > state->clock.now) AdvanceTo(state, target);
+  } else {
+    state->clock.now = wall_now;  // before `swarm init` the cluster clock is the wall clock
+  }
+  state->clock.wall_anchor = wall_now;
+}
+
+CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args) {
+  auto opened = Database::Open(options.database_path);
+  if (!opened.ok()) return Fail(opened.status());
+  Database* db = opened.value().get();
+  Status begun = db->Begin();
+  if (!begun.ok()) return Fail(begun);
+  ClusterState state;
+  Status loaded = LoadState(db, &state);
+  if (!loaded.ok()) {
+    db->Rollback();
+    return Fail(loaded);
+  }
+  SyncClock(&state, options.wall_now);
+
+  CommandRecord record;
+  record.time = state.clock.now;
+  record.argv = args;
+  CommandContext ctx;
+  ctx.state = &state;
+  ctx.db = db;
+  ctx.env = options.env;
+  ctx.seed = options.seed;
+  ctx.read_file = [&](const std::string& path) -> Result<std::string> {
+    if (!options.read_file) return Status::IOError("open " + path + ": no such file or directory");
+    auto content = options.read_file(path);
+    if (content.ok()) record.files[path] = content.value();
+    return content;
+  };
+  CommandOutput out = RunCommand(&ctx, args);
+  if (out.exit_code != 0) {
+    db->Rollback();
+    return out;
+  }
+  Status st;
+  if (!IsReadOnlyCommand(args)) {
+    record.env = ReferencedEnv(record.files, options.env);
+    if (options.seed != 0) record.env["SWARMSIM_SEED"] = std::to_string(options.seed);
+    st = AppendCommand(db, &record);
+  }
+  if (st.ok()) st = SaveState(db, &state);
+  if (st.ok()) st = db->Commit();
+  if (!st.ok()) {
+    db->Rollback();
+    return Fail(st);
+  }
+  return out;
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,31 @@
+// One command against a cluster database, as one transaction:
+// open, take the write lock, load, catch the clock up to the wall clock, run,
+// and commit only if the command succeeded (otherwise the file is untouched).
+// State-changing commands are appended to the command log with the files and
+// environment they read, so `replay` can rebuild the cluster from nothing.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/command/command.h"
+#include "core/model/time.h"
+
+namespace swarmsim {
+
+struct SessionOptions {
+  std::string database_path;
+  Time wall_now = 0;  // the wall clock, ns since epoch (app/ reads it; tests fix it)
+  uint64_t seed = 0;
+  std::map<std::string, std::string> env;
+  std::function<Result<std::string>(const std::string& path)> read_file;
+};
+
+CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args);
+
+// Brings a loaded cluster up to `wall_now` (live clock) and re-anchors it.
+void SyncClock(ClusterState* state, Time wall_now);
+
+}  // namespace swarmsim

@@ -1,0 +1,139 @@
+#include "core/command/task_table.h"
+
+#include <algorithm>
+
+#include "core/command/output.h"
+#include "core/format/human_duration.h"
+
+namespace swarmsim {
+
+namespace {
+
+std::string StripDigest(const std::string& image) {
+  auto at = image.find('@');
+  return at == std::string::npos ? image : image.substr(0, at);
+}
+
+// Docker quotes the error and cuts it to 30 display columns (29 + "…").
+std::string ErrorCell(const std::string& err, bool no_trunc) {
+  if (err.empty()) return "";
+  if (no_trunc) return "\"" + err + "\"";
+  // Count display columns over UTF-8 code points.
+  size_t cols = 0, i = 0, cut = std::string::npos;
+  while (i < err.size()) {
+    unsigned char c = static_cast<unsigned char>(err[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (cols == 29) cut = i;
+    ++cols;
+    i += len;
+  }
+  if (cols <= 30) return "\"" + err + "\"";
+  return "\"" + err.substr(0, cut) + "…\"";
+}
+
+struct Filter {
+  std::string key, value;
+};
+
+Result<std::vector<Filter>> ParseFilters(const std::vector<std::string>& raw) {
+  std::vector<Filter> out;
+  for (const auto& f : raw) {
+    auto eq = f.find('=');
+    if (eq == std::string::npos) {
+      return Status::InvalidArgument("bad format of filter (expected name=value)");
+    }
+    Filter flt{f.substr(0, eq), f.substr(eq + 1)};
+    if (flt.key != "desired-state" && flt.key != "id" && flt.key != "name" && flt.key != "node" &&
+        flt.key != "label") {
+      return Status::InvalidArgument("invalid filter '" + flt.key + "'");
+    }
+    if (flt.key == "desired-state" && flt.value != "running" && flt.value != "shutdown" &&
+        flt.value != "accepted" && flt.value != "ready" && flt.value != "remove") {
+      return Status::Daemon(Status::Code::kInvalidArgument,
+                            "Invalid task desired state '" + flt.value + "'");
+    }
+    out.push_back(flt);
+  }
+  return out;
+}
+
+bool Matches(const ClusterState& state, const Task& t, const std::vector<Filter>& filters) {
+  // Values of one key are ORed; different keys are ANDed.
+  std::map<std::string, bool> by_key;
+  for (const auto& f : filters) {
+    bool m = false;
+    if (f.key == "desired-state") {
+      m = f.value == "running" ? (t.desired_state == TaskState::kRunning || t.desired_state == TaskState::kReady)
+          : f.value == "shutdown" ? t.desired_state >= TaskState::kShutdown
+                                  : ToString(t.desired_state) == f.value;
+    } else if (f.key == "id") {
+      m = t.id.rfind(f.value, 0) == 0;
+    } else if (f.key == "name") {
+      m = TaskName(state, t).rfind(f.value, 0) == 0;
+    } else if (f.key == "node") {
+      auto n = state.nodes.find(t.node_id);
+      m = t.node_id == f.value || (n != state.nodes.end() && n->second.description.hostname == f.value);
+    } else if (f.key == "label") {
+      m = false;
+    }
+    by_key[f.key] = by_key[f.key] || m;
+  }
+  for (const auto& [k, v] : by_key) if (!v) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string TaskName(const ClusterState& state, const Task& task) {
+  std::string service = task.service_name.empty() ? task.service_id : task.service_name;
+  auto svc = state.services.find(task.service_id);
+  bool global = svc != state.services.end() ? svc->second.spec.mode == ServiceMode::kGlobal : task.slot == 0;
+  return service + "." + (global ? task.node_id : std::to_string(task.slot));
+}
+
+Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks, const TaskTableOptions& options,
+                      CommandOutput* out) {
+  auto filters = ParseFilters(options.filters);
+  if (!filters.ok()) return filters.status();
+  std::vector<const Task*> kept;
+  for (const Task* t : tasks) if (Matches(state, *t, filters.value())) kept.push_back(t);
+  // By name (natural), then newest first.
+  std::vector<std::pair<std::string, const Task*>> named;
+  for (const Task* t : kept) named.push_back({TaskName(state, *t), t});
+  std::stable_sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return NaturalLess(a.first, b.first);
+    if (a.second->created_at != b.second->created_at) return a.second->created_at > b.second->created_at;
+    return a.second->id > b.second->id;
+  });
+  bool table = options.format.empty() || options.format.rfind("table", 0) == 0;
+  std::vector<nlohmann::json> rows;
+  std::string previous;
+  for (const auto& [name, t] : named) {
+    std::string node;
+    if (auto n = state.nodes.find(t->node_id); n != state.nodes.end()) node = n->second.description.hostname;
+    std::string image = t->spec ? t->spec->container.image : "";
+    std::string shown_name = name;
+    if (table && name == previous) shown_name = " \\_ " + name;
+    previous = name;
+    Duration age = state.clock.now - t->status.timestamp;
+    rows.push_back({{"ID", options.no_trunc ? t->id : ShortId(t->id)},
+                    {"Name", shown_name},
+                    {"Image", options.no_trunc ? image : StripDigest(image)},
+                    {"Node", node},
+                    {"DesiredState", Capitalize(ToString(t->desired_state))},
+                    {"CurrentState", TaskStateAge(Capitalize(ToString(t->status.state)), age)},
+                    {"Error", ErrorCell(t->status.err, options.no_trunc)},
+                    {"Ports", ""}});
+  }
+  std::vector<Column> cols = {{"ID", "ID"},
+                              {"Name", "NAME"},
+                              {"Image", "IMAGE"},
+                              {"Node", "NODE"},
+                              {"DesiredState", "DESIRED STATE"},
+                              {"CurrentState", "CURRENT STATE"},
+                              {"Error", "ERROR"},
+                              {"Ports", "PORTS"}};
+  return PrintList(rows, cols, options.format, options.quiet, "ID", out);
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,29 @@
+// The task table shared by `service ps`, `stack ps` and `node ps`, in docker's
+// layout: newest task of a slot first, older ones beneath as " \_ " rows.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cluster/state.h"
+#include "core/command/command.h"
+#include "core/status.h"
+
+namespace swarmsim {
+
+struct TaskTableOptions {
+  bool no_trunc = false;
+  bool quiet = false;
+  std::string format;
+  std::vector<std::string> filters;  // "desired-state=running", "node=node1", "name=...", "id=..."
+};
+
+// The task's display name: "<service>.<slot>" or "<service>.<node ID>" (global).
+std::string TaskName(const ClusterState& state, const Task& task);
+
+// Prints `tasks` (any order) filtered by `options.filters`.
+// Errors: an unknown filter key (`invalid filter '<key>'`), a bad desired-state value.
+Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks, const TaskTableOptions& options,
+                      CommandOutput* out);
+
+}  // namespace swarmsim

@@ -1,0 +1,137 @@
+#include "core/control/nodes.h"
+
+#include "core/control/swarm.h"
+
+namespace swarmsim {
+
+namespace {
+
+bool HostnameTaken(const ClusterState& state, const std::string& name) {
+  for (const auto& [id, n] : state.nodes) if (n.description.hostname == name) return true;
+  return false;
+}
+
+int CountManagers(const ClusterState& state) {
+  int n = 0;
+  for (const auto& [id, node] : state.nodes) n += node.spec.role == NodeRole::kManager;
+  return n;
+}
+
+}  // namespace
+
+Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
+  std::string hostname = options.hostname;
+  if (hostname.empty()) {
+    do {
+      hostname = "node" + std::to_string(++state->name_counter);
+    } while (HostnameTaken(*state, hostname));
+  } else if (HostnameTaken(*state, hostname)) {
+    return Status::AlreadyExists("Error: a node with hostname " + hostname + " already exists");
+  }
+  Node node;
+  node.id = NewId(state);
+  node.created_at = state->clock.now;
+  node.spec.role = options.role;
+  node.spec.labels = options.labels;
+  node.description.hostname = hostname;
+  node.description.resources.nano_cpus = options.cpus * 1'000'000'000LL;
+  node.description.resources.memory_bytes = options.memory_bytes;
+  node.status.state = NodeState::kReady;
+  node.status.addr = "10.0.0." + std::to_string(state->nodes.size() + 2);
+  if (options.role == NodeRole::kManager) {
+    ManagerStatus ms;
+    ms.leader = CountManagers(*state) == 0;
+    ms.addr = node.status.addr + ":2377";
+    node.manager_status = ms;
+  }
+  Touch(state, &node);
+  // Keep generated names ahead of explicit ones like "node7".
+  if (hostname.size() > 4 && hostname.size() < 15 && hostname.rfind("node", 0) == 0 &&
+      hostname.find_first_not_of("0123456789", 4) == std::string::npos) {
+    uint64_t n = std::stoull(hostname.substr(4));
+    if (n > state->name_counter) state->name_counter = n;
+  }
+  std::string id = node.id;
+  state->nodes[id] = std::move(node);
+  RecordEvent(state, "node", "create", id, {{"name", hostname}, {"role", ToString(options.role)}});
+  return id;
+}
+
+Result<Node*> ResolveNode(ClusterState* state, const std::string& ref) {
+  bool ambiguous = false;
+  Node* n = FindNode(state, ref, &ambiguous);
+  if (ambiguous) {
+    int count = 0;
+    for (const auto& [id, node] : state->nodes) count += id.rfind(ref, 0) == 0;
+    return Status::Daemon(Status::Code::kInvalidArgument,
+                          "node " + ref + " is ambiguous (" + std::to_string(count) + " matches found)");
+  }
+  if (!n) return Status::Daemon(Status::Code::kNotFound, "node " + ref + " not found");
+  return n;
+}
+
+Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate& update) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto found = ResolveNode(state, ref);
+  if (!found.ok()) return found.status();
+  Node* node = found.value();
+  NodeSpec spec = node->spec;
+  for (const auto& k : update.label_rm) {
+    if (!spec.labels.count(k)) return Status::InvalidArgument("key " + k + " doesn't exist in node's labels");
+    spec.labels.erase(k);
+  }
+  for (const auto& [k, v] : update.label_add) spec.labels[k] = v;
+  if (update.availability) spec.availability = *update.availability;
+  if (update.role) {
+    if (node->spec.role == NodeRole::kManager && *update.role == NodeRole::kWorker && CountManagers(*state) == 1) {
+      return Status::Daemon(Status::Code::kFailedPrecondition,
+                            "rpc error: code = FailedPrecondition desc = attempting to demote the last manager of "
+                            "the swarm");
+    }
+    spec.role = *update.role;
+  }
+  std::map<std::string, std::string> attrs{{"name", node->description.hostname}};
+  if (spec.availability != node->spec.availability) attrs["availability.new"] = ToString(spec.availability);
+  if (spec.labels != node->spec.labels) attrs["labels"] = "changed";
+  node->spec = spec;
+  if (spec.role == NodeRole::kManager && !node->manager_status) {
+    ManagerStatus ms;
+    ms.addr = node->status.addr + ":2377";
+    node->manager_status = ms;
+  } else if (spec.role == NodeRole::kWorker && node->manager_status) {
+    node->manager_status.reset();
+  }
+  Touch(state, node);
+  RecordEvent(state, "node", "update", node->id, std::move(attrs));
+  return Status::OK();
+}
+
+Status RemoveNode(ClusterState* state, const std::string& ref, bool force) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto found = ResolveNode(state, ref);
+  if (!found.ok()) return found.status();
+  Node* node = found.value();
+  if (node->spec.role == NodeRole::kManager) {
+    return Status::Daemon(Status::Code::kFailedPrecondition,
+                          "rpc error: code = FailedPrecondition desc = node " + node->id +
+                              " is a cluster manager and is a member of the raft cluster. It must be demoted to "
+                              "worker before removal");
+  }
+  if (!force && node->status.state != NodeState::kDown) {
+    return Status::Daemon(Status::Code::kFailedPrecondition,
+                          "rpc error: code = FailedPrecondition desc = node " + node->id +
+                              " is not down and can't be removed");
+  }
+  std::string id = node->id;
+  for (auto& [tid, t] : state->tasks) {
+    if (t.node_id != id || IsTerminal(t.status.state)) continue;
+    SetTaskState(state, &t, TaskState::kOrphaned, "Task belonged to a node that has been deleted");
+  }
+  RecordEvent(state, "node", "remove", id, {{"name", node->description.hostname}});
+  state->nodes.erase(id);
+  state->removed_nodes.insert(id);
+  ++state->index;
+  return Status::OK();
+}
+
+}  // namespace swarmsim

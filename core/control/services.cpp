@@ -1,0 +1,194 @@
+#include "core/control/services.h"
+
+#include <regex>
+
+#include "core/control/swarm.h"
+#include "core/scheduler/constraint.h"
+
+namespace swarmsim {
+
+namespace {
+
+Status Rpc(const std::string& code, const std::string& desc) {
+  Status::Code c = code == "InvalidArgument" ? Status::Code::kInvalidArgument
+                   : code == "AlreadyExists" ? Status::Code::kAlreadyExists
+                                             : Status::Code::kUnknown;
+  return Status::Daemon(c, "rpc error: code = " + code + " desc = " + desc);
+}
+
+std::string FormatCpu(int64_t nano) {
+  // %g of the CPU count, as the daemon prints it.
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", static_cast<double>(nano) / 1e9);
+  return buf;
+}
+
+Status ValidateResources(const Resources& r) {
+  if (r.nano_cpus != 0 && r.nano_cpus < 1'000'000) {
+    return Rpc("InvalidArgument", "invalid cpu value " + FormatCpu(r.nano_cpus) + ": Must be at least 0.001");
+  }
+  if (r.memory_bytes != 0 && r.memory_bytes < 4LL * 1024 * 1024) {
+    return Rpc("InvalidArgument",
+               "invalid memory value " + std::to_string(r.memory_bytes) + ": Must be at least 4MiB");
+  }
+  return Status::OK();
+}
+
+Status ValidateUpdateConfig(const std::optional<UpdateConfig>& c) {
+  if (!c) return Status::OK();
+  if (c->delay < 0) return Rpc("InvalidArgument", "TaskSpec: update-delay cannot be negative");
+  if (c->monitor < 0) return Rpc("InvalidArgument", "TaskSpec: update-monitor cannot be negative");
+  if (c->max_failure_ratio < 0 || c->max_failure_ratio > 1) {
+    return Rpc("InvalidArgument", "TaskSpec: update-maxfailureratio cannot be less than 0 or bigger than 1");
+  }
+  if (c->failure_action != "pause" && c->failure_action != "continue" && c->failure_action != "rollback") {
+    return Rpc("InvalidArgument", "unrecognized update failure action " + c->failure_action);
+  }
+  if (c->order != "stop-first" && c->order != "start-first") {
+    return Rpc("InvalidArgument", "unrecognized update order " + c->order);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ValidateServiceSpec(const ServiceSpec& spec) {
+  static const std::regex kDnsName("^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$");
+  if (spec.name.size() > 63) return Rpc("InvalidArgument", "name must be 63 characters or fewer");
+  if (!spec.name.empty() && !std::regex_match(spec.name, kDnsName)) {
+    return Rpc("InvalidArgument", "name must be valid as a DNS name component");
+  }
+  if (spec.task_template.container.image.empty()) {
+    return Rpc("InvalidArgument", "ContainerSpec: image reference must be provided");
+  }
+  SWARMSIM_RETURN_IF_ERROR(ValidateResources(spec.task_template.resources.limits));
+  SWARMSIM_RETURN_IF_ERROR(ValidateResources(spec.task_template.resources.reservations));
+  auto parsed = ParseConstraints(spec.task_template.placement.constraints);
+  if (!parsed.ok()) return Rpc("Unknown", parsed.status().message());
+  SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.update_config));
+  SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.rollback_config));
+  for (const auto& p : spec.endpoint.ports) {
+    if (p.target_port == 0 || p.target_port > 65535 || p.published_port > 65535) {
+      return Rpc("InvalidArgument", "EndpointSpec: port out of range");
+    }
+  }
+  return Status::OK();
+}
+
+Result<Service*> ResolveService(ClusterState* state, const std::string& ref) {
+  bool ambiguous = false;
+  Service* s = FindService(state, ref, &ambiguous);
+  if (ambiguous) {
+    int count = 0;
+    for (const auto& [id, svc] : state->services) count += id.rfind(ref, 0) == 0;
+    return Status::Daemon(Status::Code::kInvalidArgument,
+                          "service " + ref + " is ambiguous (" + std::to_string(count) + " matches found)");
+  }
+  if (!s) return Status::Daemon(Status::Code::kNotFound, "service " + ref + " not found");
+  return s;
+}
+
+Result<std::string> CreateService(ClusterState* state, const ServiceSpec& spec) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  SWARMSIM_RETURN_IF_ERROR(ValidateServiceSpec(spec));
+  for (const auto& [id, s] : state->services) {
+    if (s.spec.name == spec.name) return Rpc("AlreadyExists", "name conflicts with an existing object");
+  }
+  // Published ingress ports are cluster-wide: one service per port.
+  for (const auto& p : spec.endpoint.ports) {
+    if (p.publish_mode != "ingress" || p.published_port == 0) continue;
+    for (const auto& [id, s] : state->services) {
+      for (const auto& q : s.spec.endpoint.ports) {
+        if (q.publish_mode == "ingress" && q.published_port == p.published_port && q.protocol == p.protocol) {
+          return Rpc("InvalidArgument", "port '" + std::to_string(p.published_port) +
+                                            "' is already in use by service '" + s.spec.name + "' (" + id +
+                                            ") as an ingress port");
+        }
+      }
+    }
+  }
+  Service s;
+  s.id = NewId(state);
+  s.created_at = state->clock.now;
+  s.spec = spec;
+  s.spec_version = 1;
+  Touch(state, &s);
+  std::string id = s.id;
+  state->services[id] = std::move(s);
+  RecordEvent(state, "service", "create", id, {{"name", spec.name}});
+  return id;
+}
+
+Status UpdateService(ClusterState* state, const std::string& id, const ServiceSpec& spec) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto it = state->services.find(id);
+  if (it == state->services.end()) return Status::Daemon(Status::Code::kNotFound, "service " + id + " not found");
+  Service& s = it->second;
+  SWARMSIM_RETURN_IF_ERROR(ValidateServiceSpec(spec));
+  if (spec.name != s.spec.name) return Rpc("Unimplemented", "renaming services is not supported");
+  if (spec.mode != s.spec.mode) return Rpc("Unimplemented", "service mode change is not allowed");
+  s.previous_spec = s.spec;
+  bool changed = !(spec == s.spec);
+  s.spec = spec;
+  if (changed) ++s.spec_version;
+  // Any update re-runs the updater, which clears a paused or finished update.
+  if (s.update_status && s.update_status->state != "updating") s.update_status.reset();
+  s.update_failures = 0;
+  Touch(state, &s);
+  RecordEvent(state, "service", "update", id, {{"name", spec.name}});
+  return Status::OK();
+}
+
+Status RemoveService(ClusterState* state, const std::string& id) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto it = state->services.find(id);
+  if (it == state->services.end()) return Status::Daemon(Status::Code::kNotFound, "service " + id + " not found");
+  std::string name = it->second.spec.name;
+  for (auto& [tid, t] : state->tasks) {
+    if (t.service_id == id && t.desired_state < TaskState::kRemove) SetDesiredState(state, &t, TaskState::kRemove);
+  }
+  state->services.erase(it);
+  state->removed_services.insert(id);
+  state->spec_cache.erase(id);
+  ++state->index;
+  RecordEvent(state, "service", "remove", id, {{"name", name}});
+  return Status::OK();
+}
+
+Status RollbackService(ClusterState* state, const std::string& id) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto it = state->services.find(id);
+  if (it == state->services.end()) return Status::Daemon(Status::Code::kNotFound, "service " + id + " not found");
+  Service& s = it->second;
+  if (!s.previous_spec) {
+    return Rpc("FailedPrecondition", "service " + id + " does not have a previous spec");
+  }
+  std::swap(s.spec, *s.previous_spec);
+  s.previous_spec.reset();
+  ++s.spec_version;
+  UpdateStatus u;
+  u.state = "rollback_started";
+  u.started_at = state->clock.now;
+  u.message = "manually requested rollback";
+  s.update_status = u;
+  s.update_failures = 0;
+  Touch(state, &s);
+  RecordEvent(state, "service", "update", id, {{"name", s.spec.name}, {"updatestate.new", "rollback_started"}});
+  return Status::OK();
+}
+
+ReplicaCount CountReplicas(const ClusterState& state, const Service& service) {
+  ReplicaCount c;
+  for (const auto& [id, t] : state.tasks) {
+    if (t.service_id != service.id) continue;
+    if (t.status.state == TaskState::kRunning) {
+      auto n = state.nodes.find(t.node_id);
+      if (n != state.nodes.end() && n->second.status.state != NodeState::kDown) ++c.running;
+    }
+    if (service.spec.mode == ServiceMode::kGlobal && t.desired_state == TaskState::kRunning) ++c.desired;
+  }
+  if (service.spec.mode == ServiceMode::kReplicated) c.desired = service.spec.replicas;
+  return c;
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,44 @@
+// Service operations as the daemon's service API performs them: create, update,
+// remove, with the daemon's validation and error texts.
+#pragma once
+
+#include <string>
+
+#include "core/cluster/state.h"
+#include "core/status.h"
+
+namespace swarmsim {
+
+// Checks a spec the way the API does (name, resources, constraints, update
+// settings, ports). Returns the daemon's error, e.g.
+// "Error response from daemon: rpc error: code = Unknown desc = constraint expected one operator from ==, !=".
+Status ValidateServiceSpec(const ServiceSpec& spec);
+
+// Resolves a service by full ID, exact name, then unique ID prefix.
+// Errors: `service <ref> not found`, `service <ref> is ambiguous (N matches found)`.
+Result<Service*> ResolveService(ClusterState* state, const std::string& ref);
+
+// Creates a service and returns its ID. Errors: invalid spec; name already in use
+// (`rpc error: code = AlreadyExists desc = name conflicts with an existing object`).
+Result<std::string> CreateService(ClusterState* state, const ServiceSpec& spec);
+
+// Replaces the spec of the service `id`. The old spec becomes PreviousSpec and the
+// spec version moves on only when the spec changed; an identical spec changes no task.
+// Clears a paused update (swarm re-runs the updater on every update).
+// Errors: invalid spec, mode change, rename.
+Status UpdateService(ClusterState* state, const std::string& id, const ServiceSpec& spec);
+
+// Removes a service; its tasks are shut down and deleted.
+Status RemoveService(ClusterState* state, const std::string& id);
+
+// Rolls back to PreviousSpec. Errors: `service <id> does not have a previous spec`.
+Status RollbackService(ClusterState* state, const std::string& id);
+
+// What `service ls` shows in REPLICAS: tasks observed running, and tasks desired.
+struct ReplicaCount {
+  uint64_t running = 0;
+  uint64_t desired = 0;
+};
+ReplicaCount CountReplicas(const ClusterState& state, const Service& service);
+
+}  // namespace swarmsim

@@ -1,0 +1,144 @@
+// Bad input never hurts state: every rejected command prints its error on stderr,
+// exits non-zero, and leaves the cluster database logically identical (compared
+// with sqlite3's .dump before and after).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Ran {
+  std::string out, err;
+  int exit_code = 0;
+};
+
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("swarmsim-bad-input-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "cluster.db").string();
+    ASSERT_EQ(Run("swarm init").exit_code, 0);
+    ASSERT_EQ(Run("node add --count 2").exit_code, 0);
+    ASSERT_EQ(Run("stack deploy -c scenarios/todo-list/v2.yml todo").exit_code, 0);
+    ASSERT_EQ(Run("time advance 30s").exit_code, 0);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static std::string Slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+  }
+
+  Ran Run(const std::string& args) {
+    std::string cmd = "cd '" + std::string(SWARMSIM_SOURCE_DIR) + "' && SWARMSIM_STATE='" + db_ +
+                      "' SWARMSIM_SEED=7 SWARMSIM_WALL_CLOCK=2026-01-05T09:00:00Z '" + SWARMSIM_BIN + "' " + args +
+                      " >'" + (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "' </dev/null";
+    int status = std::system(cmd.c_str());
+    return {Slurp(dir_ / "out"), Slurp(dir_ / "err"), WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+  }
+
+  std::string Dump() {
+    std::string cmd = "sqlite3 '" + db_ + "' .dump >'" + (dir_ / "dump").string() + "'";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+    return Slurp(dir_ / "dump");
+  }
+
+  // Runs a command that must fail with `expected_err` as its whole stderr.
+  void ExpectRejected(const std::string& args, const std::string& expected_err) {
+    std::string before = Dump();
+    Ran r = Run(args);
+    EXPECT_NE(r.exit_code, 0) << args;
+    EXPECT_EQ(r.err, expected_err) << args;
+    EXPECT_EQ(r.out, "") << args;
+    EXPECT_EQ(Dump(), before) << "database changed by: " << args;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(BadInput, MalformedYaml) {
+  ExpectRejected("stack deploy -c tests/data/bad-indent.yml todo",
+                 "yaml: line 5: mapping values are not allowed in this context\n");
+}
+
+TEST_F(BadInput, UnknownComposeKey) {
+  ExpectRejected("stack deploy -c tests/data/unknown-key.yml todo",
+                 "services.web.deploy Additional property replica is not allowed\n");
+}
+
+TEST_F(BadInput, WrongComposeType) {
+  ExpectRejected("stack deploy -c tests/data/wrong-type.yml todo", "services.web.deploy.replicas must be a integer\n");
+}
+
+TEST_F(BadInput, BadConstraintInStack) {
+  ExpectRejected("stack deploy -c tests/data/bad-constraint.yml todo",
+                 "failed to create service todo_web: Error response from daemon: rpc error: code = Unknown desc = "
+                 "constraint expected one operator from ==, !=\n");
+}
+
+TEST_F(BadInput, BadConstraintFlag) {
+  ExpectRejected("service create --constraint 'node.role=manager' nginx",
+                 "Error response from daemon: rpc error: code = Unknown desc = constraint expected one operator from "
+                 "==, !=\n");
+}
+
+TEST_F(BadInput, UnknownNode) {
+  ExpectRejected("node update --label-add storage=raid nosuch", "Error response from daemon: node nosuch not found\n");
+}
+
+TEST_F(BadInput, UnknownService) {
+  ExpectRejected("service scale nosuch=2", "nosuch: Error response from daemon: service nosuch not found\n");
+  ExpectRejected("service rm nosuch", "Error response from daemon: service nosuch not found\n");
+  ExpectRejected("service ps nosuch", "no such service: nosuch\n");
+}
+
+TEST_F(BadInput, NegativeReplicas) {
+  ExpectRejected("service create --replicas -1 nginx",
+                 "invalid argument \"-1\" for \"--replicas\" flag: strconv.ParseUint: parsing \"-1\": invalid "
+                 "syntax\n");
+  ExpectRejected("service scale todo_todo-web=-1",
+                 "todo_todo-web: invalid replicas value -1: strconv.ParseUint: parsing \"-1\": invalid syntax\n");
+}
+
+TEST_F(BadInput, BadSize) {
+  ExpectRejected("service create --limit-memory 100Q nginx",
+                 "invalid argument \"100Q\" for \"--limit-memory\" flag: invalid suffix: 'q'\n");
+}
+
+TEST_F(BadInput, SecondSwarmInit) {
+  ExpectRejected("swarm init",
+                 "Error response from daemon: This node is already part of a swarm. Use \"docker swarm leave\" to "
+                 "leave this swarm and join another one.\n");
+}
+
+TEST_F(BadInput, NodeUpdateTakesOneNode) {
+  ExpectRejected("node update --label-add a=b node1 node2", "swarmsim: 'swarmsim node update' requires 1 argument\n");
+}
+
+TEST_F(BadInput, TimeDoesNotGoBackwards) {
+  ExpectRejected("time advance -5s", "time cannot go backwards: -5s\n");
+}
+
+TEST_F(BadInput, UnknownFlagAndCommand) {
+  ExpectRejected("service ls --foo", "unknown flag: --foo\n");
+  ExpectRejected("nosuch", "swarmsim: 'nosuch' is not a swarmsim command.\n");
+}
+
+TEST_F(BadInput, MissingComposeFile) {
+  ExpectRejected("stack deploy -c nosuch.yml todo", "open nosuch.yml: no such file or directory\n");
+}
+
+}  // namespace
