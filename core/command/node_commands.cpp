@@ -127,43 +127,39 @@ Status NodeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   return PrintList(rows, cols, args.Get("format"), args.Has("quiet"), "ID", out);
 }
 
-std::string FormatCpus(int64_t nano) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", static_cast<double>(nano) / 1e9);
-  return buf;
-}
-
+// docker's `node inspect --pretty` layout, field for field.
 std::string PrettyNode(const Node& n) {
   std::string s;
-  s += "ID:\t\t\t" + n.id + "\n";
-  s += "Hostname:              \t" + n.description.hostname + "\n";
-  s += "Joined at:             \t" + FormatPrettyTime(n.created_at) + "\n";
-  s += "Status:\n";
-  s += " State:\t\t\t" + Capitalize(ToString(n.status.state)) + "\n";
-  s += " Availability:          \t" + Capitalize(ToString(n.spec.availability)) + "\n";
-  s += " Address:\t\t" + n.status.addr + "\n";
-  if (n.manager_status) {
-    s += "Manager Status:\n";
-    s += " Address:\t\t" + n.manager_status->addr + "\n";
-    s += " Raft Status:\t\t" + Capitalize(n.manager_status->reachability) + "\n";
-    s += std::string(" Leader:\t\t") + (n.manager_status->leader ? "Yes" : "No") + "\n";
-  }
+  s += "ID:\t\t\t" + n.id;
   if (!n.spec.labels.empty()) {
-    s += "Labels:\n";
-    for (const auto& [k, v] : n.spec.labels) s += " - " + k + "=" + v + "\n";
+    s += "\nLabels:";
+    for (const auto& [k, v] : n.spec.labels) s += "\n - " + k + (v.empty() ? "" : "=" + v);
   }
-  s += "Platform:\n";
-  s += " Operating System:\t" + n.description.platform.os + "\n";
-  s += " Architecture:\t\t" + n.description.platform.architecture + "\n";
-  s += "Resources:\n";
-  s += " CPUs:\t\t\t" + FormatCpus(n.description.resources.nano_cpus) + "\n";
-  s += " Memory:\t\t" + BytesSize(static_cast<double>(n.description.resources.memory_bytes)) + "\n";
-  s += "Plugins:\n";
-  s += " Log:\t\tawslogs, fluentd, gcplogs, gelf, journald, json-file, local, splunk, syslog\n";
-  s += " Network:\t\tbridge, host, ipvlan, macvlan, null, overlay\n";
-  s += " Volume:\t\tlocal\n";
-  s += "Engine Version:\t\t" + n.description.engine_version + "\n";
-  return s;
+  s += "\nHostname:              \t" + n.description.hostname;
+  s += "\nJoined at:             \t" + FormatPrettyTime(n.created_at);
+  s += "\nStatus:\n State:\t\t\t" + Capitalize(ToString(n.status.state));
+  if (!n.status.message.empty()) s += "\n Message:              \t" + Capitalize(n.status.message);
+  s += "\n Availability:         \t" + Capitalize(ToString(n.spec.availability));
+  if (!n.status.addr.empty()) s += "\n Address:\t\t" + n.status.addr;
+  if (n.manager_status) {
+    s += "\nManager Status:\n Address:\t\t" + n.manager_status->addr;
+    s += "\n Raft Status:\t\t" + Capitalize(n.manager_status->reachability);
+    s += std::string("\n Leader:\t\t") + (n.manager_status->leader ? "Yes" : "No");
+  }
+  s += "\nPlatform:\n Operating System:\t" + n.description.platform.os;
+  s += "\n Architecture:\t\t" + n.description.platform.architecture;
+  s += "\nResources:\n CPUs:\t\t\t" + std::to_string(n.description.resources.nano_cpus / 1'000'000'000LL);
+  s += "\n Memory:\t\t" + BytesSize(static_cast<double>(n.description.resources.memory_bytes));
+  s += "\nPlugins:";
+  s += "\n Log:\t\tawslogs, fluentd, gcplogs, gelf, journald, json-file, local, splunk, syslog";
+  s += "\n Network:\t\tbridge, host, ipvlan, macvlan, null, overlay";
+  s += "\n Volume:\t\tlocal";
+  s += "\nEngine Version:\t\t" + n.description.engine_version;
+  if (!n.description.engine_labels.empty()) {
+    s += "\nEngine Labels:";
+    for (const auto& [k, v] : n.description.engine_labels) s += "\n - " + k + (v.empty() ? "" : "=" + v);
+  }
+  return s + "\n";
 }
 
 Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
@@ -176,7 +172,7 @@ Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
     nodes.push_back(n.value());
   }
   if (args.Has("pretty")) {
-    for (size_t i = 0; i < nodes.size(); ++i) out->out += (i ? "\n\n" : "") + PrettyNode(*nodes[i]);
+    for (const Node* n : nodes) out->out += PrettyNode(*n);
     return Status::OK();
   }
   std::vector<nlohmann::json> objs;

@@ -63,7 +63,7 @@ Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
     services.push_back(s.value());
   }
   if (args.Has("pretty")) {
-    for (size_t i = 0; i < services.size(); ++i) out->out += (i ? "\n\n" : "") + PrettyService(*ctx->state, *services[i]);
+    for (const Service* s : services) out->out += PrettyService(*ctx->state, *s) + "\n";
     return Status::OK();
   }
   std::vector<nlohmann::json> objs;

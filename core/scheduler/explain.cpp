@@ -1,10 +1,11 @@
 #include "core/scheduler/explain.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <vector>
 
+#include "core/format/table.h"
+#include "core/format/time_format.h"
 #include "core/scheduler/scheduler.h"
 
 namespace swarmsim {
@@ -22,25 +23,6 @@ std::string Header(const std::string& filter) {
   return out;
 }
 
-// Docker's tabwriter layout: every column but the last is as wide as its widest
-// cell plus 3, and at least 10.
-std::string Table(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width;
-  for (const auto& row : rows) {
-    if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      out += row[c];
-      if (c + 1 < row.size()) out.append(std::max<size_t>(10, width[c] + 3) - row[c].size(), ' ');
-    }
-    out += '\n';
-  }
-  return out;
-}
-
 std::string Field(const char* label, const std::string& value) {
   std::string out = label;
   out.append(11 - out.size(), ' ');
@@ -54,17 +36,10 @@ std::string Plural(size_t n, const char* one, const char* many) {
 }  // namespace
 
 std::string FormatDecisionTime(Time t) {
-  using namespace std::chrono;
-  sys_time<nanoseconds> tp{nanoseconds{t}};
-  sys_days day = floor<days>(tp);
-  year_month_day ymd{day};
-  hh_mm_ss<seconds> hms{floor<seconds>(tp - day)};
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02lld:%02lld:%02lld UTC", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long long>(hms.hours().count()), static_cast<long long>(hms.minutes().count()),
-                static_cast<long long>(hms.seconds().count()));
-  return buf;
+  // "2026-03-01T10:15:42.5Z" -> "2026-03-01 10:15:42 UTC" (whole seconds).
+  std::string iso = FormatRFC3339Nano(t - ((t % kSecond) + kSecond) % kSecond);
+  iso[10] = ' ';
+  return iso.substr(0, 19) + " UTC";
 }
 
 std::string RenderDecisionTable(const Decision& d, const std::string& task_id) {
@@ -119,7 +94,7 @@ std::string RenderDecisionTable(const Decision& d, const std::string& task_id) {
     row.push_back(std::to_string(n.total_tasks));
     rows.push_back(std::move(row));
   }
-  out += Table(rows);
+  out += RenderTable(rows);
   if (d.nodes.empty()) out += "(no nodes)\n";
   out += "\n";
 
