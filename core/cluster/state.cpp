@@ -122,7 +122,8 @@ void WakeServiceAt(ClusterState* state, Service* service, Time when) {
   state->due.insert({when, DueKind::kService, service->id});
 }
 
-void RemoveTask(ClusterState* state, const std::string& task_id) {
+void RemoveTask(ClusterState* state, const std::string& task_ref) {
+  const std::string task_id = task_ref;  // the reference may point into the task being erased
   auto it = state->tasks.find(task_id);
   if (it == state->tasks.end()) return;
   RecordEvent(state, "task", "remove", task_id, {{"service", it->second.service_name}});

@@ -101,7 +101,7 @@ void SetDesiredState(ClusterState* state, Task* task, TaskState desired);
 void SetTaskDue(ClusterState* state, Task* task, Time when);
 
 // Deletes a task (desired REMOVE reaped, history trimmed, service removed).
-void RemoveTask(ClusterState* state, const std::string& task_id);
+void RemoveTask(ClusterState* state, const std::string& task_id);  // `task_id` may alias the task's own ID
 
 // Lookups in docker's order: full ID, then exact name, then unique ID prefix.
 // Return nullptr when nothing matches; *ambiguous is set when a prefix matched several.

@@ -139,7 +139,8 @@ Status UpdateService(ClusterState* state, const std::string& id, const ServiceSp
   return Status::OK();
 }
 
-Status RemoveService(ClusterState* state, const std::string& id) {
+Status RemoveService(ClusterState* state, const std::string& service_ref) {
+  const std::string id = service_ref;  // the reference may point into the service being erased
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
   auto it = state->services.find(id);
   if (it == state->services.end()) return Status::Daemon(Status::Code::kNotFound, "service " + id + " not found");
