@@ -1,5 +1,7 @@
 #include "core/command/flags.h"
 
+#include <cctype>
+
 namespace swarmsim {
 
 std::string ParsedArgs::Get(const std::string& name, const std::string& fallback) const {
@@ -51,7 +53,8 @@ Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vec
       out.values_[name].push_back(value);
       continue;
     }
-    if (a.size() > 1 && a[0] == '-') {
+    // "-5s" is a negative value, not a cluster of short flags.
+    if (a.size() > 1 && a[0] == '-' && !std::isdigit(static_cast<unsigned char>(a[1]))) {
       // A cluster of short flags: -qa, or -n value / -nvalue.
       for (size_t j = 1; j < a.size(); ++j) {
         const FlagSpec* spec = by_short(a[j]);
