@@ -635,11 +635,7 @@ json ToJson(const Decision& decision) {
   j["Nodes"] = std::move(nodes);
   json placements = json::array();
   for (const auto& p : decision.placements) {
-    placements.push_back({{"TaskID", p.task_id},
-                          {"Slot", p.slot},
-                          {"NodeID", p.node_id},
-                          {"ServiceTasksBefore", p.service_tasks_before},
-                          {"TotalTasksBefore", p.total_tasks_before}});
+    placements.push_back(json::array({p.task_id, p.slot, p.node_id, p.service_tasks_before, p.total_tasks_before}));
   }
   j["Placements"] = std::move(placements);
   PutString(j, "Error", decision.error);
@@ -844,12 +840,17 @@ Status FromJson(const json& j, Decision* out) {
     const json& placements = r.Arr(j, "Placements");
     out->placements.reserve(placements.size());
     for (const auto& p : placements) {
+      if (!p.is_array() || p.size() != 5 || !p[0].is_string() || !p[1].is_number_unsigned() || !p[2].is_string() ||
+          !p[3].is_number_integer() || !p[4].is_number_integer()) {
+        r.Fail("a placement is not [TaskID, Slot, NodeID, ServiceTasksBefore, TotalTasksBefore]");
+        break;
+      }
       TaskPlacement tp;
-      tp.task_id = r.Str(p, "TaskID");
-      tp.slot = r.Uint(p, "Slot");
-      tp.node_id = r.Str(p, "NodeID");
-      tp.service_tasks_before = r.Int(p, "ServiceTasksBefore");
-      tp.total_tasks_before = r.Int(p, "TotalTasksBefore");
+      tp.task_id = p[0].get<std::string>();
+      tp.slot = p[1].get<uint64_t>();
+      tp.node_id = p[2].get<std::string>();
+      tp.service_tasks_before = p[3].get<int64_t>();
+      tp.total_tasks_before = p[4].get<int64_t>();
       out->placements.push_back(std::move(tp));
     }
     out->error = r.Str(j, "Error");

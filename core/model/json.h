@@ -22,7 +22,9 @@
 // Event and Decision are not Engine API objects: Event follows docker's
 // `events` message (Type, Action, Actor{ID, Attributes}, scope, time, timeNano;
 // Event::seq belongs to the store and is not written); Decision uses our own
-// PascalCase shape with every node's filter verdicts.
+// PascalCase shape with every node's filter verdicts, and its placements as rows
+// [TaskID, Slot, NodeID, ServiceTasksBefore, TotalTasksBefore] (there can be
+// 30,000 of them).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -16,7 +16,8 @@ namespace {
 //   meta(key, value)             swarm_active, cluster_id, self_node_id, clock_now,
 //                                clock_paused, clock_speed, clock_wall_anchor, index,
 //                                id_seed, name_counter, schema_version
-//   nodes(id, version, json, images)                 images: JSON array of references
+//   nodes(id, version, json, images)  json without the constant Engine.Plugins list;
+//                                images: JSON array of references
 //   services(id, version, name, spec_version, wake_at, update_gate, update_failures, json)
 //   networks(id, version, updated_at, name, json)    json: docker's NetworkResource
 //   task_specs(id, hash, json)   one row per distinct {"Spec": TaskSpec, "Endpoint":
@@ -29,21 +30,23 @@ namespace {
 //   commands(seq, time, argv, inputs)   argv: JSON array; inputs: {"files":{},"env":{}}
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
-// signed integers. Times are integer nanoseconds of virtual time.
+// signed integers. Times are integer nanoseconds of virtual time. Only tasks and
+// meta are WITHOUT ROWID tables: their rows are small; JSON rows are not.
+// A command file that is not UTF-8 is kept as {"base64": "..."} in inputs.files.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE nodes(
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL, images TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE services(
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL, spec_version INTEGER NOT NULL,
   wake_at INTEGER NOT NULL, update_gate INTEGER NOT NULL, update_failures INTEGER NOT NULL,
   json TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE networks(
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, updated_at INTEGER NOT NULL, name TEXT NOT NULL,
   json TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE task_specs(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE INDEX task_specs_by_hash ON task_specs(hash);
 CREATE TABLE tasks(
@@ -61,7 +64,7 @@ CREATE TABLE events(
 CREATE INDEX events_by_time ON events(time);
 CREATE TABLE decisions(
   id TEXT PRIMARY KEY, time INTEGER NOT NULL, service_id TEXT NOT NULL, json TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE commands(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, argv TEXT NOT NULL, inputs TEXT NOT NULL);
 )sql";
 
@@ -96,6 +99,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   // The first statement reads the header: this is where a damaged file shows.
   SWARMSIM_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
   SWARMSIM_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+  // A 30,000-task command writes ~15 MB: keep it in memory until the commit.
+  SWARMSIM_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-65536"));
   SWARMSIM_RETURN_IF_ERROR(db->EnsureSchema());
   return db;
 }

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/json.h"
+#include "core/store/json_text.h"
+#include "core/store/row_writer.h"
 
 namespace swarmsim {
 
@@ -35,6 +37,73 @@ uint64_t Fnv1a64(std::string_view s) {
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+// nlohmann's dump throws on invalid UTF-8; the store never throws, so it writes
+// U+FFFD instead (as json_text.h does).
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string Base64Encode(std::string_view in) {
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < in.size(); i += 3) {
+    uint32_t n = static_cast<unsigned char>(in[i]) << 16;
+    if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+    out.push_back(kBase64[(n >> 18) & 63]);
+    out.push_back(kBase64[(n >> 12) & 63]);
+    out.push_back(i + 1 < in.size() ? kBase64[(n >> 6) & 63] : '=');
+    out.push_back(i + 2 < in.size() ? kBase64[n & 63] : '=');
+  }
+  return out;
+}
+
+bool Base64Decode(std::string_view in, std::string* out) {
+  if (in.size() % 4 != 0) return false;
+  auto value = [](char c) -> int {
+    const char* p = std::char_traits<char>::find(kBase64, 64, c);
+    return p ? static_cast<int>(p - kBase64) : -1;
+  };
+  for (size_t i = 0; i < in.size(); i += 4) {
+    int v[4];
+    for (int k = 0; k < 4; ++k) {
+      v[k] = in[i + k] == '=' && i + 4 == in.size() && k >= 2 ? 0 : value(in[i + k]);
+      if (v[k] < 0) return false;
+    }
+    uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+    out->push_back(static_cast<char>((n >> 16) & 0xff));
+    if (in[i + 2] != '=') out->push_back(static_cast<char>((n >> 8) & 0xff));
+    if (in[i + 3] != '=') out->push_back(static_cast<char>(n & 0xff));
+  }
+  return true;
+}
+
+// Command files are replayed byte for byte: text that is not UTF-8 is kept as base64.
+json FilesJson(const std::map<std::string, std::string>& files) {
+  json j = json::object();
+  for (const auto& [path, content] : files) {
+    if (IsValidUtf8(content)) j[path] = content;
+    else j[path] = {{"base64", Base64Encode(content)}};
+  }
+  return j;
+}
+
+bool ReadFiles(const json& j, std::map<std::string, std::string>* out) {
+  if (!j.is_object()) return false;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it->is_string()) {
+      (*out)[it.key()] = it->get<std::string>();
+    } else if (it->is_object() && it->contains("base64") && (*it)["base64"].is_string()) {
+      std::string content;
+      if (!Base64Decode((*it)["base64"].get<std::string>(), &content)) return false;
+      (*out)[it.key()] = std::move(content);
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 json StringMapJson(const std::map<std::string, std::string>& m) {
@@ -268,8 +337,11 @@ Status SaveNodes(Database* db, const ClusterState& s) {
     if (n.version <= s.loaded_index) continue;
     json images = json::array();
     for (const auto& ref : n.images) images.push_back(ref);
+    json node = ToJson(n);
+    // The same for every node, and half the text: the daemon adds it, not the row.
+    node["Description"]["Engine"].erase("Plugins");
     SWARMSIM_RETURN_IF_ERROR(
-        stmt->Bind(1, id).Bind(2, n.version).Bind(3, ToJson(n).dump()).Bind(4, images.dump()).Run());
+        stmt->Bind(1, id).Bind(2, n.version).Bind(3, Dump(node)).Bind(4, Dump(images)).Run());
   }
   return Status::OK();
 }
@@ -287,7 +359,7 @@ Status SaveServices(Database* db, const ClusterState& s) {
                                  .Bind(5, svc.wake_at)
                                  .Bind(6, svc.update_gate)
                                  .Bind(7, svc.update_failures)
-                                 .Bind(8, ToJson(svc).dump())
+                                 .Bind(8, Dump(ToJson(svc)))
                                  .Run());
   }
   return Status::OK();
@@ -302,7 +374,7 @@ Status SaveNetworks(Database* db, const ClusterState& s) {
                                  .Bind(2, net.version)
                                  .Bind(3, net.updated_at)
                                  .Bind(4, net.name)
-                                 .Bind(5, ToJson(net).dump())
+                                 .Bind(5, Dump(ToJson(net)))
                                  .Run());
   }
   return Status::OK();
@@ -322,7 +394,7 @@ class SpecRows {
     auto key = std::make_pair(task, endpoint);
     auto cached = by_pointer_.find(key);
     if (cached != by_pointer_.end()) return cached->second;
-    std::string text = json{{"Spec", ToJson(*task)}, {"Endpoint", ToJson(*endpoint)}}.dump();
+    std::string text = Dump(json{{"Spec", ToJson(*task)}, {"Endpoint", ToJson(*endpoint)}});
     auto known = by_text_.find(text);
     if (known != by_text_.end()) return by_pointer_[key] = known->second;
     auto id = FindOrInsert(text);
@@ -361,36 +433,43 @@ class SpecRows {
 
 Status SaveTasks(Database* db, const ClusterState& s) {
   SpecRows specs(db);
-  SWARMSIM_ASSIGN_STMT(stmt, db,
-                       "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, "
-                       "service_name, slot, node_id, spec_id, spec_version, desired_state, state, timestamp, "
-                       "message, err, due_at, promote_at, decision_id) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+  std::vector<std::pair<const Task*, int64_t>> rows;  // task, spec row
   for (const auto& [id, t] : s.tasks) {
     if (t.version <= s.loaded_index) continue;
     auto spec_id = specs.IdFor(t);
     if (!spec_id.ok()) return spec_id.status();
-    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id)
-                                 .Bind(2, t.version)
-                                 .Bind(3, t.created_at)
-                                 .Bind(4, t.updated_at)
-                                 .Bind(5, t.service_id)
-                                 .Bind(6, t.service_name)
-                                 .Bind(7, t.slot)
-                                 .Bind(8, t.node_id)
-                                 .Bind(9, spec_id.value())
-                                 .Bind(10, t.spec_version)
-                                 .Bind(11, ToString(t.desired_state))
-                                 .Bind(12, ToString(t.status.state))
-                                 .Bind(13, t.status.timestamp)
-                                 .Bind(14, t.status.message)
-                                 .Bind(15, t.status.err)
-                                 .Bind(16, t.due_at)
-                                 .Bind(17, t.promote_at)
-                                 .Bind(18, t.decision_id)
-                                 .Run());
+    rows.emplace_back(&t, spec_id.value());
   }
-  return Status::OK();
+  RowWriter writer(db,
+                   "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, service_name, "
+                   "slot, node_id, spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
+                   "promote_at, decision_id) VALUES",
+                   18, rows.size());
+  for (const auto& [task, spec_id] : rows) {
+    const Task& t = *task;
+    // The task's strings (and ToString's static words) outlive the batch.
+    SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
+      stmt->BindRef(p + 1, t.id)
+          .Bind(p + 2, t.version)
+          .Bind(p + 3, t.created_at)
+          .Bind(p + 4, t.updated_at)
+          .BindRef(p + 5, t.service_id)
+          .BindRef(p + 6, t.service_name)
+          .Bind(p + 7, t.slot)
+          .BindRef(p + 8, t.node_id)
+          .Bind(p + 9, spec_id)
+          .Bind(p + 10, t.spec_version)
+          .BindRef(p + 11, ToString(t.desired_state))
+          .BindRef(p + 12, ToString(t.status.state))
+          .Bind(p + 13, t.status.timestamp)
+          .BindRef(p + 14, t.status.message)
+          .BindRef(p + 15, t.status.err)
+          .Bind(p + 16, t.due_at)
+          .Bind(p + 17, t.promote_at)
+          .BindRef(p + 18, t.decision_id);
+    }));
+  }
+  return writer.Finish();
 }
 
 Result<uint64_t> MaxSeq(Database* db, const char* sql) {
@@ -410,19 +489,24 @@ Status SaveEvents(Database* db, const ClusterState& s) {
   auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
   if (!last.ok()) return last.status();
   uint64_t seq = last.value();
-  SWARMSIM_ASSIGN_STMT(stmt, db,
-                       "INSERT INTO events(seq, time, type, action, actor_id, attributes) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  RowWriter writer(db, "INSERT INTO events(seq, time, type, action, actor_id, attributes) VALUES", 6,
+                   s.new_events.size());
+  // One attributes text per row of a batch, alive until the batch is written.
+  std::vector<std::string> attributes(RowWriter::kBatchRows);
+  size_t i = 0;
   for (const auto& e : s.new_events) {
-    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, ++seq)
-                                 .Bind(2, e.time)
-                                 .Bind(3, e.type)
-                                 .Bind(4, e.action)
-                                 .Bind(5, e.actor_id)
-                                 .Bind(6, StringMapJson(e.attributes).dump())
-                                 .Run());
+    std::string& text = attributes[i++ % RowWriter::kBatchRows];
+    text = StringMapJsonText(e.attributes);
+    SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
+      stmt->Bind(p + 1, ++seq)
+          .Bind(p + 2, e.time)
+          .BindRef(p + 3, e.type)
+          .BindRef(p + 4, e.action)
+          .BindRef(p + 5, e.actor_id)
+          .BindRef(p + 6, text);
+    }));
   }
-  return Status::OK();
+  return writer.Finish();
 }
 
 Status SaveDecisions(Database* db, const ClusterState& s) {
@@ -431,7 +515,7 @@ Status SaveDecisions(Database* db, const ClusterState& s) {
                        "INSERT OR REPLACE INTO decisions(id, time, service_id, json) VALUES(?1, ?2, ?3, ?4)");
   for (const auto& d : s.new_decisions) {
     SWARMSIM_RETURN_IF_ERROR(
-        stmt->Bind(1, d.id).Bind(2, d.time).Bind(3, d.service_id).Bind(4, ToJson(d).dump()).Run());
+        stmt->Bind(1, d.id).Bind(2, d.time).Bind(3, d.service_id).Bind(4, DecisionJsonText(d)).Run());
   }
   return Status::OK();
 }
@@ -487,10 +571,10 @@ Status AppendCommand(Database* db, CommandRecord* record) {
   auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM commands");
   if (!last.ok()) return last.status();
   uint64_t seq = last.value() + 1;
-  json inputs = {{"files", StringMapJson(record->files)}, {"env", StringMapJson(record->env)}};
+  json inputs = {{"files", FilesJson(record->files)}, {"env", StringMapJson(record->env)}};
   SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT INTO commands(seq, time, argv, inputs) VALUES(?1, ?2, ?3, ?4)");
   SWARMSIM_RETURN_IF_ERROR(
-      stmt->Bind(1, seq).Bind(2, record->time).Bind(3, json(record->argv).dump()).Bind(4, inputs.dump()).Run());
+      stmt->Bind(1, seq).Bind(2, record->time).Bind(3, Dump(json(record->argv))).Bind(4, Dump(inputs)).Run());
   record->seq = seq;
   return Status::OK();
 }
@@ -512,7 +596,7 @@ Result<std::vector<CommandRecord>> ReadCommands(Database* db) {
     }
     auto inputs = ParseStored(db, stmt->TextView(3), what);
     if (!inputs.ok()) return inputs.status();
-    if (!inputs->is_object() || !ReadStringMap(inputs->value("files", json::object()), &r.files) ||
+    if (!inputs->is_object() || !ReadFiles(inputs->value("files", json::object()), &r.files) ||
         !ReadStringMap(inputs->value("env", json::object()), &r.env)) {
       return Damaged(db, what + ": inputs are not files and env");
     }

@@ -264,6 +264,31 @@ TEST_F(StateStoreTest, CommandLogKeepsArgvFilesAndEnvInOrder) {
   EXPECT_EQ((*log)[1].env, second.env);
 }
 
+TEST_F(StateStoreTest, CommandFilesAreKeptByteForByte) {
+  OpenAt("command_bytes");
+  CommandRecord r;
+  r.argv = {"stack", "deploy", "-c", "latin1.yml", "caf\xe9"};
+  r.files = {{"latin1.yml", std::string("name: caf\xe9\n\0end", 15)}, {"utf8.yml", "name: caf\xc3\xa9\n"}};
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(AppendCommand(db_.get(), &r).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  auto log = ReadCommands(db_.get());
+  ASSERT_TRUE(log.ok()) << log.status().message();
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ((*log)[0].files, r.files);
+  EXPECT_EQ((*log)[0].argv[4], "caf\xef\xbf\xbd") << "argv is text: invalid bytes become U+FFFD";
+}
+
+TEST_F(StateStoreTest, InvalidUtf8NeverThrows) {
+  OpenAt("bad_utf8");
+  ClusterState s = SampleCluster(1, 1);
+  s.nodes.begin()->second.spec.labels["zone"] = "caf\xe9";
+  s.new_events.front().attributes["bytes"] = "\xff";
+  Save(&s);
+  ClusterState loaded = Load();
+  EXPECT_EQ(loaded.nodes.begin()->second.spec.labels.at("zone"), "caf\xef\xbf\xbd");
+}
+
 // Style rule 12: whichever write fails, the failed command leaves the file exactly
 // as it was.
 TEST_F(StateStoreTest, AFailedWriteAnywhereLeavesTheFileUnchanged) {

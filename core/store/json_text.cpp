@@ -1,0 +1,167 @@
+#include "core/store/json_text.h"
+
+#include <cstdio>
+
+#include "core/format/time_format.h"
+
+namespace swarmsim {
+
+namespace {
+
+bool InRange(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629 table), 0 if none.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto at = [&](size_t k) -> unsigned char { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  unsigned char c = at(0);
+  if (c < 0x80) return 1;
+  if (InRange(c, 0xC2, 0xDF)) return InRange(at(1), 0x80, 0xBF) ? 2 : 0;
+  if (c == 0xE0) return InRange(at(1), 0xA0, 0xBF) && InRange(at(2), 0x80, 0xBF) ? 3 : 0;
+  if (InRange(c, 0xE1, 0xEC) || c == 0xEE || c == 0xEF) {
+    return InRange(at(1), 0x80, 0xBF) && InRange(at(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (c == 0xED) return InRange(at(1), 0x80, 0x9F) && InRange(at(2), 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xF0) return InRange(at(1), 0x90, 0xBF) && InRange(at(2), 0x80, 0xBF) && InRange(at(3), 0x80, 0xBF) ? 4 : 0;
+  if (InRange(c, 0xF1, 0xF3)) {
+    return InRange(at(1), 0x80, 0xBF) && InRange(at(2), 0x80, 0xBF) && InRange(at(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  if (c == 0xF4) return InRange(at(1), 0x80, 0x8F) && InRange(at(2), 0x80, 0xBF) && InRange(at(3), 0x80, 0xBF) ? 4 : 0;
+  return 0;
+}
+
+void AppendInt(std::string* out, int64_t v) { *out += std::to_string(v); }
+void AppendUint(std::string* out, uint64_t v) { *out += std::to_string(v); }
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  out->push_back('"');
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t n = Utf8SequenceLength(s, i);
+      if (n == 0) {
+        *out += "\xEF\xBF\xBD";  // U+FFFD
+        ++i;
+      } else {
+        out->append(s.data() + i, n);
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+std::string StringMapJsonText(const std::map<std::string, std::string>& m) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [k, v] : m) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendJsonString(&out, k);
+    out.push_back(':');
+    AppendJsonString(&out, v);
+  }
+  out.push_back('}');
+  return out;
+}
+
+// Keys in the order nlohmann would sort them, so the text equals ToJson(d).dump()
+// for valid UTF-8 (not required, but it makes the two easy to compare).
+std::string DecisionJsonText(const Decision& d) {
+  std::string out;
+  out.reserve(256 + d.nodes.size() * 512 + d.placements.size() * 80);
+  if (!d.error.empty()) {
+    out += "{\"Error\":";
+    AppendJsonString(&out, d.error);
+    out += ",\"ID\":";
+  } else {
+    out += "{\"ID\":";
+  }
+  AppendJsonString(&out, d.id);
+  out += ",\"Nodes\":[";
+  for (size_t i = 0; i < d.nodes.size(); ++i) {
+    const NodeVerdict& n = d.nodes[i];
+    if (i) out.push_back(',');
+    out += "{\"Filters\":[";
+    for (size_t f = 0; f < n.filters.size(); ++f) {
+      const FilterVerdict& v = n.filters[f];
+      if (f) out.push_back(',');
+      out += v.enabled ? "{\"Enabled\":true,\"Filter\":" : "{\"Enabled\":false,\"Filter\":";
+      AppendJsonString(&out, v.filter);
+      out += v.passed ? ",\"Passed\":true" : ",\"Passed\":false";
+      if (!v.reason.empty()) {
+        out += ",\"Reason\":";
+        AppendJsonString(&out, v.reason);
+      }
+      out.push_back('}');
+    }
+    out += "],\"Hostname\":";
+    AppendJsonString(&out, n.hostname);
+    out += ",\"NodeID\":";
+    AppendJsonString(&out, n.node_id);
+    out += ",\"RecentFailures\":";
+    AppendInt(&out, n.recent_failures);
+    out += ",\"ServiceTasks\":";
+    AppendInt(&out, n.service_tasks);
+    out += ",\"TotalTasks\":";
+    AppendInt(&out, n.total_tasks);
+    out.push_back('}');
+  }
+  out += "],\"Placements\":[";
+  for (size_t i = 0; i < d.placements.size(); ++i) {
+    const TaskPlacement& p = d.placements[i];
+    if (i) out.push_back(',');
+    out.push_back('[');
+    AppendJsonString(&out, p.task_id);
+    out.push_back(',');
+    AppendUint(&out, p.slot);
+    out.push_back(',');
+    AppendJsonString(&out, p.node_id);
+    out.push_back(',');
+    AppendInt(&out, p.service_tasks_before);
+    out.push_back(',');
+    AppendInt(&out, p.total_tasks_before);
+    out.push_back(']');
+  }
+  out += "],\"ServiceID\":";
+  AppendJsonString(&out, d.service_id);
+  out += ",\"ServiceName\":";
+  AppendJsonString(&out, d.service_name);
+  out += ",\"SpecVersion\":";
+  AppendUint(&out, d.spec_version);
+  out += ",\"Time\":";
+  AppendJsonString(&out, FormatRFC3339Nano(d.time));
+  out.push_back('}');
+  return out;
+}
+
+}  // namespace swarmsim

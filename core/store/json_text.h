@@ -1,0 +1,29 @@
+// JSON text written by hand for the store's biggest rows (a decision with 30,000
+// placements, 30,000 events' attributes): the same JSON as ToJson(...).dump()
+// parses to, without building a nlohmann tree first.
+//
+// Invalid UTF-8 is replaced by U+FFFD, as nlohmann's error_handler_t::replace does,
+// so the text always parses back.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/model/decision.h"
+
+namespace swarmsim {
+
+// Appends `s` as a JSON string literal, quotes included.
+void AppendJsonString(std::string* out, std::string_view s);
+
+// True when `s` is well-formed UTF-8 (what a JSON parser accepts).
+bool IsValidUtf8(std::string_view s);
+
+// {"key":"value",...} in key order.
+std::string StringMapJsonText(const std::map<std::string, std::string>& m);
+
+// Text that parses to exactly ToJson(decision).
+std::string DecisionJsonText(const Decision& decision);
+
+}  // namespace swarmsim

@@ -1,0 +1,54 @@
+#include "core/store/json_text.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/json.h"
+#include "tests/core/model/json_samples.h"
+
+namespace swarmsim {
+namespace {
+
+using nlohmann::json;
+
+TEST(JsonTextTest, DecisionTextIsExactlyToJson) {
+  Decision d = testing::FullDecision();
+  d.nodes[0].hostname = "quote\" backslash\\ tab\t newline\n bell\x07 é";
+  std::string text = DecisionJsonText(d);
+  EXPECT_EQ(text, ToJson(d).dump());
+  EXPECT_EQ(json::parse(text), ToJson(d));
+
+  Decision bare;  // no error, no nodes, no placements
+  EXPECT_EQ(DecisionJsonText(bare), ToJson(bare).dump());
+}
+
+TEST(JsonTextTest, StringMapTextIsSortedJson) {
+  std::map<std::string, std::string> m{{"b", "2"}, {"a", "x\"y"}, {"", ""}};
+  std::string text = StringMapJsonText(m);
+  EXPECT_EQ(text, R"({"":"","a":"x\"y","b":"2"})");
+  EXPECT_EQ(StringMapJsonText({}), "{}");
+}
+
+TEST(JsonTextTest, InvalidUtf8BecomesReplacementCharacter) {
+  std::string out;
+  AppendJsonString(&out, std::string("a\xff" "b\xc3", 4));
+  EXPECT_EQ(out, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+  EXPECT_FALSE(json::parse(out, nullptr, false).is_discarded());
+
+  EXPECT_TRUE(IsValidUtf8("plain"));
+  EXPECT_TRUE(IsValidUtf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x90\xb3"));  // é € 🐳
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));          // cut short
+  EXPECT_FALSE(IsValidUtf8("caf\xe9"));           // Latin-1
+}
+
+TEST(JsonTextTest, ControlCharactersAreEscaped) {
+  std::string out;
+  AppendJsonString(&out, std::string("\x01\x1f", 2));
+  EXPECT_EQ(out, "\"\\u0001\\u001f\"");
+}
+
+}  // namespace
+}  // namespace swarmsim
