@@ -111,11 +111,53 @@ std::vector<const Node*> SortedNodes(const ClusterState& state) {
   return nodes;
 }
 
+// docker's node filters: id, name, role, membership, label (engine), node.label.
+// Values of one key are ORed, keys are ANDed.
+Result<std::vector<std::pair<std::string, std::string>>> ParseNodeFilters(const std::vector<std::string>& raw) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : raw) {
+    auto eq = f.find('=');
+    if (eq == std::string::npos) return Status::InvalidArgument("bad format of filter (expected name=value)");
+    std::string key = f.substr(0, eq);
+    if (key != "id" && key != "name" && key != "role" && key != "membership" && key != "label" &&
+        key != "node.label") {
+      return Status::Daemon(Status::Code::kInvalidArgument, "invalid filter '" + key + "'");
+    }
+    out.push_back({key, f.substr(eq + 1)});
+  }
+  return out;
+}
+
+bool LabelMatches(const std::map<std::string, std::string>& labels, const std::string& want) {
+  auto eq = want.find('=');
+  auto it = labels.find(want.substr(0, eq));
+  return it != labels.end() && (eq == std::string::npos || it->second == want.substr(eq + 1));
+}
+
+bool NodeMatchesFilters(const Node& n, const std::vector<std::pair<std::string, std::string>>& filters) {
+  std::map<std::string, bool> by_key;
+  for (const auto& [k, v] : filters) {
+    bool m = false;
+    if (k == "id") m = n.id.rfind(v, 0) == 0;
+    else if (k == "name") m = n.description.hostname.rfind(v, 0) == 0;
+    else if (k == "role") m = v == ToString(n.spec.role);
+    else if (k == "membership") m = v == "accepted";
+    else if (k == "label") m = LabelMatches(n.description.engine_labels, v);
+    else if (k == "node.label") m = LabelMatches(n.spec.labels, v);
+    by_key[k] = by_key[k] || m;
+  }
+  for (const auto& [k, ok] : by_key) if (!ok) return false;
+  return true;
+}
+
 Status NodeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto filters = ParseNodeFilters(args.GetAll("filter"));
+  if (!filters.ok()) return filters.status();
   std::vector<nlohmann::json> rows;
   bool custom = args.Has("format");
   for (const Node* n : SortedNodes(*ctx->state)) {
+    if (!NodeMatchesFilters(*n, filters.value())) continue;
     nlohmann::json row = NodeRow(*ctx->state, *n);
     // docker's default table cell is "{{.ID}} {{if .Self}}*{{else}} {{end}}".
     if (!custom) row["IDSelf"] = n->id + (n->id == ctx->state->self_node_id ? " *" : "  ");
@@ -228,6 +270,7 @@ Status NodePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   opts.quiet = args.Has("quiet");
   opts.format = args.Get("format");
   opts.filters = args.GetAll("filter");
+  opts.no_resolve = args.Has("no-resolve");
   return PrintTaskTable(*ctx->state, tasks, opts, out);
 }
 

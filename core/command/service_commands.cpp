@@ -48,6 +48,7 @@ Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
   opts.quiet = args.Has("quiet");
   opts.format = args.Get("format");
   opts.filters = args.GetAll("filter");
+  opts.no_resolve = args.Has("no-resolve");
   return PrintTaskTable(*ctx->state, tasks, opts, out);
 }
 

@@ -223,7 +223,7 @@ Result<PortConfig> ParsePort(const std::string& value) {
 std::vector<FlagSpec> ServiceCreateFlags() {
   auto f = CommonFlags();
   for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"label", 'l'}, {"container-label"},
-                                          {"publish", 'p'}, {"placement-pref"}, {"network"}}) {
+                                          {"publish", 'p'}, {"placement-pref"}}) {
     f.push_back(s);
   }
   return f;

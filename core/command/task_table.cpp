@@ -99,7 +99,12 @@ Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks,
   for (const Task* t : tasks) if (Matches(state, *t, filters.value())) kept.push_back(t);
   // By name (natural), then newest first.
   std::vector<std::pair<std::string, const Task*>> named;
-  for (const Task* t : kept) named.push_back({TaskName(state, *t), t});
+  for (const Task* t : kept) {
+    std::string name = TaskName(state, *t);
+    // --no-resolve names tasks after the service ID.
+    if (options.no_resolve) name = t->service_id + name.substr(name.rfind('.'));
+    named.push_back({name, t});
+  }
   std::stable_sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return NaturalLess(a.first, b.first);
     if (a.second->created_at != b.second->created_at) return a.second->created_at > b.second->created_at;
@@ -109,8 +114,10 @@ Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks,
   std::vector<nlohmann::json> rows;
   std::string previous;
   for (const auto& [name, t] : named) {
-    std::string node;
-    if (auto n = state.nodes.find(t->node_id); n != state.nodes.end()) node = n->second.description.hostname;
+    std::string node = t->node_id;
+    if (auto n = state.nodes.find(t->node_id); n != state.nodes.end() && !options.no_resolve) {
+      node = n->second.description.hostname;
+    }
     std::string image = t->spec ? t->spec->container.image : "";
     std::string shown_name = name;
     if (table && name == previous) shown_name = " \\_ " + name;

@@ -14,6 +14,7 @@ namespace swarmsim {
 struct TaskTableOptions {
   bool no_trunc = false;
   bool quiet = false;
+  bool no_resolve = false;  // show IDs instead of node and service names
   std::string format;
   std::vector<std::string> filters;  // "desired-state=running", "node=node1", "name=...", "id=..."
 };
