@@ -18,6 +18,7 @@ std::string CanonicalState(const ClusterState& state) {
   for (const auto& [id, n] : state.nodes) {
     auto o = ToJson(n);
     o["_images"] = n.images;
+    o["_sim"] = {{"agent_down", n.agent_down}, {"down_at", n.down_at}};
     j["nodes"][id] = o;
   }
   for (const auto& [id, s] : state.services) {

@@ -274,6 +274,18 @@ Status NodePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   return PrintTaskTable(*ctx->state, tasks, opts, out);
 }
 
+Status NodeDown(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(StopNode(ctx->state, args.positional()[0]));
+  out->out += args.positional()[0] + "\n";
+  return Status::OK();
+}
+
+Status NodeUp(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(StartNode(ctx->state, args.positional()[0]));
+  out->out += args.positional()[0] + "\n";
+  return Status::OK();
+}
+
 Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   for (const auto& ref : args.positional()) {
     SWARMSIM_RETURN_IF_ERROR(RemoveNode(ctx->state, ref, args.Has("force")));
@@ -301,6 +313,8 @@ void RegisterNodeCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"node", "ps"}, {}, "node ps [OPTIONS] [NODE...]",
                    {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
                    0, -1, true, NodePs});
+  defs->push_back({{"node", "down"}, {}, "node down NODE", {}, 1, 1, false, NodeDown});
+  defs->push_back({{"node", "up"}, {}, "node up NODE", {}, 1, 1, false, NodeUp});
   defs->push_back({{"node", "rm"}, {"remove"}, "node rm [OPTIONS] NODE [NODE...]",
                    {{"force", 'f', true}}, 1, -1, false, NodeRm});
 }

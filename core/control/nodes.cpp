@@ -106,6 +106,48 @@ Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate&
   return Status::OK();
 }
 
+Status StopNode(ClusterState* state, const std::string& ref) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto found = ResolveNode(state, ref);
+  if (!found.ok()) return found.status();
+  Node* node = found.value();
+  if (node->agent_down) return Status::FailedPrecondition("node " + ref + " is already down");
+  node->agent_down = true;
+  node->down_at = state->clock.now + kHeartbeatTimeout;
+  state->due.insert({node->down_at, DueKind::kNode, node->id});
+  Touch(state, node);
+  RecordEvent(state, "node", "stop", node->id, {{"name", node->description.hostname}});
+  return Status::OK();
+}
+
+Status StartNode(ClusterState* state, const std::string& ref) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
+  auto found = ResolveNode(state, ref);
+  if (!found.ok()) return found.status();
+  Node* node = found.value();
+  if (!node->agent_down) return Status::FailedPrecondition("node " + ref + " is not down");
+  node->agent_down = false;
+  node->down_at = 0;
+  node->status.state = NodeState::kReady;
+  node->status.message.clear();
+  Touch(state, node);
+  RecordEvent(state, "node", "update", node->id, {{"name", node->description.hostname}, {"state.new", "ready"}});
+  return Status::OK();
+}
+
+void MarkNodeDown(ClusterState* state, Node* node) {
+  node->down_at = 0;
+  if (!node->agent_down || node->status.state == NodeState::kDown) {
+    Touch(state, node);
+    return;
+  }
+  node->status.state = NodeState::kDown;
+  node->status.message = "heartbeat failure";
+  Touch(state, node);
+  RecordEvent(state, "node", "update", node->id,
+              {{"name", node->description.hostname}, {"state.new", "down"}, {"message", "heartbeat failure"}});
+}
+
 Status RemoveNode(ClusterState* state, const std::string& ref, bool force) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
   auto found = ResolveNode(state, ref);

@@ -36,6 +36,23 @@ Result<Node*> ResolveNode(ClusterState* state, const std::string& ref);
 // (`key <k> doesn't exist in node's labels`), demoting the last manager.
 Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate& update);
 
+// Swarm's heartbeat: agents report every 5 s; the manager marks a node Down after
+// about three missed periods.
+constexpr Duration kHeartbeatPeriod = 5 * kSecond;
+constexpr Duration kHeartbeatTimeout = 3 * kHeartbeatPeriod;
+
+// The machine stops (power off, network cut): its agent stops at once, and the
+// manager marks it Down, "heartbeat failure", kHeartbeatTimeout later.
+// Errors: the node is already stopped.
+Status StopNode(ClusterState* state, const std::string& ref);
+
+// The machine is back: its agent resumes (stopping what it was told to stop while
+// away) and the node is Ready again at once. Errors: the node is not stopped.
+Status StartNode(ClusterState* state, const std::string& ref);
+
+// The manager's side of a missed heartbeat deadline (called by the clock).
+void MarkNodeDown(ClusterState* state, Node* node);
+
 // Removes a node. Without force a node that is not down is refused with swarm's
 // message; managers must be demoted first. Its unfinished tasks become ORPHANED.
 Status RemoveNode(ClusterState* state, const std::string& ref, bool force);

@@ -62,6 +62,10 @@ struct Node {
   NodeStatus status;
   std::optional<ManagerStatus> manager_status;
   std::set<std::string> images;  // image cache: references already pulled on this node
+
+  // Simulation bookkeeping (not Engine API; the store keeps it beside the JSON).
+  bool agent_down = false;  // the machine is off: its agent does nothing, sends no heartbeat
+  Time down_at = 0;         // when the manager, hearing nothing, marks it Down (0: not pending)
 };
 
 }  // namespace swarmsim

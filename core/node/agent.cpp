@@ -14,10 +14,10 @@ Node* NodeOf(ClusterState* state, const Task& t) {
   return it == state->nodes.end() ? nullptr : &it->second;
 }
 
-// A down node's agent does nothing: the manager no longer hears from it.
+// A machine that is off does nothing; the manager only learns of it later.
 bool AgentAlive(ClusterState* state, const Task& t) {
   Node* n = NodeOf(state, t);
-  return n != nullptr && n->status.state == NodeState::kReady;
+  return n != nullptr && !n->agent_down;
 }
 
 // How long until the next step, or -1 when the task waits for the manager.

@@ -17,8 +17,10 @@ bool Filled(const Service& service, const Slot& slot) {
   if (!slot.Runnable().empty()) return true;
   if (slot.tasks.empty()) return false;
   const Task* last = slot.tasks.back();
-  return last->desired_state == TaskState::kShutdown && HasStopped(*last) &&
-         !RestartAllowed(service, last->status.state);
+  // Stopped by the supervisor (exit, or its node went down or was drained): a task
+  // the policy does not restart leaves its slot filled, running or not.
+  TaskState ended = HasStopped(*last) ? last->status.state : TaskState::kShutdown;
+  return last->desired_state == TaskState::kShutdown && !RestartAllowed(service, ended);
 }
 
 void ScaleUp(ClusterState* state, Service* service, std::map<std::string, Slot>* slots, uint64_t missing) {

@@ -1,5 +1,6 @@
 #include "core/sim/clock.h"
 
+#include "core/control/nodes.h"
 #include "core/node/agent.h"
 #include "core/orchestrator/reconcile.h"
 
@@ -20,7 +21,8 @@ bool IsLive(ClusterState* state, const DueEntry& e) {
       return it != state->services.end() && it->second.wake_at == when;
     }
     case DueKind::kNode: {
-      return state->nodes.count(id) > 0;
+      auto it = state->nodes.find(id);
+      return it != state->nodes.end() && it->second.down_at == when;
     }
   }
   return false;
@@ -38,6 +40,8 @@ void ProcessDueNow(ClusterState* state) {
     const auto& [when, kind, id] = e;
     if (kind == DueKind::kTask) {
       RunAgentStep(state, &state->tasks.at(id));
+    } else if (kind == DueKind::kNode) {
+      MarkNodeDown(state, &state->nodes.at(id));
     } else if (kind == DueKind::kService) {
       Service& svc = state->services.at(id);
       svc.wake_at = 0;  // the reconcile below is the wake-up

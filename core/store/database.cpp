@@ -36,7 +36,8 @@ namespace {
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE nodes(
-  id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL, images TEXT NOT NULL
+  id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL, images TEXT NOT NULL,
+  agent_down INTEGER NOT NULL, down_at INTEGER NOT NULL
 );
 CREATE TABLE services(
   id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL, spec_version INTEGER NOT NULL,

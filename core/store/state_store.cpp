@@ -170,7 +170,7 @@ Status LoadMeta(Database* db, ClusterState* s) {
 }
 
 Status LoadNodes(Database* db, ClusterState* s) {
-  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT id, version, json, images FROM nodes");
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT id, version, json, images, agent_down, down_at FROM nodes");
   return ForEachRow(stmt, [&] {
     std::string id = stmt->Text(0);
     auto j = ParseStored(db, stmt->TextView(2), "node " + id);
@@ -179,6 +179,8 @@ Status LoadNodes(Database* db, ClusterState* s) {
     Status st = FromJson(j.value(), &node);
     if (!st.ok()) return Damaged(db, "node " + id + ": " + st.message());
     node.version = stmt->Uint(1);
+    node.agent_down = stmt->Int(4) != 0;
+    node.down_at = stmt->Int(5);
     auto images = ParseStored(db, stmt->TextView(3), "images of node " + id);
     if (!images.ok()) return images.status();
     if (!images->is_array()) return Damaged(db, "images of node " + id + " are not a list");
@@ -332,7 +334,8 @@ Status DeleteIds(Database* db, const char* sql, const std::set<std::string>& ids
 }
 
 Status SaveNodes(Database* db, const ClusterState& s) {
-  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO nodes(id, version, json, images) VALUES(?1, ?2, ?3, ?4)");
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO nodes(id, version, json, images, agent_down, down_at) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
   for (const auto& [id, n] : s.nodes) {
     if (n.version <= s.loaded_index) continue;
     json images = json::array();
@@ -341,7 +344,13 @@ Status SaveNodes(Database* db, const ClusterState& s) {
     // The same for every node, and half the text: the daemon adds it, not the row.
     node["Description"]["Engine"].erase("Plugins");
     SWARMSIM_RETURN_IF_ERROR(
-        stmt->Bind(1, id).Bind(2, n.version).Bind(3, Dump(node)).Bind(4, Dump(images)).Run());
+        stmt->Bind(1, id)
+            .Bind(2, n.version)
+            .Bind(3, Dump(node))
+            .Bind(4, Dump(images))
+            .Bind(5, static_cast<int64_t>(n.agent_down))
+            .Bind(6, n.down_at)
+            .Run());
   }
   return Status::OK();
 }
@@ -537,6 +546,9 @@ Status LoadState(Database* db, ClusterState* state) {
   }
   for (const auto& [id, svc] : loaded.services) {
     if (svc.wake_at != 0) loaded.due.insert({svc.wake_at, DueKind::kService, id});
+  }
+  for (const auto& [id, node] : loaded.nodes) {
+    if (node.down_at != 0) loaded.due.insert({node.down_at, DueKind::kNode, id});
   }
   SeedSpecCache(&loaded);
   *state = std::move(loaded);
