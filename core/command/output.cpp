@@ -4,6 +4,7 @@
 
 #include "core/format/go_template.h"
 #include "core/format/table.h"
+#include "core/model/json_order.h"
 
 namespace swarmsim {
 
@@ -129,7 +130,7 @@ std::string Capitalize(const std::string& s) {
 std::string InspectJson(const std::vector<nlohmann::json>& objects) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& o : objects) arr.push_back(o);
-  return arr.dump(4) + "\n";
+  return InDockerOrder(arr).dump(4) + "\n";
 }
 
 Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, CommandOutput* out) {

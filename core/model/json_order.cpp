@@ -1,0 +1,66 @@
+#include "core/model/json_order.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace swarmsim {
+
+namespace {
+
+// One order for every struct: where two structs share a field, their Go field
+// orders agree with this list (e.g. Timestamp < State < Message < Err in TaskStatus,
+// State < StartedAt < CompletedAt < Message in UpdateStatus).
+const char* const kFieldOrder[] = {
+    "ID", "Version", "Index", "CreatedAt", "UpdatedAt", "Type", "Name", "Image", "EngineVersion", "Labels",
+    "Role", "Availability", "Spec", "PreviousSpec", "TaskTemplate", "ContainerSpec", "Command", "Args",
+    "Hostname", "Env", "Dir", "User", "Groups", "Privileges", "Init", "StopSignal", "TTY", "OpenStdin",
+    "Source", "Target", "Aliases", "DriverOpts", "ReadOnly", "Consistency", "BindOptions", "VolumeOptions",
+    "DriverConfig", "TmpfsOptions", "Mounts", "StopGracePeriod", "Healthcheck", "Hosts", "DNSConfig", "File",
+    "UID", "GID", "SecretID", "SecretName", "ConfigID", "ConfigName", "Secrets", "Configs", "Isolation",
+    "Sysctls", "CapabilityAdd", "CapabilityDrop", "Ulimits", "PluginSpec", "Resources", "Limits",
+    "Reservations", "NanoCPUs", "MemoryBytes", "Pids", "GenericResources", "RestartPolicy", "Parallelism",
+    "Condition", "Delay", "MaxAttempts", "Window", "FailureAction", "Monitor", "MaxFailureRatio", "Order",
+    "Placement", "Constraints", "Preferences", "Spread", "SpreadDescriptor", "MaxReplicas", "Platforms",
+    "Networks", "LogDriver", "ForceUpdate", "Runtime", "Mode", "Replicated", "Global", "Replicas",
+    "UpdateConfig", "RollbackConfig", "EndpointSpec", "Protocol", "TargetPort", "PublishedPort", "PublishMode",
+    "Ports", "VirtualIPs", "NetworkID", "Endpoint", "UpdateStatus", "ServiceStatus", "ServiceID", "Slot",
+    "NodeID", "Description", "Platform", "Architecture", "OS", "Engine", "Plugins", "TLSInfo", "Status",
+    "Timestamp", "State", "StartedAt", "CompletedAt", "Leader", "Reachability", "Message", "Err",
+    "ContainerStatus", "PortStatus", "Addr", "DesiredState", "ManagerStatus", "NetworksAttachments"};
+
+int Rank(const std::string& key) {
+  static const std::map<std::string, int> ranks = [] {
+    std::map<std::string, int> m;
+    int i = 0;
+    for (const char* k : kFieldOrder) m.emplace(k, i++);
+    return m;
+  }();
+  auto it = ranks.find(key);
+  return it == ranks.end() ? 1 << 20 : it->second;
+}
+
+}  // namespace
+
+nlohmann::ordered_json InDockerOrder(const nlohmann::json& value) {
+  if (value.is_array()) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& v : value) out.push_back(InDockerOrder(v));
+    return out;
+  }
+  if (!value.is_object()) return nlohmann::ordered_json(value);
+  std::vector<std::string> keys;
+  for (auto it = value.begin(); it != value.end(); ++it) keys.push_back(it.key());
+  // Keys are sorted already; a stable sort by rank keeps unknown ones alphabetical.
+  std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) { return Rank(a) < Rank(b); });
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& k : keys) {
+    // Maps of user data (labels, options) keep their own alphabetical order.
+    bool user_map = k == "Labels" || k == "DriverOpts" || k == "Options" || k == "Sysctls";
+    out[k] = user_map ? nlohmann::ordered_json(value[k]) : InDockerOrder(value[k]);
+  }
+  return out;
+}
+
+}  // namespace swarmsim
