@@ -489,7 +489,8 @@ class Writer {
   }
 
   static constexpr int kBestIndent = 2;
-  static constexpr int kBestWidth = 80;
+  // yaml.v3 leaves the width unset, which libyaml takes as "never fold".
+  static constexpr int kBestWidth = 2147483647;
 
   std::string out_;
   int column_ = 0;

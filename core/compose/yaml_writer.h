@@ -1,7 +1,7 @@
 // Writing YAML exactly as gopkg.in/yaml.v3's encoder does with SetIndent(2):
 // block style, `{}`/`[]` for empty collections, yaml.v3's choice of plain,
-// single-quoted, double-quoted or literal scalars, and its line folding at 80
-// columns. Internal to core/compose (`docker stack config` output).
+// single-quoted, double-quoted or literal scalars (it never folds long lines).
+// Internal to core/compose (`docker stack config` output).
 #pragma once
 
 #include <string>
