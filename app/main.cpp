@@ -14,6 +14,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/state_path.h"
@@ -93,5 +94,20 @@ int main(int argc, char** argv) {
   std::cerr << out.err;
   std::cout << out.out;
   std::cout.flush();
+  // `events` without --until keeps following, like docker: ask again every half
+  // second for what happened since, without holding the database in between.
+  while (out.exit_code == 0 && out.follow && std::cout.good()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::vector<std::string> again = args;
+    again.push_back("--after-seq");
+    again.push_back(std::to_string(out.follow_after_seq));
+    options.wall_now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    out = swarmsim::RunSessionCommand(options, again);
+    std::cerr << out.err;
+    std::cout << out.out;
+    std::cout.flush();
+  }
   return out.exit_code;
 }

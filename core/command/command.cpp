@@ -17,6 +17,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterTimeCommands(&d);
     RegisterExplainCommands(&d);
     RegisterReplayCommands(&d);
+    RegisterEventsCommands(&d);
     return d;
   }();
   return defs;

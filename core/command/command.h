@@ -31,6 +31,10 @@ struct CommandOutput {
   std::string out;
   std::string err;
   int exit_code = 0;
+  // `events` without --until: the caller keeps following, asking again for the
+  // events after `follow_after_seq` (the session layer holds no lock in between).
+  bool follow = false;
+  uint64_t follow_after_seq = 0;
 };
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.

@@ -28,5 +28,6 @@ void RegisterStackCommands(std::vector<CommandDef>* defs);
 void RegisterTimeCommands(std::vector<CommandDef>* defs);
 void RegisterExplainCommands(std::vector<CommandDef>* defs);
 void RegisterReplayCommands(std::vector<CommandDef>* defs);
+void RegisterEventsCommands(std::vector<CommandDef>* defs);
 
 }  // namespace swarmsim
