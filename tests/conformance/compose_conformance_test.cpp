@@ -96,7 +96,7 @@ std::string ReadFile(const std::string& path) {
 
 std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-struct Run {
+struct Outcome {
   std::string out;
   std::string err;
   int status = 0;
@@ -121,14 +121,14 @@ class ComposeConformance : public ::testing::TestWithParam<Case> {
     }
   }
 
-  Run Docker(const std::vector<std::string>& files) {
+  Outcome Docker(const std::vector<std::string>& files) {
     std::string cmd = "env -i";
     for (const auto& [k, v] : env_) cmd += " " + ShellQuote(k + "=" + v);
     cmd += " docker stack config";
     for (const auto& f : files) cmd += " -c " + ShellQuote(f);
     std::string err_file = home_ + "/stderr";
     cmd += " 2>" + ShellQuote(err_file);
-    Run run;
+    Outcome run;
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return run;
     char buf[4096];
@@ -140,10 +140,10 @@ class ComposeConformance : public ::testing::TestWithParam<Case> {
     return run;
   }
 
-  Run Ours(const std::vector<std::string>& files) {
+  Outcome Ours(const std::vector<std::string>& files) {
     std::vector<ComposeFile> compose_files;
     for (const auto& f : files) compose_files.push_back({f, ReadFile(f)});
-    Run run;
+    Outcome run;
     auto text = StackConfigText(compose_files, env_);
     if (text.ok()) {
       run.out = *text;
@@ -160,8 +160,8 @@ class ComposeConformance : public ::testing::TestWithParam<Case> {
 
 TEST_P(ComposeConformance, MatchesDockerStackConfig) {
   const Case& c = GetParam();
-  Run docker = Docker(c.files);
-  Run ours = Ours(c.files);
+  Outcome docker = Docker(c.files);
+  Outcome ours = Ours(c.files);
   EXPECT_EQ(ours.status, docker.status) << "docker stderr: " << docker.err << "ours: " << ours.err;
   EXPECT_EQ(ours.out, docker.out);
   EXPECT_EQ(FirstLine(ours.err), FirstLine(docker.err));
