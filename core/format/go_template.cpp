@@ -386,7 +386,10 @@ Result<json> Call(const Expr& e, const std::vector<json>& a) {
     SWARMSIM_RETURN_IF_ERROR(need(2));
     std::string out;
     if (a[0].is_array()) {
-      for (size_t i = 0; i < a[0].size(); ++i) out += (i ? GoPrint(a[1]) : "") + GoPrint(a[0][i]);
+      for (size_t i = 0; i < a[0].size(); ++i) {
+        if (i) out += GoPrint(a[1]);
+        out += GoPrint(a[0][i]);
+      }
     }
     return json(out);
   }
@@ -416,7 +419,10 @@ Result<json> Call(const Expr& e, const std::vector<json>& a) {
   }
   if (f == "println" || f == "print") {
     std::string out;
-    for (size_t i = 0; i < a.size(); ++i) out += (i && f == "println" ? " " : "") + GoPrint(a[i]);
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (i && f == "println") out += ' ';
+      out += GoPrint(a[i]);
+    }
     return json(f == "println" ? out + "\n" : out);
   }
   if (f == "printf") {
