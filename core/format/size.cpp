@@ -19,6 +19,20 @@ std::string CustomSize(double size, double base, const char* const* units, int c
   return buf;
 }
 
+// Go's strconv.ParseFloat for the decimal forms a size can take ("1.5", "-2", "1e3"):
+// no leading space, hex, "inf" or "nan", which strtod would accept.
+bool ParseDecimal(const std::string& num, double* out) {
+  if (num.empty()) return false;
+  for (char c : num) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-' || c == 'e' || c == 'E')) {
+      return false;
+    }
+  }
+  char* end = nullptr;
+  *out = std::strtod(num.c_str(), &end);
+  return end != nullptr && *end == '\0' && end != num.c_str();
+}
+
 }  // namespace
 
 Result<int64_t> ParseRAMInBytes(const std::string& text) {
@@ -26,16 +40,15 @@ Result<int64_t> ParseRAMInBytes(const std::string& text) {
   if (sep == std::string::npos) return Status::InvalidArgument("invalid size: '" + text + "'");
   std::string num = text[sep] == ' ' ? text.substr(0, sep) : text.substr(0, sep + 1);
   std::string sfx = text.substr(sep + 1);
-  char* end = nullptr;
-  double size = std::strtod(num.c_str(), &end);
-  if (num.empty() || *end != '\0') {
+  double size = 0;
+  if (!ParseDecimal(num, &size)) {
     return Status::InvalidArgument("strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
   }
-  if (size < 0) return Status::InvalidArgument("-ve size: '" + text + "'");
+  if (size < 0) return Status::InvalidArgument("invalid size: '" + text + "'");
   if (sfx.empty()) return static_cast<int64_t>(size);
-  for (auto& c : sfx) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto bad = [&] { return Status::InvalidArgument("invalid suffix: '" + sfx + "'"); };
-  if (sfx.size() > 3) return bad();
+  if (sfx.size() > 3) return bad();  // go-units quotes a long suffix before lower-casing it
+  for (auto& c : sfx) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (sfx[0] == 'b') {
     if (sfx.size() > 1) return bad();
     return static_cast<int64_t>(size);

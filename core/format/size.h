@@ -9,7 +9,9 @@
 namespace swarmsim {
 
 // go-units RAMInBytes: binary multiples, "100M" = 100 MiB, "1.5g", "512k", "100MiB",
-// "1024", "100mb". Errors: "invalid size: '<text>'", "invalid suffix: '<suffix>'".
+// "1024", "100mb", "1.5 GiB". Errors (InvalidArgument), as go-units words them:
+// "invalid size: '<text>'" (no digits, or negative), "invalid suffix: '<suffix>'",
+// `strconv.ParseFloat: parsing "<number>": invalid syntax`.
 Result<int64_t> ParseRAMInBytes(const std::string& text);
 
 // go-units BytesSize: binary with 4 significant digits: "100MiB", "1.5GiB", "0B".
