@@ -78,6 +78,12 @@ bool Digits(const std::string& s, size_t pos, size_t n, int* out) {
   return true;
 }
 
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 }  // namespace
 
 std::string FormatRFC3339Nano(Time t) {
@@ -104,7 +110,9 @@ Result<Time> ParseRFC3339(const std::string& s) {
       s[13] != ':' || !Digits(s, 14, 2, &mi) || s[16] != ':' || !Digits(s, 17, 2, &sec)) {
     return bad();
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return bad();
+  // Go checks each field's range, the day against its month (leap years too), and
+  // has no leap seconds.
+  if (mo < 1 || mo > 12 || d < 1 || d > DaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return bad();
   size_t i = 19;
   int64_t nanos = 0;
   if (i < s.size() && s[i] == '.') {
@@ -126,6 +134,7 @@ Result<Time> ParseRFC3339(const std::string& s) {
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
     if (!Digits(s, i + 1, 2, &oh) || s.size() < i + 6 || s[i + 3] != ':' || !Digits(s, i + 4, 2, &om)) return bad();
+    if (oh > 23 || om > 59) return bad();
     offset = (oh * 3600 + om * 60) * (s[i] == '+' ? 1 : -1);
     i += 6;
   } else {
