@@ -9,48 +9,105 @@ namespace {
 constexpr size_t kMinWidth = 10;
 constexpr size_t kPadding = 3;
 
-bool IsWide(uint32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+struct Cell {
+  std::string text;
+  size_t width;
+};
+using Line = std::vector<Cell>;
+
+// Lays out buffered lines the way text/tabwriter's format/writeLines pair does:
+// the width of column `widths.size()` is settled over each block of consecutive
+// lines having a cell there (their last cell excluded), then the columns to its
+// right within that block.
+class Layout {
+ public:
+  Layout(const std::vector<Line>& lines, std::string* out) : lines_(lines), out_(out) {}
+
+  void Format(size_t line0, size_t line1) {
+    const size_t column = widths_.size();
+    size_t at = line0;
+    while (at < line1) {
+      if (!HasColumn(at, column)) {
+        ++at;
+        continue;
+      }
+      Write(line0, at);
+      line0 = at;
+      size_t width = kMinWidth;
+      for (; at < line1 && HasColumn(at, column); ++at) {
+        width = std::max(width, lines_[at][column].width + kPadding);
+      }
+      widths_.push_back(width);
+      Format(line0, at);
+      widths_.pop_back();
+      line0 = at;
+    }
+    Write(line0, line1);
+  }
+
+ private:
+  // Whether `line` has a tab-terminated cell in `column`.
+  bool HasColumn(size_t line, size_t column) const { return column + 1 < lines_[line].size(); }
+
+  void Write(size_t line0, size_t line1) {
+    for (size_t i = line0; i < line1; ++i) {
+      const Line& line = lines_[i];
+      for (size_t j = 0; j < line.size(); ++j) {
+        *out_ += line[j].text;
+        if (j < widths_.size()) out_->append(widths_[j] - line[j].width, ' ');
+      }
+      // The last buffered line is the one still open: it has no newline yet.
+      if (i + 1 < lines_.size()) *out_ += '\n';
+    }
+  }
+
+  const std::vector<Line>& lines_;
+  std::string* out_;
+  std::vector<size_t> widths_;
+};
+
+void Flush(std::vector<Line>* lines, std::string* out) {
+  Layout(*lines, out).Format(0, lines->size());
+  lines->assign(1, Line{});
 }
 
 }  // namespace
 
-size_t DisplayWidth(const std::string& s) {
-  size_t width = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    uint32_t cp;
-    size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if ((c >> 5) == 6) { cp = c & 0x1F; len = 2; }
-    else if ((c >> 4) == 14) { cp = c & 0x0F; len = 3; }
-    else { cp = c & 0x07; len = 4; }
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    width += IsWide(cp) ? 2 : 1;
-    i += len;
+std::string TabWrite(const std::string& text) {
+  std::string out;
+  std::vector<Line> lines(1);
+  std::string cell;
+  for (char c : text) {
+    if (c == '\t' || c == '\v') {
+      lines.back().push_back({cell, DisplayWidth(cell)});
+      cell.clear();
+    } else if (c == '\n' || c == '\f') {
+      lines.back().push_back({cell, DisplayWidth(cell)});
+      cell.clear();
+      size_t cells = lines.back().size();
+      lines.emplace_back();
+      // A line of one cell cannot affect the lines after it, so what came before
+      // is laid out now; a form feed always flushes.
+      if (c == '\f' || cells == 1) Flush(&lines, &out);
+    } else {
+      cell += c;
+    }
   }
-  return width;
+  if (!cell.empty()) lines.back().push_back({cell, DisplayWidth(cell)});
+  Flush(&lines, &out);
+  return out;
 }
 
 std::string RenderTable(const std::vector<std::vector<std::string>>& rows) {
-  size_t columns = 0;
-  for (const auto& r : rows) columns = std::max(columns, r.size());
-  std::vector<size_t> widths(columns, 0);
-  for (const auto& r : rows) {
-    for (size_t i = 0; i + 1 < r.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(r[i]));
-  }
-  for (auto& w : widths) w = std::max(kMinWidth, w + kPadding);
-  std::string out;
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      out += r[i];
-      if (i + 1 < r.size()) out.append(widths[i] - DisplayWidth(r[i]), ' ');
+  std::string text;
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) text += '\t';
+      text += row[i];
     }
-    out += '\n';
+    text += '\n';
   }
-  return out;
+  return TabWrite(text);
 }
 
 }  // namespace swarmsim
