@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 namespace swarmsim {
@@ -357,13 +358,20 @@ Result<std::optional<RestartPolicy>> ConvertRestartPolicy(const ComposeService& 
     }
     std::string count = restart.substr(colon + 1);
     if (!count.empty()) {
-      bool digits = std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                    (count.size() > 1 && count[0] == '-' &&
-                     std::all_of(count.begin() + 1, count.end(), [](char c) { return c >= '0' && c <= '9'; }));
-      if (!digits) {
+      // strconv.Atoi: an optional sign, decimal digits, within int64.
+      size_t i = count[0] == '-' || count[0] == '+' ? 1 : 0;
+      bool ok = i < count.size();
+      __int128 n = 0;
+      for (; ok && i < count.size(); ++i) {
+        ok = count[i] >= '0' && count[i] <= '9';
+        n = n * 10 + (count[i] - '0');
+        ok = ok && n <= static_cast<__int128>(INT64_MAX) + 1;
+      }
+      if (count[0] == '-') n = -n;
+      if (!ok || n > INT64_MAX) {
         return Status::InvalidArgument("invalid restart policy format: maximum retry count must be an integer");
       }
-      retries = static_cast<uint64_t>(std::stoll(count));
+      retries = static_cast<uint64_t>(static_cast<int64_t>(n));  // Go converts a negative count the same way
     }
   }
   if (mode == "no") return std::optional<RestartPolicy>();

@@ -54,9 +54,10 @@ const std::map<std::string, std::string>& ForbiddenProperties() {
   return kMap;
 }
 
+// docker only looks into `services` when it is a map[string]any.
 const Value* Services(const Value& config) {
   const Value* s = config.Find("services");
-  return s && s->is_map() ? s : nullptr;
+  return s && s->is_map() && s->string_keys ? s : nullptr;
 }
 
 // `name: description` of every listed property some service sets.
@@ -934,9 +935,16 @@ Result<ComposeProject> LoadCompose(const std::vector<ComposeFile>& files, const 
                                    const ComposeLoadOptions& options) {
   if (files.empty()) return Status::InvalidArgument("Specify a Compose file (with --compose-file)");
 
-  // docker resolves relative paths against the first file's directory.
+  // docker resolves relative paths against the first file's directory, made
+  // absolute with the current directory; core has no current directory, so
+  // the environment's PWD stands in for it.
+  std::string cwd = ".";
+  if (auto pwd = env.find("PWD"); pwd != env.end() && !pwd->second.empty() && pwd->second[0] == '/') {
+    cwd = pwd->second;
+  }
   std::string first = files[0].path;
-  std::string working_dir = first == "-" ? "." : compose::DirPath(compose::CleanPath(first));
+  std::string working_dir =
+      first == "-" ? compose::CleanPath(cwd) : compose::DirPath(compose::JoinPath(first[0] == '/' ? "" : cwd, first));
 
   // Every file is parsed before any is loaded, as docker reads them all first.
   std::vector<Value> dicts;

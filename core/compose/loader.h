@@ -14,9 +14,10 @@
 namespace swarmsim {
 
 struct ComposeFile {
-  // As the user typed it. Relative `file:` and bind paths are resolved against
-  // the directory of the FIRST file, lexically (no filesystem access); pass an
-  // absolute path to get docker's absolute output.
+  // As the user typed it ("-" for stdin). Relative `file:` and bind paths are
+  // resolved against the directory of the FIRST file, lexically (no filesystem
+  // access); a relative path is taken from the environment's PWD, as docker
+  // takes it from the current directory.
   std::string path;
   std::string content;
 };

@@ -259,6 +259,10 @@ TEST(ConvertTest, ErrorsInDockersWords) {
             "service web: value is too precise");
   EXPECT_EQ(Convert("services:\n  web:\n    image: nginx\n    restart: sometimes\n").status().message(),
             "service web: unknown restart policy: sometimes");
+  EXPECT_EQ(Convert("services:\n  web:\n    image: nginx\n    restart: on-failure:99999999999999999999\n")
+                .status()
+                .message(),
+            "service web: invalid restart policy format: maximum retry count must be an integer");
   EXPECT_EQ(Convert("services:\n  web:\n    image: nginx\n    secrets:\n      - source: a\n        target: x\n"
                     "      - source: b\n        target: x\nsecrets:\n  a:\n    external: true\n  b:\n    external: true\n")
                 .status()

@@ -118,6 +118,16 @@ TEST(LoaderTest, LaterFilesOverride) {
   EXPECT_EQ(r->configs.at("c").file, "/a/c.txt");  // relative to the FIRST file
 }
 
+TEST(LoaderTest, RelativeFilePathsUsePwd) {
+  auto r = LoadCompose({{"stacks/web.yml", "services: {}\nconfigs:\n  c:\n    file: ../c.txt\n"}},
+                       {{"PWD", "/home/me"}});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->configs.at("c").file, "/home/me/c.txt");
+  r = LoadCompose({{"-", "services: {}\nconfigs:\n  c:\n    file: ./c.txt\n"}}, {{"PWD", "/home/me"}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->configs.at("c").file, "/home/me/c.txt");
+}
+
 TEST(LoaderTest, SkipInterpolationKeepsVariables) {
   ComposeLoadOptions opts;
   opts.command = ComposeCommand::kConfig;
