@@ -13,7 +13,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterSwarmCommands(&d);
     RegisterNodeCommands(&d);
     RegisterServiceCommands(&d);
-    // RegisterStackCommands(&d);  (compose not yet landed)
+    RegisterStackCommands(&d);
     RegisterTimeCommands(&d);
     RegisterExplainCommands(&d);
     RegisterReplayCommands(&d);

@@ -5,7 +5,7 @@
 
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
-#include "core/node/image_catalog.h"
+#include "core/compose/convert.h"
 
 namespace swarmsim {
 
@@ -246,7 +246,9 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
 Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
   ServiceSpec spec;
   const auto& pos = args.positional();
-  spec.task_template.container.image = NormalizeImageReference(pos[0]);
+  auto image = NormalizeImageReference(pos[0]);
+  if (!image.ok()) return image.status();
+  spec.task_template.container.image = image.value();
   for (size_t i = 1; i < pos.size(); ++i) {
     if (i == 1) spec.task_template.container.command.push_back(pos[i]);
     else spec.task_template.container.args.push_back(pos[i]);
@@ -275,7 +277,11 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
 
 Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec) {
   auto& tt = spec->task_template;
-  if (args.Has("image")) tt.container.image = NormalizeImageReference(args.Get("image"));
+  if (args.Has("image")) {
+    auto image = NormalizeImageReference(args.Get("image"));
+    if (!image.ok()) return image.status();
+    tt.container.image = image.value();
+  }
   SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, spec));
   auto& cs = tt.placement.constraints;
   for (const auto& c : args.GetAll("constraint-rm")) {

@@ -11,11 +11,6 @@
 
 namespace swarmsim {
 
-inline constexpr char kStackNamespaceLabel[] = "com.docker.stack.namespace";
-
-// Docker's only check on a stack name: `invalid stack name: "<name>"`.
-Status ValidateStackName(const std::string& name);
-
 // Deploys `stack`: with `prune`, removes the stack's services absent from it; creates
 // missing networks; creates or updates every service (network names resolved to IDs).
 // Appends the lines docker prints ("Creating network todo_default", "Creating service

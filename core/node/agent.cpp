@@ -30,7 +30,7 @@ Duration NextStepDelay(ClusterState* state, const Task& t) {
     case TaskState::kAccepted: return kPrepareStartDelay;
     case TaskState::kPreparing: {
       Node* n = NodeOf(state, t);
-      std::string image = NormalizeImageReference(t.spec->container.image);
+      const std::string& image = t.spec->container.image;  // normalised when the service was made
       Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(image);
       return pull + kCreateContainerTime;
     }
@@ -69,7 +69,7 @@ void RunAgentStep(ClusterState* state, Task* task) {
       case TaskState::kAccepted: SetTaskState(state, task, TaskState::kPreparing, "preparing"); break;
       case TaskState::kPreparing: {
         if (Node* n = NodeOf(state, *task)) {
-          std::string image = NormalizeImageReference(task->spec->container.image);
+          const std::string& image = task->spec->container.image;
           if (n->images.insert(image).second) {
             Touch(state, n);
             RecordEvent(state, "image", "pull", image, {{"node", n->id}});

@@ -22,16 +22,8 @@ constexpr KnownImage kKnownImages[] = {
 
 }  // namespace
 
-std::string NormalizeImageReference(const std::string& image) {
-  if (image.find('@') != std::string::npos) return image;
-  auto slash = image.rfind('/');
-  auto colon = image.rfind(':');
-  if (colon == std::string::npos || (slash != std::string::npos && colon < slash)) return image + ":latest";
-  return image;
-}
-
 ImageInfo LookupImage(const std::string& image) {
-  ImageInfo info{NormalizeImageReference(image), kDefaultImageBytes};
+  ImageInfo info{image, kDefaultImageBytes};
   for (const auto& k : kKnownImages) {
     if (info.reference == k.reference) info.size_bytes = k.size_bytes;
   }

@@ -29,7 +29,7 @@ Result<std::vector<ComposeFile>> ReadComposeFiles(CommandContext* ctx, const Par
 
 Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   const std::string& name = args.positional()[0];
-  SWARMSIM_RETURN_IF_ERROR(ValidateStackName(name));
+  SWARMSIM_RETURN_IF_ERROR(CheckStackName(name));
   auto files = ReadComposeFiles(ctx, args);
   if (!files.ok()) return files.status();
   auto project = LoadCompose(files.value(), ctx->env);
@@ -106,7 +106,7 @@ Status StackRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
 Status StackConfig(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   auto files = ReadComposeFiles(ctx, args);
   if (!files.ok()) return files.status();
-  auto text = StackConfigText(files.value(), ctx->env);
+  auto text = StackConfigText(files.value(), ctx->env, args.Has("skip-interpolation"));
   if (!text.ok()) return text.status();
   out->out += text.value();
   return Status::OK();

@@ -11,7 +11,7 @@ namespace swarmsim {
 namespace {
 
 bool InStack(const std::map<std::string, std::string>& labels, const std::string& name) {
-  auto it = labels.find(kStackNamespaceLabel);
+  auto it = labels.find(kStackNamespaceLabelKey);
   return it != labels.end() && it->second == name;
 }
 
@@ -19,17 +19,9 @@ Network* NetworkByName(ClusterState* state, const std::string& name) { return Fi
 
 }  // namespace
 
-Status ValidateStackName(const std::string& name) {
-  bool blank = name.find_first_not_of(" \t\n") == std::string::npos;
-  if (blank || name.find_first_of("\"'") != std::string::npos) {
-    return Status::InvalidArgument("invalid stack name: \"" + name + "\"");
-  }
-  return Status::OK();
-}
-
 Status DeployStack(ClusterState* state, const StackSpec& stack, bool prune, std::vector<std::string>* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
-  SWARMSIM_RETURN_IF_ERROR(ValidateStackName(stack.name));
+  SWARMSIM_RETURN_IF_ERROR(CheckStackName(stack.name));
   if (prune) {
     std::vector<const Service*> gone;
     for (const Service* s : StackServices(*state, stack.name)) {
@@ -119,7 +111,7 @@ Status RemoveStack(ClusterState* state, const std::string& name, std::vector<std
 std::vector<std::pair<std::string, int>> ListStacks(const ClusterState& state) {
   std::map<std::string, int> counts;
   for (const auto& [id, s] : state.services) {
-    auto it = s.spec.labels.find(kStackNamespaceLabel);
+    auto it = s.spec.labels.find(kStackNamespaceLabelKey);
     if (it != s.spec.labels.end()) ++counts[it->second];
   }
   return {counts.begin(), counts.end()};
