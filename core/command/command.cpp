@@ -123,9 +123,9 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
   // agents react in the same instant (and the same transaction).
   if (st.ok() && !def->read_only) Reconcile(ctx->state);
   if (!st.ok()) {
-    // A failed command changes nothing, so nothing it printed stands.
+    // A failed command changes nothing, so nothing it printed stands: one error line.
     out.out.clear();
-    out.err += st.message() + "\n";
+    out.err = st.message() + "\n";
     out.exit_code = 1;
   }
   return out;

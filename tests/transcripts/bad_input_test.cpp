@@ -29,8 +29,7 @@ class BadInput : public ::testing::Test {
     db_ = (dir_ / "cluster.db").string();
     ASSERT_EQ(Run("swarm init").exit_code, 0);
     ASSERT_EQ(Run("node add --count 2").exit_code, 0);
-    ASSERT_EQ(Run("service create --name todo_todo-web --replicas 2 --limit-cpu 0.5 --limit-memory 100M "
-                  "-p 8080:80 diamol/ch06-todo-list").exit_code, 0);
+    ASSERT_EQ(Run("stack deploy -c scenarios/todo-list/v2.yml todo").exit_code, 0);
     ASSERT_EQ(Run("time advance 30s").exit_code, 0);
   }
   void TearDown() override { fs::remove_all(dir_); }
