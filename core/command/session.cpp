@@ -88,6 +88,8 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   if (!IsReadOnlyCommand(args)) {
     record.env = ReferencedEnv(record.files, options.env);
     if (options.seed != 0) record.env["SWARMSIM_SEED"] = std::to_string(options.seed);
+    // Relative compose paths resolve against the working directory.
+    if (!record.files.empty() && options.env.count("PWD")) record.env["PWD"] = options.env.at("PWD");
     st = AppendCommand(db, &record);
   }
   if (st.ok()) st = SaveState(db, &state);
