@@ -1,0 +1,302 @@
+// swarmsim-ui: the classroom window. Opens the same cluster database as the CLI
+// and follows it live (re-read every ~100 ms with a short transaction of its own);
+// the console and the clock buttons run commands exactly as the CLI does.
+//
+//   swarmsim-ui [--state PATH] [--lang ko|en] [--zoom Z] [--size WxH]
+//               [--screenshot FILE.png [--frames N]] [--bench-frames N]
+//               [--select-task SERVICE.SLOT]
+//
+// Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
+// for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/state_path.h"
+#include "core/command/session.h"
+#include "core/format/time_format.h"
+#include "core/sim/clock.h"
+#include "ui/fonts.h"
+#include "ui/i18n.h"
+#include "ui/live_cluster.h"
+#include "ui/panels/panels.h"
+#include "ui/panels/theme.h"
+#include "ui/view/board_view.h"
+
+extern char** environ;
+
+namespace {
+
+using namespace swarmsim;
+using namespace swarmsim::ui;
+
+struct Options {
+  std::string state_flag;
+  std::string screenshot;
+  int frames = 5;
+  int bench_frames = 0;
+  int width = 1600, height = 900;
+  float zoom = 1.0f;
+  std::string lang;
+  std::string select_task;  // "web.1": preselect for screenshots
+};
+
+constexpr float kBaseFontPx = 19.0f;
+constexpr Time kRefreshEvery = 100 * kMillisecond;
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string kv = *e;
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return env;
+}
+
+bool ParseArgs(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&](std::string* out) {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "flag needs an argument: %s\n", a.c_str());
+        return false;
+      }
+      *out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--state") {
+      if (!next(&o->state_flag)) return false;
+    } else if (a == "--screenshot") {
+      if (!next(&o->screenshot)) return false;
+    } else if (a == "--frames") {
+      if (!next(&v)) return false;
+      o->frames = std::max(1, std::atoi(v.c_str()));
+    } else if (a == "--bench-frames") {
+      if (!next(&v)) return false;
+      o->bench_frames = std::max(1, std::atoi(v.c_str()));
+    } else if (a == "--size") {
+      if (!next(&v) || std::sscanf(v.c_str(), "%dx%d", &o->width, &o->height) != 2) {
+        std::fprintf(stderr, "invalid --size, want WIDTHxHEIGHT\n");
+        return false;
+      }
+    } else if (a == "--zoom") {
+      if (!next(&v)) return false;
+      o->zoom = std::clamp(float(std::atof(v.c_str())), 0.5f, 3.0f);
+    } else if (a == "--lang") {
+      if (!next(&o->lang)) return false;
+    } else if (a == "--select-task") {
+      if (!next(&o->select_task)) return false;
+    } else {
+      std::fprintf(stderr, "unknown flag: %s\n", a.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+Time WallNow(const std::map<std::string, std::string>& env) {
+  if (auto it = env.find("SWARMSIM_WALL_CLOCK"); it != env.end()) {
+    auto t = ParseRFC3339(it->second);
+    if (t.ok()) return t.value();
+  }
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Result<std::string> ReadDiskFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("open " + path + ": no such file or directory");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// "web.1" -> the current task of that slot (running or newest).
+std::string FindTaskByName(const ClusterState& state, const std::string& name) {
+  auto dot = name.rfind('.');
+  if (dot == std::string::npos) return "";
+  std::string service = name.substr(0, dot);
+  uint64_t slot = std::strtoull(name.c_str() + dot + 1, nullptr, 10);
+  std::string best;
+  Time best_time = -1;
+  for (const auto& [id, t] : state.tasks) {
+    if (t.service_name == service && t.slot == slot && t.created_at > best_time) {
+      best = id;
+      best_time = t.created_at;
+    }
+  }
+  return best;
+}
+
+bool WritePng(const std::string& path, int w, int h) {
+  std::vector<unsigned char> px(size_t(w) * size_t(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;  // the window is opaque
+  stbi_flip_vertically_on_write(1);
+  return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+}
+
+struct FontState {
+  Fonts fonts;
+  float zoom = 0;
+  ImGuiStyle base_style;
+};
+
+// Rebuilds fonts and spacing for `zoom`: sharp text at any size, unlike a scale.
+void ApplyZoom(FontState* fs, float zoom, const std::string& font_dir) {
+  if (fs->zoom == zoom) return;
+  bool had_texture = fs->zoom != 0;
+  fs->zoom = zoom;
+  fs->fonts = LoadFonts(kBaseFontPx * zoom, font_dir);
+  ImGuiStyle style = fs->base_style;
+  style.ScaleAllSizes(zoom);
+  ImGui::GetStyle() = style;
+  if (had_texture) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  if (!ParseArgs(argc, argv, &opt)) return 2;
+  std::map<std::string, std::string> env = ProcessEnvironment();
+  std::string font_dir = kDefaultFontDir;
+  if (auto it = env.find("SWARMSIM_UI_FONT_DIR"); it != env.end()) font_dir = it->second;
+  if (opt.lang == "ko") SetLanguage(Lang::kKorean);
+
+  LiveCluster live;
+  live.path = ResolveStatePath(opt.state_flag, env);
+
+  if (!glfwInit()) {
+    std::fprintf(stderr, "swarmsim-ui: cannot open a window (no display?); the CLI works without one\n");
+    return 1;
+  }
+  bool headless = !opt.screenshot.empty() || opt.bench_frames > 0;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, Tr(Str::kAppTitle), nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "swarmsim-ui: cannot create an OpenGL 3.3 window\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(headless ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  ImGuiStyle base;
+  ApplyTheme(&base);
+  FontState font_state;
+  font_state.base_style = base;
+  UiState ui;
+  ui.zoom = opt.zoom;
+  ApplyZoom(&font_state, ui.zoom, font_dir);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  SessionOptions session;
+  session.database_path = live.path;
+  session.env = env;
+  session.read_file = ReadDiskFile;
+  if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) session.seed = std::strtoull(it->second.c_str(), nullptr, 10);
+
+  Time last_refresh = 0;
+  int frame_no = 0;
+  std::vector<double> frame_ms;
+  int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(window)) {
+    auto t0 = std::chrono::steady_clock::now();
+    glfwPollEvents();
+    Time wall = WallNow(env);
+    if (ui.refresh_now || !live.loaded || wall - last_refresh >= kRefreshEvery || wall < last_refresh) {
+      (void)Refresh(&live, wall);  // on failure the last state stays and the board says why
+      last_refresh = wall;
+      ui.refresh_now = false;
+      if (!opt.select_task.empty() && ui.selected_task.empty()) {
+        ui.selected_task = FindTaskByName(live.state, opt.select_task);
+      }
+    }
+    ApplyZoom(&font_state, ui.zoom, font_dir);
+
+    Frame frame;
+    frame.state = &live.state;
+    frame.now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
+    BoardView board = BuildBoardView(live.state, frame.now);
+    frame.board = &board;
+    frame.events = &live.recent_events;
+    frame.fonts = &font_state.fonts;
+    if (!live.last_error.ok()) {
+      frame.notice = live.last_error.code() == Status::Code::kIOError
+                         ? std::string(Tr(Str::kLockedRetrying)) + ": " + live.last_error.message()
+                         : live.last_error.message();
+    }
+    frame.run = [&](const std::vector<std::string>& args) {
+      session.wall_now = WallNow(env);
+      return RunSessionCommand(session, args);
+    };
+    frame.decision = [&](const std::string& id) { return LoadDecision(&live, id); };
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    DrawClassroom(frame, &ui);
+    ImGui::Render();
+    int fbw, fbh;
+    glfwGetFramebufferSize(window, &fbw, &fbh);
+    glViewport(0, 0, fbw, fbh);
+    glClearColor(0.06f, 0.07f, 0.09f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frame_no;
+    if (headless && frame_no >= total_frames) {
+      if (!opt.screenshot.empty() && !WritePng(opt.screenshot, fbw, fbh)) {
+        std::fprintf(stderr, "swarmsim-ui: cannot write %s\n", opt.screenshot.c_str());
+        exit_code = 1;
+      }
+    }
+    glfwSwapBuffers(window);
+    frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    if (headless && frame_no >= total_frames) break;
+  }
+  if (opt.bench_frames > 0 && frame_ms.size() > 1) {
+    // The first frame builds the atlas and reads the database cold: report it apart.
+    double sum = 0, worst = 0;
+    for (size_t i = 1; i < frame_ms.size(); ++i) {
+      sum += frame_ms[i];
+      worst = std::max(worst, frame_ms[i]);
+    }
+    std::printf("frames: %zu  mean: %.2f ms  worst: %.2f ms  first: %.2f ms  nodes: %zu  tasks: %zu\n",
+                frame_ms.size() - 1, sum / double(frame_ms.size() - 1), worst, frame_ms[0],
+                live.state.nodes.size(), live.state.tasks.size());
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}

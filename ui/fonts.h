@@ -1,0 +1,29 @@
+// The window's fonts: NanumGothic for labels (Hangul included), NanumGothicBold
+// for headings, NanumGothicCoding for docker's tables in the console and IDs.
+// Glyph ranges are built from Latin-1 plus the window's own labels only, which keeps
+// the atlas small and start-up fast; when a file is missing, ImGui's default font
+// stands in (Hangul then shows as '?').
+#pragma once
+
+#include <string>
+
+struct ImFont;
+
+namespace swarmsim::ui {
+
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+  ImFont* mono = nullptr;
+  bool hangul = false;  // the Nanum files were found
+};
+
+// Where fonts-nanum installs its files.
+constexpr const char* kDefaultFontDir = "/usr/share/fonts/truetype/nanum";
+
+// Clears the current ImGui context's atlas and loads the three fonts at
+// `body_px` (headings a third larger) from `font_dir`. The caller rebuilds the
+// renderer's font texture afterwards. REQUIRES: an ImGui context.
+Fonts LoadFonts(float body_px, const std::string& font_dir);
+
+}  // namespace swarmsim::ui

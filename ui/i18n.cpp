@@ -1,0 +1,109 @@
+#include "ui/i18n.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+struct Entry {
+  Str id;
+  const char* en;
+  const char* ko;
+};
+
+// Plain literals, not u8"": the sources are UTF-8 and C++20's char8_t would not
+// convert to const char*.
+constexpr Entry kTable[] = {
+    {Str::kAppTitle, "swarmsim classroom", "swarmsim 교실"},
+    {Str::kBoard, "Cluster", "클러스터"},
+    {Str::kTimeline, "Timeline", "타임라인"},
+    {Str::kInspector, "Inspector", "상세 보기"},
+    {Str::kConsole, "Console", "콘솔"},
+    {Str::kPending, "Pending", "대기 중"},
+    {Str::kNoPending, "no pending tasks", "대기 중인 태스크 없음"},
+    {Str::kView, "View", "보기"},
+    {Str::kLanguage, "Language", "언어"},
+    {Str::kZoom, "Zoom", "확대"},
+    {Str::kCpu, "CPU", "CPU"},
+    {Str::kMemory, "Memory", "메모리"},
+    {Str::kReserved, "reserved", "예약"},
+    {Str::kLimits, "limits", "제한"},
+    {Str::kCapacity, "capacity", "용량"},
+    {Str::kLeader, "Leader", "리더"},
+    {Str::kManager, "Manager", "매니저"},
+    {Str::kWorker, "Worker", "워커"},
+    {Str::kHistory, "history", "기록"},
+    {Str::kNoTasks, "no tasks", "태스크 없음"},
+    {Str::kLive, "LIVE", "실시간"},
+    {Str::kPaused, "PAUSED", "일시정지"},
+    {Str::kPause, "Pause", "일시정지"},
+    {Str::kResume, "Resume", "재개"},
+    {Str::kStep, "Step", "한 단계"},
+    {Str::kSpeed, "Speed", "속도"},
+    {Str::kAdvance10s, "+10s", "+10초"},
+    {Str::kVirtualTime, "Virtual time", "가상 시간"},
+    {Str::kRecentEvents, "Recent events", "최근 이벤트"},
+    {Str::kSelectSomething, "Click a task or a node on the board.", "보드에서 태스크나 노드를 클릭하세요."},
+    {Str::kTask, "Task", "태스크"},
+    {Str::kNode, "Node", "노드"},
+    {Str::kService, "Service", "서비스"},
+    {Str::kImage, "Image", "이미지"},
+    {Str::kState, "State", "상태"},
+    {Str::kDesired, "Desired", "목표 상태"},
+    {Str::kSpec, "Spec", "명세"},
+    {Str::kStateHistory, "State history (same slot)", "상태 기록 (같은 슬롯)"},
+    {Str::kDecision, "Scheduling decision", "스케줄링 결정"},
+    {Str::kNoDecision, "no scheduling decision recorded", "기록된 스케줄링 결정 없음"},
+    {Str::kFilter, "Filter", "필터"},
+    {Str::kChosen, "chosen", "선택됨"},
+    {Str::kResult, "Result", "결과"},
+    {Str::kRankingKeys, "tasks (service / all)", "태스크 (서비스 / 전체)"},
+    {Str::kCommand, "Command", "명령"},
+    {Str::kRun, "Run", "실행"},
+    {Str::kNoSwarm, "No swarm yet. Type: swarm init", "아직 스웜이 없습니다. 입력: swarm init"},
+    {Str::kDatabase, "Database", "데이터베이스"},
+    {Str::kLockedRetrying, "database busy, retrying", "데이터베이스 사용 중, 다시 시도"},
+    {Str::kLabels, "Labels", "레이블"},
+    {Str::kReplicas, "Replicas", "복제본"},
+    {Str::kEnv, "Environment", "환경 변수"},
+    {Str::kConstraints, "Constraints", "제약 조건"},
+    {Str::kResources, "Resources", "리소스"},
+    {Str::kAvailability, "Availability", "가용성"},
+    {Str::kStatus, "Status", "상태"},
+    {Str::kRole, "Role", "역할"},
+    {Str::kError, "Error", "오류"},
+    {Str::kMessage, "Message", "메시지"},
+};
+
+static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");
+static_assert([] {
+  for (size_t i = 0; i < size_t(Str::kCount); ++i) {
+    if (size_t(kTable[i].id) != i) return false;
+  }
+  return true;
+}(), "rows must be in the enum's order");
+
+Lang g_lang = Lang::kEnglish;
+
+}  // namespace
+
+void SetLanguage(Lang lang) { g_lang = lang; }
+Lang language() { return g_lang; }
+
+const char* Tr(Lang lang, Str id) {
+  size_t i = size_t(id);
+  if (i >= size_t(Str::kCount)) return "?";
+  return lang == Lang::kKorean ? kTable[i].ko : kTable[i].en;
+}
+
+const char* Tr(Str id) { return Tr(g_lang, id); }
+
+std::string AllLabelText() {
+  std::string all;
+  for (const Entry& e : kTable) {
+    all += e.en;
+    all += e.ko;
+  }
+  return all;
+}
+
+}  // namespace swarmsim::ui

@@ -1,0 +1,68 @@
+#include "ui/live_cluster.h"
+
+#include <limits>
+
+#include "core/command/session.h"
+#include "core/store/state_store.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+Status OpenIfNeeded(LiveCluster* live) {
+  if (live->db) return Status::OK();
+  auto opened = Database::Open(live->path);
+  if (!opened.ok()) return opened.status();
+  live->db = std::move(opened).value();
+  // The window must never wait long for a terminal's command: skip a frame instead.
+  return live->db->Exec("PRAGMA busy_timeout=" + std::to_string(kRefreshBusyTimeoutMs));
+}
+
+Status RefreshInTransaction(LiveCluster* live, Time wall_now, ClusterState* state, std::vector<Event>* events) {
+  Database* db = live->db.get();
+  SWARMSIM_RETURN_IF_ERROR(db->Begin());
+  TransactionGuard guard(db);
+  SWARMSIM_RETURN_IF_ERROR(LoadState(db, state));
+  SyncClock(state, wall_now);
+  SWARMSIM_RETURN_IF_ERROR(SaveState(db, state));
+  // The first refresh shows only the last few minutes of history.
+  Time since = live->last_event_seq == 0 ? state->clock.now - 10 * kMinute : 0;
+  auto read = ReadEvents(db, since, std::numeric_limits<Time>::max(), live->last_event_seq);
+  if (!read.ok()) return read.status();
+  *events = std::move(read).value();
+  return guard.Commit();
+}
+
+}  // namespace
+
+Status Refresh(LiveCluster* live, Time wall_now) {
+  Status st = OpenIfNeeded(live);
+  ClusterState state;
+  std::vector<Event> events;
+  if (st.ok()) st = RefreshInTransaction(live, wall_now, &state, &events);
+  live->last_error = st;
+  if (!st.ok()) {
+    // A damaged or replaced file: start over with a fresh handle next time.
+    if (st.code() != Status::Code::kIOError) live->db.reset();
+    return st;
+  }
+  live->state = std::move(state);
+  live->loaded = true;
+  for (Event& e : events) {
+    live->last_event_seq = std::max(live->last_event_seq, e.seq);
+    live->recent_events.push_back(std::move(e));
+  }
+  while (live->recent_events.size() > kMaxRecentEvents) live->recent_events.pop_front();
+  return Status::OK();
+}
+
+Result<Decision> LoadDecision(LiveCluster* live, const std::string& id) {
+  if (auto it = live->decisions.find(id); it != live->decisions.end()) return it->second;
+  SWARMSIM_RETURN_IF_ERROR(OpenIfNeeded(live));
+  auto read = ReadDecision(live->db.get(), id);
+  if (!read.ok()) return read.status();
+  live->decisions[id] = read.value();
+  return read;
+}
+
+}  // namespace swarmsim::ui

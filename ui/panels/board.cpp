@@ -1,0 +1,281 @@
+// The cluster board: one column per node (header, labels, resource bars, task
+// cards, recent history) and a Pending strip beneath with swarm's reason.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "core/format/size.h"
+#include "ui/i18n.h"
+#include "ui/panels/panels.h"
+#include "ui/panels/theme.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+std::string Cpus(int64_t nano) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2g", double(nano) / 1e9);
+  return buf;
+}
+
+std::string Mem(int64_t bytes) {
+  if (bytes == 0) return "0";
+  return HumanSize(double(bytes));
+}
+
+// A rounded pill with centred text; returns its width.
+float Pill(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 fill, ImU32 text_color) {
+  ImVec2 ts = ImGui::CalcTextSize(text);
+  float pad = ImGui::GetFontSize() * 0.4f;
+  ImVec2 end(pos.x + ts.x + 2 * pad, pos.y + ts.y + pad * 0.5f);
+  dl->AddRectFilled(pos, end, fill, ts.y);
+  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.25f), text_color, text);
+  return end.x - pos.x;
+}
+
+// Pills laid out left to right from the cursor, wrapping at the content edge.
+void PillRow(const std::vector<std::pair<std::string, ImU32>>& pills, ImU32 text_color) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float x0 = ImGui::GetCursorScreenPos().x;
+  float right = x0 + ImGui::GetContentRegionAvail().x;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float line_h = ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.2f;
+  float gap = ImGui::GetFontSize() * 0.3f;
+  for (const auto& [text, fill] : pills) {
+    float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize() * 0.8f;
+    if (p.x + w > right && p.x > x0) {
+      p.x = x0;
+      p.y += line_h + gap;
+    }
+    p.x += Pill(dl, p, text.c_str(), fill, text_color) + gap;
+  }
+  ImGui::Dummy(ImVec2(right - x0, p.y + line_h - ImGui::GetCursorScreenPos().y));
+}
+
+// Capacity as the bar's length, reservations filled (they block placement),
+// limits as an outline (they never do; past capacity the outline runs off the end
+// with a notch, so over-commitment shows).
+void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(int64_t)) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float w = ImGui::GetContentRegionAvail().x;
+  std::string text = std::string(label) + "  " + fmt(use.reserved) + " / " + fmt(use.capacity);
+  if (use.limited > 0) text += "   (" + std::string(Tr(Str::kLimits)) + " " + fmt(use.limited) + ")";
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetFontSize() * 0.75f;
+  ImVec2 end(p.x + w, p.y + h);
+  dl->AddRectFilled(p, end, kBarBg, 3);
+  if (use.capacity > 0) {
+    float r = std::clamp(float(double(use.reserved) / double(use.capacity)), 0.0f, 1.0f);
+    if (r > 0) dl->AddRectFilled(p, ImVec2(p.x + w * r, end.y), kReservedFill, 3);
+    if (use.limited > 0) {
+      float l = float(double(use.limited) / double(use.capacity));
+      float lx = p.x + w * std::min(l, 1.0f);
+      dl->AddRect(ImVec2(p.x - 1, p.y - 2), ImVec2(lx + 1, end.y + 2), kLimitOutline, 3, 0, 2.5f);
+      if (l > 1.0f) {  // over-committed limits: an arrow past the end
+        dl->AddTriangleFilled(ImVec2(end.x - h * 0.6f, p.y + 1), ImVec2(end.x - h * 0.6f, end.y - 1),
+                              ImVec2(end.x + 1, p.y + h * 0.5f), kLimitOutline);
+      }
+    }
+  }
+  ImGui::Dummy(ImVec2(w, h + 4));
+}
+
+// A task card; returns true when clicked.
+bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float fs = ImGui::GetFontSize();
+  float w = ImGui::GetContentRegionAvail().x;
+  float line = ImGui::GetTextLineHeight();
+  float pad = fs * 0.35f;
+  float h = history ? line + 2 * pad : 2 * line + 3 * pad;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(card.task_id.c_str());
+  bool clicked = ImGui::InvisibleButton("card", ImVec2(w, h));
+  bool hovered = ImGui::IsItemHovered();
+  ImGui::PopID();
+  ImVec2 end(p.x + w, p.y + h);
+
+  // Shutting-down and old cards fade; the fade breathes with virtual time while the
+  // container stops, so a paused clock freezes it.
+  float alpha = history ? 0.45f : 1.0f;
+  if (card.shutting_down) {
+    double t = double(frame.now % (2 * kSecond)) / double(2 * kSecond);
+    alpha = 0.55f + 0.25f * float(t < 0.5 ? t * 2 : (1 - t) * 2);
+  }
+  ImU32 svc = ServiceColor(card.service_index, alpha);
+  dl->AddRectFilled(p, end, ServiceColor(card.service_index, 0.22f * alpha + (hovered ? 0.1f : 0)), 5);
+  dl->AddRectFilled(p, ImVec2(p.x + fs * 0.45f, end.y), svc, 5, ImDrawFlags_RoundCornersLeft);
+  if (selected) dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(end.x + 2, end.y + 2), kSelection, 6, 0, 3);
+
+  float x = p.x + fs * 0.8f;
+  ImU32 text = history ? kTextDim : kTextBright;
+  ImFont* bold = frame.fonts && frame.fonts->heading ? frame.fonts->heading : ImGui::GetFont();
+  if (history) {
+    dl->AddText(ImVec2(x, p.y + pad), text, card.name.c_str());
+    std::string rest = std::string(card.state_word) + "  " + card.image;
+    dl->AddText(ImVec2(x + ImGui::CalcTextSize(card.name.c_str()).x + fs * 0.8f, p.y + pad),
+                StateColor(card.state, 0.8f), rest.c_str());
+  } else {
+    dl->AddText(bold, fs * 1.1f, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
+    dl->AddText(ImVec2(x, p.y + 2 * pad + line), kTextDim, card.image.c_str());
+    std::string state = card.shutting_down ? std::string(card.state_word) + " → " + ToString(card.desired)
+                                           : card.state_word;
+    float sw = ImGui::CalcTextSize(state.c_str()).x + fs * 0.8f;
+    Pill(dl, ImVec2(end.x - sw - pad, p.y + pad), state.c_str(), StateColor(card.state, alpha),
+         IM_COL32(16, 20, 26, 255));
+    if (card.progress >= 0) {  // image pull
+      float by = end.y - fs * 0.3f;
+      dl->AddRectFilled(ImVec2(x, by), ImVec2(end.x - pad, end.y - 3), kBarBg, 2);
+      dl->AddRectFilled(ImVec2(x, by), ImVec2(x + (end.x - pad - x) * card.progress, end.y - 3),
+                        StateColor(TaskState::kPreparing), 2);
+    }
+  }
+  return clicked;
+}
+
+void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float width, float height) {
+  ImGui::PushID(col.node_id.c_str());
+  bool down = col.state != NodeState::kReady;
+  ImU32 bg = down ? IM_COL32(70, 30, 34, 255)
+             : col.availability == NodeAvailability::kDrain ? IM_COL32(48, 38, 64, 255)
+             : col.availability == NodeAvailability::kPause ? IM_COL32(62, 52, 30, 255)
+                                                            : kColumnBg;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
+  ImGui::BeginChild("column", ImVec2(width, height), true);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (col.node_id == ui->selected_node) {
+    ImVec2 a = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    dl->AddRect(a, ImVec2(a.x + s.x, a.y + s.y), kSelection, 6, 0, 3);
+  }
+
+  // Header: hostname (click to inspect the node) and role.
+  if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
+  if (ImGui::Selectable(col.hostname.c_str(), false, 0, ImVec2(0, 0))) {
+    ui->selected_node = col.node_id;
+    ui->selected_task.clear();
+  }
+  if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
+
+  std::vector<std::pair<std::string, ImU32>> status;
+  if (col.leader) status.push_back({Tr(Str::kLeader), IM_COL32(255, 210, 90, 255)});
+  else if (col.manager) status.push_back({Tr(Str::kManager), IM_COL32(230, 200, 120, 255)});
+  else status.push_back({Tr(Str::kWorker), IM_COL32(170, 178, 190, 255)});
+  std::string st = ToString(col.state);
+  st[0] = char(std::toupper(st[0]));
+  status.push_back({st, NodeStateColor(col.state)});
+  std::string av = ToString(col.availability);
+  av[0] = char(std::toupper(av[0]));
+  status.push_back({av, AvailabilityColor(col.availability)});
+  PillRow(status, IM_COL32(16, 20, 26, 255));
+  if (!col.labels.empty()) {
+    std::vector<std::pair<std::string, ImU32>> labels;
+    for (const auto& [k, v] : col.labels) labels.push_back({k + "=" + v, IM_COL32(70, 80, 100, 255)});
+    PillRow(labels, kTextBright);
+  }
+  ImGui::Spacing();
+  ResourceBar(Tr(Str::kCpu), col.cpu, Cpus);
+  ResourceBar(Tr(Str::kMemory), col.memory, Mem);
+  ImGui::Separator();
+
+  for (const TaskCard& card : col.tasks) {
+    if (Card(frame, card, card.task_id == ui->selected_task, false)) {
+      ui->selected_task = card.task_id;
+      ui->selected_node.clear();
+    }
+  }
+  if (col.tasks.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+    ImGui::TextUnformatted(Tr(Str::kNoTasks));
+    ImGui::PopStyleColor();
+  }
+  if (!col.history.empty()) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+    ImGui::TextUnformatted(Tr(Str::kHistory));
+    ImGui::PopStyleColor();
+    for (const TaskCard& card : col.history) {
+      if (Card(frame, card, card.task_id == ui->selected_task, true)) {
+        ui->selected_task = card.task_id;
+        ui->selected_node.clear();
+      }
+    }
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::PopID();
+}
+
+void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+  std::string title = std::string(Tr(Str::kPending)) + " (" + std::to_string(board.pending.size()) + ")";
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopStyleColor();
+  if (board.pending.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+    ImGui::TextUnformatted(Tr(Str::kNoPending));
+    ImGui::PopStyleColor();
+    return;
+  }
+  // Cards side by side; tasks with the same reason say it once, beneath.
+  float card_w = ImGui::GetFontSize() * 11;
+  size_t shown = 0;
+  for (const PendingTask& p : board.pending) {
+    if (shown > 0 && ImGui::GetContentRegionAvail().x > card_w * 1.1f) ImGui::SameLine();
+    if (shown == 12) break;
+    ImGui::BeginChild(ImGui::GetID(p.card.task_id.c_str()), ImVec2(card_w, ImGui::GetTextLineHeight() * 2.6f));
+    if (Card(frame, p.card, p.card.task_id == ui->selected_task, false)) {
+      ui->selected_task = p.card.task_id;
+      ui->selected_node.clear();
+    }
+    ImGui::EndChild();
+    ++shown;
+  }
+  std::string last;
+  ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+  for (const PendingTask& p : board.pending) {
+    if (p.reason.empty() || p.reason == last) continue;
+    last = p.reason;
+    ImGui::TextWrapped("%s: %s", p.card.name.c_str(), p.reason.c_str());
+  }
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
+  std::string title = std::string(Tr(Str::kBoard)) + kBoardWindow;
+  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags | ImGuiWindowFlags_HorizontalScrollbar)) {
+    ImGui::End();
+    return;
+  }
+  const BoardView& board = *frame.board;
+  if (!frame.notice.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s", frame.notice.c_str());
+  if (!board.swarm_active) {
+    if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
+    ImGui::TextUnformatted(Tr(Str::kNoSwarm));
+    if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
+    ImGui::End();
+    return;
+  }
+  float fs = ImGui::GetFontSize();
+  size_t n = std::max<size_t>(board.columns.size(), 1);
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  float col_w = std::clamp((avail.x - spacing * float(n - 1)) / float(n), fs * 15, fs * 26);
+  float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing()
+                                          : ImGui::GetTextLineHeight() * 5.5f;
+  float col_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 12);
+  for (size_t i = 0; i < board.columns.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    NodeColumnUi(frame, board.columns[i], ui, col_w, col_h);
+  }
+  PendingStrip(frame, board, ui);
+  ImGui::End();
+}
+
+}  // namespace swarmsim::ui

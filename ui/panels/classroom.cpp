@@ -1,0 +1,86 @@
+// The classroom layout: a fixed arrangement that fills the display, so a projector
+// of any size shows the same picture: board top-left, inspector top-right,
+// timeline and console along the bottom.
+#include <string>
+
+#include "ui/i18n.h"
+#include "ui/panels/panels.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+void DrawMenuBar(UiState* ui) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::TextUnformatted(Tr(Str::kAppTitle));
+  ImGui::Separator();
+  if (ImGui::BeginMenu(Tr(Str::kView))) {
+    ImGui::MenuItem(Tr(Str::kBoard), nullptr, &ui->open.board);
+    ImGui::MenuItem(Tr(Str::kTimeline), nullptr, &ui->open.timeline);
+    ImGui::MenuItem(Tr(Str::kInspector), nullptr, &ui->open.inspector);
+    ImGui::MenuItem(Tr(Str::kConsole), nullptr, &ui->open.console);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(Tr(Str::kLanguage))) {
+    if (ImGui::MenuItem("English", nullptr, language() == Lang::kEnglish)) SetLanguage(Lang::kEnglish);
+    if (ImGui::MenuItem("한국어", nullptr, language() == Lang::kKorean)) SetLanguage(Lang::kKorean);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(Tr(Str::kZoom))) {
+    for (float z : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f}) {
+      std::string label = std::to_string(int(z * 100 + 0.5f)) + "%";
+      if (ImGui::MenuItem(label.c_str(), nullptr, ui->zoom == z)) ui->zoom = z;
+    }
+    ImGui::EndMenu();
+  }
+  // Quick switches: visible without opening a menu, for the teacher at the desk.
+  ImGui::Separator();
+  if (ImGui::SmallButton(language() == Lang::kKorean ? "EN" : "한")) {
+    SetLanguage(language() == Lang::kKorean ? Lang::kEnglish : Lang::kKorean);
+  }
+  if (ImGui::SmallButton(" - ") && ui->zoom > 0.6f) ui->zoom -= 0.25f;
+  if (ImGui::SmallButton(" + ") && ui->zoom < 2.9f) ui->zoom += 0.25f;
+  ImGui::EndMainMenuBar();
+}
+
+void Place(float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+}
+
+}  // namespace
+
+void DrawClassroom(const Frame& frame, UiState* ui) {
+  DrawMenuBar(ui);
+  ImVec2 display = ImGui::GetIO().DisplaySize;
+  float top = ImGui::GetFrameHeight();
+  float h = display.y - top;
+  float right_w = ui->open.inspector ? display.x * 0.34f : 0;
+  float bottom_h = (ui->open.timeline || ui->open.console) ? h * 0.34f : 0;
+  float timeline_w = ui->open.console ? display.x * 0.42f : display.x;
+  if (!ui->open.timeline) timeline_w = 0;
+
+  Place(0, top, display.x - right_w, h - bottom_h);
+  if (ui->open.board) DrawBoard(frame, ui, &ui->open.board);
+  Place(display.x - right_w, top, right_w, h - bottom_h);
+  if (ui->open.inspector) DrawInspector(frame, ui, &ui->open.inspector);
+  Place(0, top + h - bottom_h, timeline_w, bottom_h);
+  if (ui->open.timeline) DrawTimeline(frame, ui, &ui->open.timeline);
+  Place(timeline_w, top + h - bottom_h, display.x - timeline_w, bottom_h);
+  if (ui->open.console) DrawConsole(frame, ui, &ui->open.console);
+}
+
+void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
+  std::string shown = "$ swarmsim";
+  for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
+  ui->console.lines.push_back({ConsoleLine::kCommand, shown});
+  if (frame.run) {
+    CommandOutput out = frame.run(args);
+    if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});
+    if (!out.err.empty()) ui->console.lines.push_back({ConsoleLine::kErr, out.err});
+  }
+  ui->console.scroll_to_bottom = true;
+  ui->refresh_now = true;
+}
+
+}  // namespace swarmsim::ui

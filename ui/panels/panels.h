@@ -1,0 +1,91 @@
+// The classroom window's panels, one per file (board.cpp, timeline.cpp,
+// inspector.cpp, console.cpp), each a function taking the frame's data, the
+// window's UI state and its open flag (handed to ImGui::Begin, so closing clears it).
+// Panels read the cluster and send commands through Frame::run; they never change
+// the cluster themselves.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/cluster/state.h"
+#include "core/command/command.h"
+#include "core/model/decision.h"
+#include "core/model/event.h"
+#include "core/status.h"
+#include "ui/fonts.h"
+#include "ui/view/board_view.h"
+
+namespace swarmsim::ui {
+
+struct PanelFlags {
+  bool board = true;
+  bool timeline = true;
+  bool inspector = true;
+  bool console = true;
+};
+
+struct ConsoleLine {
+  enum Kind { kCommand, kOut, kErr } kind = kOut;
+  std::string text;
+};
+
+struct ConsoleState {
+  std::string input;
+  std::vector<ConsoleLine> lines;
+  std::vector<std::string> history;  // commands typed, oldest first
+  bool scroll_to_bottom = false;
+};
+
+// What the window keeps between frames (settings and selection), not the cluster.
+struct UiState {
+  PanelFlags open;
+  std::string selected_task;
+  std::string selected_node;
+  ConsoleState console;
+  float zoom = 1.0f;          // font and spacing scale for projectors
+  bool refresh_now = false;   // a panel ran a command: re-read before the next frame
+};
+
+// One frame's data, shared by every panel.
+struct Frame {
+  const ClusterState* state = nullptr;
+  const BoardView* board = nullptr;
+  const std::deque<Event>* events = nullptr;
+  Time now = 0;             // virtual now, interpolated between refreshes
+  std::string notice;       // shown when the last refresh failed
+  const Fonts* fonts = nullptr;
+  // Runs one swarmsim command (argv without the program name) as one transaction.
+  std::function<CommandOutput(const std::vector<std::string>&)> run;
+  // A stored scheduling decision by ID.
+  std::function<Result<Decision>(const std::string&)> decision;
+};
+
+void DrawBoard(const Frame& frame, UiState* ui, bool* p_open);
+void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open);
+void DrawInspector(const Frame& frame, UiState* ui, bool* p_open);
+void DrawConsole(const Frame& frame, UiState* ui, bool* p_open);
+
+// The whole window: menu bar (language, zoom, panels), the classroom layout for the
+// current display size, and one dispatch line per open panel.
+void DrawClassroom(const Frame& frame, UiState* ui);
+
+// Runs `args` through frame.run and appends the command and its output to the
+// console (what the console's input line and the timeline's buttons both do).
+void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);
+
+// The classroom layout places every panel; the class never sees one move.
+constexpr ImGuiWindowFlags kPanelWindowFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+// Window names, stable across languages (the visible title changes, the ID does not).
+constexpr const char* kBoardWindow = "###board";
+constexpr const char* kTimelineWindow = "###timeline";
+constexpr const char* kInspectorWindow = "###inspector";
+constexpr const char* kConsoleWindow = "###console";
+
+}  // namespace swarmsim::ui

@@ -1,0 +1,150 @@
+// The timeline: virtual time, live/paused, the clock buttons (each runs the same
+// `swarmsim time ...` command a terminal would), and the recent event log drawn
+// on the last minute of virtual time.
+#include <cstdio>
+#include <string>
+
+#include "core/format/time_format.h"
+#include "ui/i18n.h"
+#include "ui/panels/panels.h"
+#include "ui/panels/theme.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+std::string ClockText(Time t) {
+  // "10:15:42.3": the part of the instant that moves during a lesson.
+  Time s = t / kSecond;
+  int tenths = int((t % kSecond) / (100 * kMillisecond));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d.%d", int(s / 3600 % 24), int(s / 60 % 60), int(s % 60), tenths);
+  return buf;
+}
+
+std::string SpeedText(double speed) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%gx", speed);
+  return buf;
+}
+
+std::string Attr(const Event& e, const char* key) {
+  auto it = e.attributes.find(key);
+  return it == e.attributes.end() ? "" : it->second;
+}
+
+// "task web.2  running  on node2": who, what, where, in the cluster's own words.
+std::string EventText(const ClusterState& state, const Event& e) {
+  std::string who = Attr(e, "name");
+  if (e.type == "task") {
+    who = Attr(e, "service");
+    if (auto it = state.tasks.find(e.actor_id); it != state.tasks.end() && it->second.slot > 0) {
+      who += "." + std::to_string(it->second.slot);
+    }
+  } else if (e.type == "decision") {
+    who = Attr(e, "service");
+  }
+  if (who.empty()) who = e.actor_id.substr(0, 12);
+  std::string text = e.type + " " + who + "  " + e.action;
+  for (const char* key : {"state", "desired", "state.new"}) {
+    if (std::string v = Attr(e, key); !v.empty()) text += " " + v;
+  }
+  if (std::string node = Attr(e, "node"); !node.empty() && e.type != "swarm") {
+    auto it = state.nodes.find(node);
+    text += "  @ " + (it != state.nodes.end() ? it->second.description.hostname : node.substr(0, 12));
+  }
+  return text;
+}
+
+ImU32 EventColor(const Event& e) {
+  if (e.type == "task") {
+    if (auto it = e.attributes.find("state"); it != e.attributes.end()) {
+      TaskState s;
+      if (ParseTaskState(it->second, &s)) return StateColor(s);
+    }
+    return StateColor(TaskState::kRunning);
+  }
+  if (e.type == "node") return IM_COL32(255, 210, 90, 255);
+  if (e.type == "service") return IM_COL32(200, 150, 255, 255);
+  return kTextDim;
+}
+
+}  // namespace
+
+void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
+  std::string title = std::string(Tr(Str::kTimeline)) + kTimelineWindow;
+  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+    ImGui::End();
+    return;
+  }
+  const ClockState& clock = frame.state->clock;
+  if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
+  ImGui::TextUnformatted(ClockText(frame.now).c_str());
+  ImGui::SameLine();
+  if (clock.paused) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s", Tr(Str::kPaused));
+  } else {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "%s %s", Tr(Str::kLive), SpeedText(clock.speed).c_str());
+  }
+  if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
+
+  if (!frame.state->swarm_active) ImGui::BeginDisabled();
+  if (clock.paused) {
+    if (ImGui::Button(Tr(Str::kResume))) RunAndLog(frame, ui, {"time", "resume"});
+  } else if (ImGui::Button(Tr(Str::kPause))) {
+    RunAndLog(frame, ui, {"time", "pause"});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(Tr(Str::kStep))) RunAndLog(frame, ui, {"time", "step"});
+  ImGui::SameLine();
+  if (ImGui::Button(Tr(Str::kAdvance10s))) RunAndLog(frame, ui, {"time", "advance", "10s"});
+  ImGui::SameLine();
+  ImGui::TextUnformatted(Tr(Str::kSpeed));
+  for (const char* s : {"0.25", "0.5", "1", "2", "5", "10", "20"}) {
+    ImGui::SameLine();
+    bool current = SpeedText(clock.speed) == std::string(s) + "x";
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button((std::string(s) + "x").c_str())) RunAndLog(frame, ui, {"time", "speed", s});
+    if (current) ImGui::PopStyleColor();
+  }
+  if (!frame.state->swarm_active) ImGui::EndDisabled();
+
+  // The last minute of virtual time, one tick per event, coloured by what happened.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  float h = ImGui::GetFontSize() * 1.2f;
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
+  const Duration window = kMinute;
+  if (frame.events) {
+    for (const Event& e : *frame.events) {
+      if (e.time < frame.now - window || e.time > frame.now) continue;
+      float x = p.x + w * float(double(e.time - (frame.now - window)) / double(window));
+      dl->AddLine(ImVec2(x, p.y + 3), ImVec2(x, p.y + h - 3), EventColor(e), 2.5f);
+    }
+  }
+  dl->AddLine(ImVec2(p.x + w - 1, p.y), ImVec2(p.x + w - 1, p.y + h), kTextBright, 2);
+  ImGui::Dummy(ImVec2(w, h));
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+  ImGui::TextUnformatted("-60s");
+  ImGui::SameLine(w - ImGui::CalcTextSize("now").x);
+  ImGui::TextUnformatted("now");
+  ImGui::PopStyleColor();
+
+  // The newest events, newest first.
+  ImGui::BeginChild("events", ImVec2(0, 0), false);
+  if (frame.events) {
+    int shown = 0;
+    for (auto it = frame.events->rbegin(); it != frame.events->rend() && shown < 40; ++it, ++shown) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+      ImGui::TextUnformatted(ClockText(it->time).c_str());
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(EventColor(*it)), "%s", EventText(*frame.state, *it).c_str());
+    }
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace swarmsim::ui
