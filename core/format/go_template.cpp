@@ -26,7 +26,8 @@ enum class Tok {
   kIf, kElse, kEnd, kRange, kWith, kBreak, kContinue, kDefine, kTemplate, kBlock,
 };
 
-bool IsKeyword(Tok t) { return t >= Tok::kIf; }
+// Go counts "." and nil among its keywords: they print as <.> and <nil>.
+bool IsKeyword(Tok t) { return t >= Tok::kIf || t == Tok::kDot || t == Tok::kNil; }
 
 struct Item {
   Tok type;
@@ -265,7 +266,7 @@ class Lexer {
     bool any_digit = false;
     for (size_t i = start; i < pos_; ++i) any_digit |= std::isdigit(static_cast<unsigned char>(s_[i])) != 0;
     if (!any_digit) {
-      Error("bad number syntax: " + Quote(s_.substr(start, pos_ - start)), start);
+      Error("illegal number syntax: " + Quote(s_.substr(start, pos_ - start)), start);
       return false;
     }
     Emit(Tok::kNumber, start, pos_);
@@ -827,7 +828,12 @@ class Parser {
     arg->kind = Arg::kNumber;
     if (it.type == Tok::kCharConstant) {
       std::string s;
-      if (!Unescape(it.val.substr(1, it.val.size() - 2), &s) || s.empty()) {
+      bool ok = Unescape(it.val.substr(1, it.val.size() - 2), &s) && !s.empty();
+      if (ok) {  // exactly one character
+        unsigned char lead = static_cast<unsigned char>(s[0]);
+        ok = s.size() == (lead < 0x80 ? 1u : lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u);
+      }
+      if (!ok) {
         return Errorf("malformed character constant: " + it.val);
       }
       uint32_t cp = static_cast<unsigned char>(s[0]);
@@ -1373,6 +1379,10 @@ class Exec {
     return Status::OK();
   }
 
+  // Go names the node it evaluated last in errors about (pipeline).Field: the
+  // pipeline's last argument.
+  static const Arg& LastEvaluated(const Arg& chain) { return chain.pipe->cmds.back().args.back(); }
+
   Status NotAFunction(const Command& cmd, const Value* final) const {
     if (cmd.args.size() > 1 || final != nullptr) {
       return Error(cmd.args[0], "can't give argument to non-function " + cmd.args[0].String());
@@ -1387,7 +1397,7 @@ class Exec {
       case Arg::kChain: {
         Value base;
         SWARMSIM_RETURN_IF_ERROR(EvalPipeline(dot, *first.pipe, &base));
-        return EvalFieldChain(dot, base, first, first.idents, 0, &cmd, final, out);
+        return EvalFieldChain(dot, base, LastEvaluated(first), first.idents, 0, &cmd, final, out);
       }
       case Arg::kIdentifier: return Call(dot, first, cmd.pos, cmd.String(), &cmd.args, final, out);
       case Arg::kPipe:
@@ -1478,7 +1488,7 @@ class Exec {
       case Arg::kChain: {
         Value base;
         SWARMSIM_RETURN_IF_ERROR(EvalPipeline(dot, *a.pipe, &base));
-        return EvalFieldChain(dot, base, a, a.idents, 0, nullptr, nullptr, out);
+        return EvalFieldChain(dot, base, LastEvaluated(a), a.idents, 0, nullptr, nullptr, out);
       }
       case Arg::kIdentifier: return Call(dot, a, a.pos, a.String(), nullptr, nullptr, out);
       default: *out = Own(a.literal); return Status::OK();

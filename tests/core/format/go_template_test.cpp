@@ -212,6 +212,9 @@ TEST(GoTemplate, ParseErrorsInGosWords) {
   EXPECT_EQ(Render("{{3.Name}}", o), "PARSE: template: :1: bad number syntax: \"3.N\"");
   EXPECT_EQ(Render("{{.Name | \"x\"}}", o), "PARSE: template: :1: non executable command in pipeline stage 2");
   EXPECT_EQ(Render("a\nb\n{{nope}}", o), "PARSE: template: :3: function \"nope\" not defined");
+  EXPECT_EQ(Render("{{ - }}", o), "PARSE: template: :1: illegal number syntax: \"-\"");
+  EXPECT_EQ(Render("{{'ab'}}", o), "PARSE: template: :1: malformed character constant: 'ab'");
+  EXPECT_EQ(Render("{{.Name.}}", o), "PARSE: template: :1: unexpected <.> in operand");
   EXPECT_EQ(Render("{{/* unclosed", o), "PARSE: template: :1: unclosed comment");
   EXPECT_EQ(Render("{{/* x */ .Name}}", o), "PARSE: template: :1: comment ends before closing delimiter");
 }
@@ -220,6 +223,7 @@ TEST(GoTemplate, ExecErrorPositionsCountBytesFromZero) {
   json d = Data();
   EXPECT_EQ(Render("\n\n  {{.Name.X}}", d),
             "EXEC: template: :3:9: executing \"\" at <.Name.X>: can't evaluate field X in type interface {}");
+  EXPECT_EQ(Render("{{(1).X}}", d), "EXEC: template: :1:3: executing \"\" at <1>: can't evaluate field X in type int");
   EXPECT_EQ(Render("line1\nline2 {{index .Names 7}}", d),
             "EXEC: template: :2:8: executing \"\" at <index .Names 7>: error calling index: index out of range: 7");
 }
