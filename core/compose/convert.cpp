@@ -537,13 +537,19 @@ Result<std::string> NormalizeImageReference(const std::string& image) {
   return out;
 }
 
-Result<StackSpec> ConvertStack(const ComposeProject& project, const std::string& stack_name) {
-  SWARMSIM_RETURN_IF_ERROR(CheckStackName(stack_name));
+namespace {
+
+std::vector<const ComposeService*> SortedServices(const ComposeProject& project) {
   std::vector<const ComposeService*> services;
   for (const auto& s : project.services) services.push_back(&s);
   std::sort(services.begin(), services.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  return services;
+}
 
-  for (const ComposeService* s : services) {
+}  // namespace
+
+Status CheckStackImages(const ComposeProject& project) {
+  for (const ComposeService* s : SortedServices(project)) {
     if (s->image.empty()) {
       return Status::InvalidArgument("invalid image reference for service " + s->name + ": no image specified");
     }
@@ -555,6 +561,13 @@ Result<StackSpec> ConvertStack(const ComposeProject& project, const std::string&
       if (!ref.ok()) return ref.status().Wrap("invalid image reference for service " + s->name + ": ");
     }
   }
+  return Status::OK();
+}
+
+Result<StackSpec> ConvertStack(const ComposeProject& project, const std::string& stack_name) {
+  SWARMSIM_RETURN_IF_ERROR(CheckStackName(stack_name));
+  SWARMSIM_RETURN_IF_ERROR(CheckStackImages(project));
+  std::vector<const ComposeService*> services = SortedServices(project);
 
   StackSpec stack;
   stack.name = stack_name;

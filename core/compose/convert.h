@@ -29,6 +29,12 @@ namespace swarmsim {
 // FileReference IDs are empty, StackFileObject keeps the file path.
 Result<StackSpec> ConvertStack(const ComposeProject& project, const std::string& stack_name);
 
+// The image check `docker stack deploy` runs right after loading the files,
+// before its detach notice and its swarm-manager check (ConvertStack repeats it):
+//   invalid image reference for service <svc>: no image specified
+//   invalid image reference for service <svc>: <reference error>
+Status CheckStackImages(const ComposeProject& project);
+
 // The image as `docker stack deploy` names it when it cannot pin a digest:
 // the familiar form with ":latest" added when there is no tag or digest
 // ("nginx" -> "nginx:latest", "docker.io/library/redis" -> "redis:latest").

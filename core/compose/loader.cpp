@@ -110,7 +110,6 @@ std::string Field(const std::string& parent, const std::string& field) {
 
 class Decoder {
  public:
-  explicit Decoder(const ComposeEnv& env) : env_(env) {}
 
   const std::vector<std::string>& errors() const { return errors_; }
   void Fail(std::string msg) { errors_.push_back(std::move(msg)); }
@@ -370,9 +369,9 @@ class Decoder {
 
   // ---- services
 
-  ComposeService Service(const std::string& name, const Value& dict, const std::string& working_dir) {
+  // Field names in errors start at the service, as docker decodes one service at a time.
+  ComposeService Service(const std::string& name, const Value& dict) {
     ComposeService s;
-    const std::string p;  // field names start at the service
     if (const Value* b = dict.Find("build")) Build(b, &s.build);
     Strings(dict.Find("cap_add"), "cap_add", &s.cap_add);
     Strings(dict.Find("cap_drop"), "cap_drop", &s.cap_drop);
@@ -459,7 +458,6 @@ class Decoder {
       }
     }
     String(dict.Find("working_dir"), "working_dir", &s.working_dir);
-    (void)working_dir;
     s.name = name;
     s.extras = Extras(dict);
     return s;
@@ -764,7 +762,6 @@ class Decoder {
          Sprint(v) + "'");
   }
 
-  const ComposeEnv& env_;
   std::vector<std::string> errors_;
 };
 
@@ -791,13 +788,11 @@ bool IsWindowsAbs(const std::string& p) {
   return p[vol] == '\\' || p[vol] == '/';
 }
 
-struct LoadedFile {
-  ComposeProject project;
-};
-
-Status LoadSections(const Value& config, const std::string& version, const std::string& working_dir,
-                    const ComposeEnv& env, ComposeProject* out) {
-  Decoder dec(env);
+// docker's loadSections plus the per-service environment and bind path
+// resolution it does on the way.
+Status LoadSections(const Value& config, const std::string& working_dir, const ComposeEnv& env,
+                    ComposeProject* out) {
+  Decoder dec;
   out->version = compose::SchemaVersion(config);
 
   // Services, in name order (Go visits its map randomly; a sorted walk keeps
@@ -808,7 +803,7 @@ Status LoadSections(const Value& config, const std::string& version, const std::
     std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (const auto* e : entries) {
       Value dict = e->second.is_map() ? e->second : Value::Map();
-      ComposeService svc = dec.Service(e->first, dict, working_dir);
+      ComposeService svc = dec.Service(e->first, dict);
       SWARMSIM_RETURN_IF_ERROR(dec.TakeErrors());
       if (!svc.env_file.empty()) {
         return Status::InvalidArgument("env_file is not supported: " + AbsPath(working_dir, svc.env_file[0]));
@@ -925,7 +920,6 @@ Status LoadSections(const Value& config, const std::string& version, const std::
   SWARMSIM_RETURN_IF_ERROR(file_objects("configs", "config", &out->configs));
 
   out->extras = Decoder::Extras(config);
-  (void)version;
   return Status::OK();
 }
 
@@ -975,7 +969,7 @@ Result<ComposeProject> LoadCompose(const std::vector<ComposeFile>& files, const 
     if (!options.skip_interpolation) SWARMSIM_RETURN_IF_ERROR(compose::Interpolate(&config, env));
     SWARMSIM_RETURN_IF_ERROR(compose::ValidateSchema(config, version));
     ComposeProject project;
-    SWARMSIM_RETURN_IF_ERROR(LoadSections(config, version, working_dir, env, &project));
+    SWARMSIM_RETURN_IF_ERROR(LoadSections(config, working_dir, env, &project));
     loaded.push_back(std::move(project));
   }
 

@@ -270,6 +270,12 @@ TEST(ConvertTest, ErrorsInDockersWords) {
             "service web: duplicate secret target for b not allowed");
 }
 
+TEST(ConvertTest, ImageCheckAlone) {
+  auto project = LoadCompose({{"/srv/a.yml", "services:\n  b:\n    image: ok\n  a:\n    image: \"\"\n"}}, {});
+  ASSERT_TRUE(project.ok());
+  EXPECT_EQ(CheckStackImages(*project).message(), "invalid image reference for service a: no image specified");
+}
+
 TEST(ConvertTest, ImageReferences) {
   EXPECT_EQ(*NormalizeImageReference("nginx"), "nginx:latest");
   EXPECT_EQ(*NormalizeImageReference("nginx:1.25"), "nginx:1.25");
