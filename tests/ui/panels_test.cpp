@@ -1,0 +1,169 @@
+// The panels drawn in a headless ImGui context (no window, no GL): what each shows
+// for a given cluster, and which commands their buttons and input line send.
+#include "ui/panels/panels.h"
+
+#include <gtest/gtest.h>
+#include <imgui_internal.h>
+
+#include "ui/i18n.h"
+#include "ui/live_cluster.h"
+#include "ui_fixture.h"
+
+namespace swarmsim::ui {
+namespace {
+
+class PanelsTest : public ClusterFixture {
+ protected:
+  void SetUp() override {
+    ClusterFixture::SetUp();
+    SetLanguage(Lang::kEnglish);
+    live_.path = path_;
+  }
+
+  // Re-reads the cluster and draws one frame of the whole window.
+  void DrawFrame() {
+    ASSERT_TRUE(Refresh(&live_, FixedWall()).ok());
+    board_ = BuildBoardView(live_.state, live_.state.clock.now);
+    frame_.state = &live_.state;
+    frame_.board = &board_;
+    frame_.events = &live_.recent_events;
+    frame_.now = live_.state.clock.now;
+    frame_.run = [this](const std::vector<std::string>& args) {
+      sent_.push_back(args);
+      return RunArgs(args);
+    };
+    frame_.decision = [this](const std::string& id) { return LoadDecision(&live_, id); };
+    imgui_.Frame([&] { DrawClassroom(frame_, &ui_); });
+  }
+
+  ImGuiWindow* Window(const char* id_suffix) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+      if (std::string(w->Name).find(id_suffix) != std::string::npos) return w;
+    }
+    return nullptr;
+  }
+
+  ImGuiHeadless imgui_;
+  LiveCluster live_;
+  BoardView board_;
+  Frame frame_;
+  UiState ui_;
+  std::vector<std::vector<std::string>> sent_;
+};
+
+TEST_F(PanelsTest, BoardHasOneColumnPerNode) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* board = Window(kBoardWindow);
+  ASSERT_NE(board, nullptr);
+  EXPECT_TRUE(board->Active);
+  int columns = 0;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (w->ParentWindow == board && std::string(w->Name).find("column") != std::string::npos) ++columns;
+  }
+  EXPECT_EQ(columns, 3);
+}
+
+TEST_F(PanelsTest, AClosedPanelIsNotDrawn) {
+  ThreeNodesWithWeb();
+  ui_.open.console = false;
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* console = Window(kConsoleWindow);
+  EXPECT_TRUE(console == nullptr || !console->Active);
+  EXPECT_TRUE(Window(kTimelineWindow)->Active);
+}
+
+TEST_F(PanelsTest, ClickingACardSelectsTheTaskAndTheInspectorShowsIt) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  DrawFrame();
+  // The first card sits under node1's header, bars and separator; find it by
+  // walking down the column until the selection changes.
+  ImGuiWindow* column = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string(w->Name).find("column") != std::string::npos && !column) column = w;
+  }
+  ASSERT_NE(column, nullptr);
+  for (float y = column->Pos.y + 10; y < column->Pos.y + column->Size.y && ui_.selected_task.empty(); y += 12) {
+    imgui_.Click(ImVec2(column->Pos.x + column->Size.x / 2, y), [&] { DrawClassroom(frame_, &ui_); });
+  }
+  ASSERT_FALSE(ui_.selected_task.empty());
+  ASSERT_EQ(live_.state.tasks.count(ui_.selected_task), 1u);
+  // The first column is node1 (hostname order), so the card is a task placed there.
+  const Task& task = live_.state.tasks.at(ui_.selected_task);
+  EXPECT_EQ(live_.state.nodes.at(task.node_id).description.hostname, "node1");
+  // The inspector loaded the task's decision to draw its table.
+  DrawFrame();
+  EXPECT_EQ(live_.decisions.count(live_.state.tasks.at(ui_.selected_task).decision_id), 1u);
+}
+
+TEST_F(PanelsTest, ConsoleRunsTheTypedCommandAndShowsItsOutput) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  ui_.console.input = "docker service ls";
+  // Press Run: the button at the right end of the console's input line.
+  DrawFrame();
+  ImGuiWindow* console = Window(kConsoleWindow);
+  ASSERT_NE(console, nullptr);
+  ImVec2 run(console->Pos.x + console->Size.x - 30, console->Pos.y + console->Size.y - 25);
+  imgui_.Click(run, [&] { DrawClassroom(frame_, &ui_); });
+  ASSERT_EQ(sent_.size(), 1u);
+  EXPECT_EQ(sent_[0], (std::vector<std::string>{"service", "ls"}));
+  ASSERT_GE(ui_.console.lines.size(), 2u);
+  EXPECT_EQ(ui_.console.lines[0].text, "$ swarmsim service ls");
+  EXPECT_NE(ui_.console.lines[1].text.find("web"), std::string::npos);
+  EXPECT_TRUE(ui_.console.input.empty());
+  EXPECT_TRUE(ui_.refresh_now);
+}
+
+TEST_F(PanelsTest, RunAndLogShowsErrorsInTheConsole) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  frame_.run = [](const std::vector<std::string>&) {
+    CommandOutput out;
+    out.err = "Error: No such service: nope\n";
+    out.exit_code = 1;
+    return out;
+  };
+  RunAndLog(frame_, &ui_, {"service", "ps", "nope"});
+  ASSERT_EQ(ui_.console.lines.size(), 2u);
+  EXPECT_EQ(ui_.console.lines[1].kind, ConsoleLine::kErr);
+  EXPECT_EQ(ui_.console.lines[1].text, "Error: No such service: nope\n");
+}
+
+TEST_F(PanelsTest, TimelineStepButtonRunsTimeStep) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* timeline = Window(kTimelineWindow);
+  ASSERT_NE(timeline, nullptr);
+  // Sweep the button row until a click sends a command; the first buttons are
+  // Resume (the clock is paused) and Step.
+  float y0 = timeline->Pos.y + timeline->TitleBarHeight();
+  for (float y = y0; y < y0 + 120 && sent_.size() < 2; y += 8) {
+    for (float x = timeline->Pos.x + 15; x < timeline->Pos.x + 260 && sent_.size() < 2; x += 20) {
+      size_t before = sent_.size();
+      imgui_.Click(ImVec2(x, y), [&] { DrawClassroom(frame_, &ui_); });
+      if (sent_.size() > before) x += 60;  // past this button
+    }
+  }
+  ASSERT_GE(sent_.size(), 2u);
+  EXPECT_EQ(sent_[0], (std::vector<std::string>{"time", "resume"}));
+  EXPECT_EQ(sent_[1], (std::vector<std::string>{"time", "step"}));
+}
+
+TEST_F(PanelsTest, KoreanLabelsTitleThePanels) {
+  ThreeNodesWithWeb();
+  SetLanguage(Lang::kKorean);
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* board = Window(kBoardWindow);
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(std::string(board->Name).rfind("클러스터", 0), 0u);
+  SetLanguage(Lang::kEnglish);
+}
+
+}  // namespace
+}  // namespace swarmsim::ui
