@@ -72,6 +72,8 @@ constexpr Entry kTable[] = {
     {Str::kRole, "Role", "역할"},
     {Str::kError, "Error", "오류"},
     {Str::kMessage, "Message", "메시지"},
+    {Str::kReservedLegend, "reserved: blocks placement", "예약: 배치를 막음"},
+    {Str::kLimitsLegend, "limits: never block placement", "제한: 배치를 막지 않음"},
 };
 
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");

@@ -4,7 +4,7 @@
 //
 //   swarmsim-ui [--state PATH] [--lang ko|en] [--zoom Z] [--size WxH]
 //               [--screenshot FILE.png [--frames N]] [--bench-frames N]
-//               [--select-task SERVICE.SLOT]
+//               [--select-task SERVICE.SLOT] [--console "COMMAND"]...
 //
 // Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
 // for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
@@ -34,6 +34,7 @@
 #include "ui/panels/panels.h"
 #include "ui/panels/theme.h"
 #include "ui/view/board_view.h"
+#include "ui/view/command_line.h"
 
 extern char** environ;
 
@@ -51,6 +52,7 @@ struct Options {
   float zoom = 1.0f;
   std::string lang;
   std::string select_task;  // "web.1": preselect for screenshots
+  std::vector<std::string> console;  // commands to run in the console at start
 };
 
 constexpr float kBaseFontPx = 19.0f;
@@ -100,6 +102,9 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       if (!next(&o->lang)) return false;
     } else if (a == "--select-task") {
       if (!next(&o->select_task)) return false;
+    } else if (a == "--console") {
+      if (!next(&v)) return false;
+      o->console.push_back(v);
     } else {
       std::fprintf(stderr, "unknown flag: %s\n", a.c_str());
       return false;
@@ -260,6 +265,12 @@ int main(int argc, char** argv) {
     };
     frame.decision = [&](const std::string& id) { return LoadDecision(&live, id); };
 
+    if (frame_no == 0) {
+      for (const std::string& line : opt.console) {
+        auto args = SplitCommandLine(line);
+        if (args.ok() && !args.value().empty()) RunAndLog(frame, &ui, args.value());
+      }
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

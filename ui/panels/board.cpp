@@ -19,10 +19,7 @@ std::string Cpus(int64_t nano) {
   return buf;
 }
 
-std::string Mem(int64_t bytes) {
-  if (bytes == 0) return "0";
-  return HumanSize(double(bytes));
-}
+std::string Mem(int64_t bytes) { return BytesSize(double(bytes)); }
 
 // A rounded pill with centred text; returns its width.
 float Pill(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 fill, ImU32 text_color) {
@@ -60,10 +57,19 @@ void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(i
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float w = ImGui::GetContentRegionAvail().x;
   std::string text = std::string(label) + "  " + fmt(use.reserved) + " / " + fmt(use.capacity);
-  if (use.limited > 0) text += "   (" + std::string(Tr(Str::kLimits)) + " " + fmt(use.limited) + ")";
   ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopStyleColor();
+  if (use.limited > 0) {  // the limits' sum, right-aligned in the outline's colour
+    std::string lim = std::string(Tr(Str::kLimits)) + " " + fmt(use.limited);
+    float lw = ImGui::CalcTextSize(lim.c_str()).x;
+    float used = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize();
+    if (used + lw <= w) {
+      ImGui::SameLine();
+      ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - lw);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kLimitOutline), "%s", lim.c_str());
+    }
+  }
   ImVec2 p = ImGui::GetCursorScreenPos();
   float h = ImGui::GetFontSize() * 0.75f;
   ImVec2 end(p.x + w, p.y + h);
@@ -227,7 +233,9 @@ void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
   for (const PendingTask& p : board.pending) {
     if (shown > 0 && ImGui::GetContentRegionAvail().x > card_w * 1.1f) ImGui::SameLine();
     if (shown == 12) break;
-    ImGui::BeginChild(ImGui::GetID(p.card.task_id.c_str()), ImVec2(card_w, ImGui::GetTextLineHeight() * 2.6f));
+    float card_h = 2 * ImGui::GetTextLineHeight() + 1.05f * ImGui::GetFontSize() + 4;
+    ImGui::BeginChild(ImGui::GetID(p.card.task_id.c_str()), ImVec2(card_w, card_h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     if (Card(frame, p.card, p.card.task_id == ui->selected_task, false)) {
       ui->selected_task = p.card.task_id;
       ui->selected_node.clear();
@@ -243,6 +251,22 @@ void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
     ImGui::TextWrapped("%s: %s", p.card.name.c_str(), p.reason.c_str());
   }
   ImGui::PopStyleColor();
+}
+
+// What the bars mean, once, above the columns.
+void Legend() {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float fs = ImGui::GetFontSize();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float box = fs * 0.7f, y = p.y + (ImGui::GetTextLineHeight() - box) / 2;
+  dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + box * 2, y + box), kReservedFill, 3);
+  ImGui::SetCursorScreenPos(ImVec2(p.x + box * 2 + fs * 0.4f, p.y));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kReservedLegend));
+  ImGui::SameLine(0, fs * 1.5f);
+  ImVec2 q = ImGui::GetCursorScreenPos();
+  dl->AddRect(ImVec2(q.x, y), ImVec2(q.x + box * 2, y + box), kLimitOutline, 3, 0, 2.5f);
+  ImGui::SetCursorScreenPos(ImVec2(q.x + box * 2 + fs * 0.4f, q.y));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kLimitsLegend));
 }
 
 }  // namespace
@@ -262,13 +286,14 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
     ImGui::End();
     return;
   }
+  Legend();
   float fs = ImGui::GetFontSize();
   size_t n = std::max<size_t>(board.columns.size(), 1);
   float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float col_w = std::clamp((avail.x - spacing * float(n - 1)) / float(n), fs * 15, fs * 26);
   float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing()
-                                          : ImGui::GetTextLineHeight() * 5.5f;
+                                          : ImGui::GetTextLineHeight() * 6.0f;
   float col_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 12);
   for (size_t i = 0; i < board.columns.size(); ++i) {
     if (i > 0) ImGui::SameLine();

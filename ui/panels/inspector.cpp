@@ -123,7 +123,7 @@ void DecisionSection(const Frame& frame, const Task& task) {
       ImGui::TableNextRow();
       if (row.chosen) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 130, 70, 150));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted((row.hostname + (row.chosen ? "  ✓" : "")).c_str());
+      ImGui::TextUnformatted((row.hostname + (row.chosen ? " *" : "")).c_str());
       for (const DecisionCell& cell : row.cells) {
         ImGui::TableNextColumn();
         switch (cell.kind) {

@@ -98,10 +98,16 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   if (ImGui::Button(Tr(Str::kStep))) RunAndLog(frame, ui, {"time", "step"});
   ImGui::SameLine();
   if (ImGui::Button(Tr(Str::kAdvance10s))) RunAndLog(frame, ui, {"time", "advance", "10s"});
-  ImGui::SameLine();
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(Str::kSpeed));
+  bool first = true;
   for (const char* s : {"0.25", "0.5", "1", "2", "5", "10", "20"}) {
-    ImGui::SameLine();
+    // Wrap to a second row when the panel is narrow.
+    float bw = ImGui::CalcTextSize(s).x + ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (first || ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + bw <= right) ImGui::SameLine();
+    first = false;
     bool current = SpeedText(clock.speed) == std::string(s) + "x";
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button((std::string(s) + "x").c_str())) RunAndLog(frame, ui, {"time", "speed", s});

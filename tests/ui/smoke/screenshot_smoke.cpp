@@ -50,7 +50,7 @@ TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
   std::filesystem::remove(png);
   std::string cmd = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
                     "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + kDb + "' --screenshot '" +
-                    png + "' --frames 4 --size 1600x900 --select-task web.1";
+                    png + "' --frames 4 --size 1600x900 --select-task web.1 --console 'service ps web'";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   ASSERT_TRUE(std::filesystem::exists(png));
 
