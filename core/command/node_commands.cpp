@@ -155,18 +155,26 @@ Status NodeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   auto filters = ParseNodeFilters(args.GetAll("filter"));
   if (!filters.ok()) return filters.status();
   std::vector<nlohmann::json> rows;
-  bool custom = args.Has("format");
   for (const Node* n : SortedNodes(*ctx->state)) {
-    if (!NodeMatchesFilters(*n, filters.value())) continue;
-    nlohmann::json row = NodeRow(*ctx->state, *n);
-    // docker's default table cell is "{{.ID}} {{if .Self}}*{{else}} {{end}}".
-    if (!custom) row["IDSelf"] = n->id + (n->id == ctx->state->self_node_id ? " *" : "  ");
-    rows.push_back(row);
+    if (NodeMatchesFilters(*n, filters.value())) rows.push_back(NodeRow(*ctx->state, *n));
   }
-  std::vector<Column> cols = {{"IDSelf", "ID"},          {"Hostname", "HOSTNAME"},
-                              {"Status", "STATUS"},      {"Availability", "AVAILABILITY"},
-                              {"ManagerStatus", "MANAGER STATUS"}, {"EngineVersion", "ENGINE VERSION"}};
-  return PrintList(rows, cols, args.Get("format"), args.Has("quiet"), "ID", out);
+  ListFormat list;
+  list.table =
+      "table {{.ID}} {{if .Self}}*{{else}} {{ end }}\t{{.Hostname}}\t{{.Status}}\t{{.Availability}}\t"
+      "{{.ManagerStatus}}\t{{.EngineVersion}}";
+  list.headers = {{"ID", "ID"},
+                  {"Self", ""},
+                  {"Hostname", "HOSTNAME"},
+                  {"Status", "STATUS"},
+                  {"Availability", "AVAILABILITY"},
+                  {"ManagerStatus", "MANAGER STATUS"},
+                  {"EngineVersion", "ENGINE VERSION"},
+                  {"TLSStatus", "TLS STATUS"}};
+  list.raw = "node_id: {{.ID}}\nhostname: {{.Hostname}}\nstatus: {{.Status}}\navailability: {{.Availability}}\n"
+             "manager_status: {{.ManagerStatus}}\n";
+  list.raw_quiet = "node_id: {{.ID}}";
+  list.context_type = "*node.nodeContext";
+  return PrintList(rows, list, args.Get("format"), args.Has("quiet"), out);
 }
 
 // docker's `node inspect --pretty` layout, field for field.

@@ -3,92 +3,19 @@
 #include <cctype>
 
 #include "core/format/go_template.h"
-#include "core/format/table.h"
 #include "core/model/json_order.h"
 
 namespace swarmsim {
 
 namespace {
 
-// docker's template parse errors reach the user behind this prefix.
-Status TemplateError(const Status& st) { return Status::InvalidArgument("template parsing error: " + st.message()); }
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> cells;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return cells;
-}
-
 }  // namespace
 
-Status PrintList(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns,
-                 const std::string& format, bool quiet, const std::string& quiet_field, CommandOutput* out) {
-  if (quiet && (format.empty() || format == "table")) {
-    for (const auto& r : rows) out->out += r.value(quiet_field, "") + "\n";
-    return Status::OK();
-  }
-  std::string tmpl = format;
-  if (tmpl == "json") tmpl = "{{json .}}";
-  if (tmpl.empty() || tmpl == "table") {
-    std::vector<std::vector<std::string>> table;
-    std::vector<std::string> header;
-    for (const auto& c : columns) header.push_back(c.header);
-    table.push_back(header);
-    for (const auto& r : rows) {
-      std::vector<std::string> cells;
-      for (const auto& c : columns) cells.push_back(r.contains(c.field) ? GoPrint(r[c.field]) : "");
-      table.push_back(cells);
-    }
-    out->out += RenderTable(table);
-    return Status::OK();
-  }
-  bool is_table = tmpl.rfind("table ", 0) == 0;
-  if (is_table) tmpl = tmpl.substr(6);
-  // docker turns the two-character escapes \t and \n typed in a shell into the real thing.
-  std::string unescaped;
-  for (size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] == '\\' && i + 1 < tmpl.size() && (tmpl[i + 1] == 't' || tmpl[i + 1] == 'n')) {
-      unescaped += tmpl[i + 1] == 't' ? '\t' : '\n';
-      ++i;
-    } else {
-      unescaped += tmpl[i];
-    }
-  }
-  auto parsed = GoTemplate::Parse(unescaped);
-  if (!parsed.ok()) return TemplateError(parsed.status());
-  if (!is_table) {
-    for (const auto& r : rows) {
-      auto text = parsed->Execute(r);
-      if (!text.ok()) return text.status();
-      out->out += text.value() + "\n";
-    }
-    return Status::OK();
-  }
-  nlohmann::json header = nlohmann::json::object();
-  for (const auto& r : rows) {
-    for (auto it = r.begin(); it != r.end(); ++it) {
-      std::string h = it.key();
-      for (auto& c : h) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      header[it.key()] = h;
-    }
-  }
-  for (const auto& c : columns) header[c.field] = c.header;
-  std::vector<std::vector<std::string>> table;
-  auto head = parsed->Execute(header);
-  if (!head.ok()) return head.status();
-  table.push_back(SplitTabs(head.value()));
-  for (const auto& r : rows) {
-    auto text = parsed->Execute(r);
-    if (!text.ok()) return text.status();
-    table.push_back(SplitTabs(text.value()));
-  }
-  out->out += RenderTable(table);
+Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list, const std::string& format,
+                 bool quiet, CommandOutput* out) {
+  auto text = FormatList(format, quiet, rows, list);
+  if (!text.ok()) return text.status();
+  out->out += text.value();
   return Status::OK();
 }
 
@@ -136,7 +63,7 @@ std::string InspectJson(const std::vector<nlohmann::json>& objects) {
 Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, CommandOutput* out) {
   std::string tmpl = format == "json" ? "{{json .}}" : format;
   auto parsed = GoTemplate::Parse(tmpl);
-  if (!parsed.ok()) return TemplateError(parsed.status());
+  if (!parsed.ok()) return Status::InvalidArgument("template parsing error: " + parsed.status().message());
   for (const auto& o : objects) {
     auto text = parsed->Execute(o);
     if (!text.ok()) return text.status();

@@ -9,21 +9,16 @@
 
 #include "core/command/command.h"
 #include "core/command/flags.h"
+#include "core/format/format_option.h"
 #include "core/model/time.h"
 #include "core/status.h"
 
 namespace swarmsim {
 
-struct Column {
-  std::string field;   // formatter field name: "ID", "Name"
-  std::string header;  // table header: "ID", "NAME"
-};
-
-// Prints `rows` (one JSON object per row, keys = field names; values shown as
-// strings) as docker's default table of `columns`, or through the user's --format
-// (`table ...`, a raw template, `{{json .}}`). With `quiet`, prints `quiet_field` only.
-Status PrintList(const std::vector<nlohmann::json>& rows, const std::vector<Column>& columns,
-                 const std::string& format, bool quiet, const std::string& quiet_field, CommandOutput* out);
+// Prints `rows` (one JSON object per row, keys = docker's formatter field names)
+// with the user's --format, or the command's default table (core/format/format_option.h).
+Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list, const std::string& format,
+                 bool quiet, CommandOutput* out);
 
 // Docker's "natural" order: digit runs compare as numbers ("node2" < "node10").
 bool NaturalLess(const std::string& a, const std::string& b);

@@ -129,9 +129,12 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
                     {"Image", ImageWithoutDigest(s->spec.task_template.container.image)},
                     {"Ports", IngressPorts(*s)}});
   }
-  std::vector<Column> cols = {{"ID", "ID"},       {"Name", "NAME"},   {"Mode", "MODE"},
-                              {"Replicas", "REPLICAS"}, {"Image", "IMAGE"}, {"Ports", "PORTS"}};
-  return PrintList(rows, cols, format, quiet, "ID", out);
+  ListFormat list;
+  list.table = "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}";
+  list.headers = {{"ID", "ID"},       {"Name", "NAME"},   {"Mode", "MODE"},
+                  {"Replicas", "REPLICAS"}, {"Image", "IMAGE"}, {"Ports", "PORTS"}};
+  list.context_type = "*formatter.serviceContext";
+  return PrintList(rows, list, format, quiet, out);
 }
 
 std::string PrettyService(const ClusterState& state, const Service& service) {

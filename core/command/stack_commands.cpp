@@ -59,7 +59,12 @@ Status StackLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
                    [](const auto& a, const auto& b) { return NaturalLess(a.first, b.first); });
   std::vector<nlohmann::json> rows;
   for (const auto& [name, count] : stacks) rows.push_back({{"Name", name}, {"Services", std::to_string(count)}});
-  return PrintList(rows, {{"Name", "NAME"}, {"Services", "SERVICES"}}, args.Get("format"), false, "Name", out);
+  ListFormat list;
+  list.table = "table {{.Name}}\t{{.Services}}";
+  list.quiet = "{{.Name}}";
+  list.headers = {{"Name", "NAME"}, {"Services", "SERVICES"}};
+  list.context_type = "*formatter.stackContext";
+  return PrintList(rows, list, args.Get("format"), false, out);
 }
 
 Status StackServicesCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

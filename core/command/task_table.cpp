@@ -132,15 +132,19 @@ Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks,
                     {"Error", ErrorCell(t->status.err, options.no_trunc)},
                     {"Ports", ""}});
   }
-  std::vector<Column> cols = {{"ID", "ID"},
-                              {"Name", "NAME"},
-                              {"Image", "IMAGE"},
-                              {"Node", "NODE"},
-                              {"DesiredState", "DESIRED STATE"},
-                              {"CurrentState", "CURRENT STATE"},
-                              {"Error", "ERROR"},
-                              {"Ports", "PORTS"}};
-  return PrintList(rows, cols, options.format, options.quiet, "ID", out);
+  ListFormat list;
+  list.table =
+      "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}";
+  list.headers = {{"ID", "ID"},
+                  {"Name", "NAME"},
+                  {"Image", "IMAGE"},
+                  {"Node", "NODE"},
+                  {"DesiredState", "DESIRED STATE"},
+                  {"CurrentState", "CURRENT STATE"},
+                  {"Error", "ERROR"},
+                  {"Ports", "PORTS"}};
+  list.context_type = "*task.taskContext";
+  return PrintList(rows, list, options.format, options.quiet, out);
 }
 
 }  // namespace swarmsim
