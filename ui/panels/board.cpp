@@ -102,7 +102,9 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history)
   ImGui::PushID(card.task_id.c_str());
   bool clicked = ImGui::InvisibleButton("card", ImVec2(w, h));
   bool hovered = ImGui::IsItemHovered();
+  bool visible = ImGui::IsItemVisible();
   ImGui::PopID();
+  if (!visible) return clicked;  // scrolled out of view: nothing to draw
   ImVec2 end(p.x + w, p.y + h);
 
   // Shutting-down and old cards fade; the fade breathes with virtual time while the
@@ -151,7 +153,12 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
              : col.availability == NodeAvailability::kPause ? IM_COL32(62, 52, 30, 255)
                                                             : kColumnBg;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
-  ImGui::BeginChild("column", ImVec2(width, height), true);
+  if (!ImGui::BeginChild("column", ImVec2(width, height), true)) {  // scrolled out of view
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    return;
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (col.node_id == ui->selected_node) {
     ImVec2 a = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
@@ -291,7 +298,7 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   size_t n = std::max<size_t>(board.columns.size(), 1);
   float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float col_w = std::clamp((avail.x - spacing * float(n - 1)) / float(n), fs * 15, fs * 26);
+  float col_w = std::clamp((avail.x - spacing * float(n - 1)) / float(n), fs * 12, fs * 26);
   float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing()
                                           : ImGui::GetTextLineHeight() * 6.0f;
   float col_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 12);
