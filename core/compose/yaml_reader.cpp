@@ -271,12 +271,20 @@ class Scanner {
     return true;
   }
 
-  void IncreaseFlowLevel() {
+  // libyaml's nesting limit, which also bounds the parser's recursion.
+  static constexpr int kMaxDepth = 10000;
+
+  bool IncreaseFlowLevel() {
     SimpleKey key;
     key.token_number = NextTokenNumber();
     key.mark = mark_;
     simple_keys_.push_back(key);
     ++flow_level_;
+    if (flow_level_ > kMaxDepth) {
+      return Fail("while increasing flow level", simple_keys_.back().mark,
+                  "exceeded max depth of " + std::to_string(kMaxDepth));
+    }
+    return true;
   }
   void DecreaseFlowLevel() {
     if (flow_level_ > 0) {
@@ -287,16 +295,21 @@ class Scanner {
   }
 
   // `number` is the absolute token number to insert before, or -1 to append.
-  void RollIndent(int column, int64_t number, TokenType type, Mark mark) {
-    if (flow_level_ > 0) return;
+  bool RollIndent(int column, int64_t number, TokenType type, Mark mark) {
+    if (flow_level_ > 0) return true;
     if (indent_ < column) {
       indents_.push_back(indent_);
       indent_ = column;
+      if (static_cast<int>(indents_.size()) > kMaxDepth) {
+        return Fail("while increasing indent level", simple_keys_.back().mark,
+                    "exceeded max depth of " + std::to_string(kMaxDepth));
+      }
       Token t;
       t.type = type;
       t.start = t.end = mark;
       InsertToken(number > -1 ? number - tokens_parsed_ : -1, std::move(t));
     }
+    return true;
   }
 
   void UnrollIndent(int column, Mark scan_mark) {
@@ -512,7 +525,7 @@ class Scanner {
 
   bool FetchFlowCollectionStart(TokenType type) {
     if (!SaveSimpleKey()) return false;
-    IncreaseFlowLevel();
+    if (!IncreaseFlowLevel()) return false;
     simple_key_allowed_ = true;
     Token t;
     t.type = type;
@@ -551,7 +564,7 @@ class Scanner {
   bool FetchBlockEntry() {
     if (flow_level_ == 0) {
       if (!simple_key_allowed_) return Fail("", mark_, "block sequence entries are not allowed in this context");
-      RollIndent(mark_.column, -1, TokenType::kBlockSequenceStart, mark_);
+      if (!RollIndent(mark_.column, -1, TokenType::kBlockSequenceStart, mark_)) return false;
     }
     if (!RemoveSimpleKey()) return false;
     simple_key_allowed_ = true;
@@ -567,7 +580,7 @@ class Scanner {
   bool FetchKey() {
     if (flow_level_ == 0) {
       if (!simple_key_allowed_) return Fail("", mark_, "mapping keys are not allowed in this context");
-      RollIndent(mark_.column, -1, TokenType::kBlockMappingStart, mark_);
+      if (!RollIndent(mark_.column, -1, TokenType::kBlockMappingStart, mark_)) return false;
     }
     if (!RemoveSimpleKey()) return false;
     simple_key_allowed_ = flow_level_ == 0;
@@ -589,14 +602,15 @@ class Scanner {
       k.type = TokenType::kKey;
       k.start = k.end = key.mark;
       InsertToken(key.token_number - tokens_parsed_, std::move(k));
-      RollIndent(key.mark.column, key.token_number, TokenType::kBlockMappingStart, key.mark);
+      int64_t token_number = key.token_number;
+      if (!RollIndent(key.mark.column, token_number, TokenType::kBlockMappingStart, key.mark)) return false;
       key.possible = false;
       simple_keys_by_tok_.erase(key.token_number);
       simple_key_allowed_ = false;
     } else {
       if (flow_level_ == 0) {
         if (!simple_key_allowed_) return Fail("", mark_, "mapping values are not allowed in this context");
-        RollIndent(mark_.column, -1, TokenType::kBlockMappingStart, mark_);
+        if (!RollIndent(mark_.column, -1, TokenType::kBlockMappingStart, mark_)) return false;
       }
       simple_key_allowed_ = flow_level_ == 0;
     }
@@ -1324,12 +1338,13 @@ class Parser {
     *error = error_.Message();
     return nullptr;
   }
-  Node* ParserFail(std::string* error, const std::string& context, Mark context_mark, const std::string& problem,
+  Node* ParserFail(std::string* error, const char* context, Mark context_mark, const char* problem,
                    Mark problem_mark) {
     SetParserError(context, context_mark, problem, problem_mark);
     return Fail(error);
   }
-  void SetParserError(const std::string& context, Mark context_mark, const std::string& problem, Mark problem_mark) {
+  [[gnu::noinline]] void SetParserError(const char* context, Mark context_mark, const char* problem,
+                                        Mark problem_mark) {
     error_.set = true;
     error_.from_scanner = false;
     error_.context = context;
@@ -1348,11 +1363,11 @@ class Parser {
 
   // yaml.v3's parser.node(): explicit tags win, else the kind's default tag,
   // else (scalars) the resolved implicit tag.
-  void SetTag(Node* n, const std::string& tag, const std::string& default_tag) {
+  [[gnu::noinline]] void SetTag(Node* n, const std::string& tag, const char* default_tag) {
     if (!tag.empty() && tag != "!") {
       n->tag = ShortTag(tag);
       n->explicit_tag = true;
-    } else if (!default_tag.empty()) {
+    } else if (default_tag[0] != '\0') {
       n->tag = default_tag;
     } else if (n->kind == NodeKind::kScalar) {
       n->tag = ResolvePlain(n->value).tag;
@@ -1366,135 +1381,162 @@ class Parser {
     return n;
   }
 
-  Node* ParseNode(bool block, bool indentless_sequence) {
+  // A node's anchor and tag. Kept on the heap and out of the recursive frames:
+  // documents may nest thousands of levels (libyaml's limit is 10000).
+  struct Properties {
+    Mark start;
+    std::string anchor;
+    bool has_anchor = false;
+    std::string tag;
+  };
+
+  // Reads an alias (returned in *alias) or the anchor/tag properties before a
+  // node. False on error.
+  [[gnu::noinline]] bool ReadHeader(Properties* p, Node** alias) {
     const Token* t = Peek();
-    if (!t) return nullptr;
+    if (!t) return false;
     if (t->type == TokenType::kAlias) {
       Node* n = NewNode(NodeKind::kAlias, t->start);
       n->value = t->value;
       auto it = anchors_.find(t->value);
       if (it == anchors_.end()) {
-        undefined_alias_ = "unknown anchor '" + t->value + "' referenced";
-        return nullptr;
+        fatal_ = "unknown anchor '" + t->value + "' referenced";
+        return false;
       }
       n->alias = it->second;
       Skip();
-      return n;
+      *alias = n;
+      return true;
     }
-    Mark start = t->start;
-    std::string anchor;
-    bool has_anchor = false;
+    p->start = t->start;
     bool tag_token = false;
     std::string handle, suffix;
     Mark tag_mark;
+    auto read_tag = [&](const Token* tok) {
+      tag_token = true;
+      handle = tok->value;
+      suffix = tok->suffix;
+      tag_mark = tok->start;
+    };
     if (t->type == TokenType::kAnchor) {
-      anchor = t->value;
-      has_anchor = true;
+      p->anchor = t->value;
+      p->has_anchor = true;
       Skip();
       t = Peek();
-      if (!t) return nullptr;
+      if (!t) return false;
       if (t->type == TokenType::kTag) {
-        tag_token = true;
-        handle = t->value;
-        suffix = t->suffix;
-        tag_mark = t->start;
+        read_tag(t);
         Skip();
-        t = Peek();
-        if (!t) return nullptr;
+        if (!Peek()) return false;
       }
     } else if (t->type == TokenType::kTag) {
-      tag_token = true;
-      handle = t->value;
-      suffix = t->suffix;
-      tag_mark = t->start;
+      read_tag(t);
       Skip();
       t = Peek();
-      if (!t) return nullptr;
+      if (!t) return false;
       if (t->type == TokenType::kAnchor) {
-        anchor = t->value;
-        has_anchor = true;
+        p->anchor = t->value;
+        p->has_anchor = true;
         Skip();
-        t = Peek();
-        if (!t) return nullptr;
+        if (!Peek()) return false;
       }
     }
-    std::string tag;
     if (tag_token) {
       if (handle.empty()) {
-        tag = suffix;
+        p->tag = suffix;
       } else if (handle == "!!") {
-        tag = kLongTagPrefix + suffix;
+        p->tag = kLongTagPrefix + suffix;
       } else if (handle == "!") {
-        tag = "!" + suffix;
+        p->tag = "!" + suffix;
       } else {
         auto it = tag_directives_.find(handle);
         if (it == tag_directives_.end()) {
-          SetParserError("while parsing a node", start, "found undefined tag handle", tag_mark);
-          return nullptr;
+          SetParserError("while parsing a node", p->start, "found undefined tag handle", tag_mark);
+          return false;
         }
-        tag = it->second + suffix;
+        p->tag = it->second + suffix;
       }
     }
+    return true;
+  }
+
+  // A collection node (empty yet) or a property-only empty scalar.
+  [[gnu::noinline]] Node* StartNode(const Properties& p, NodeKind kind, const char* default_tag) {
+    Node* n = NewNode(kind, p.start);
+    SetTag(n, p.tag, default_tag);
+    if (p.has_anchor) anchors_[p.anchor] = n;
+    return n;
+  }
+
+  // The scalar at the current token, consumed.
+  [[gnu::noinline]] Node* ScalarNode(const Properties& p) {
+    const Token* t = Peek();
+    Node* n = NewNode(NodeKind::kScalar, p.start);
+    n->value = t->value;
+    n->style = t->style;
+    const char* default_tag = "";
+    if (t->style != Style::kPlain) {
+      default_tag = "!!str";
+    } else if (n->value == "<<") {
+      default_tag = "!!merge";
+    }
+    SetTag(n, p.tag, default_tag);
+    if (p.has_anchor) anchors_[p.anchor] = n;
+    Skip();
+    return n;
+  }
+
+  [[gnu::noinline]] void NoContent(const Properties& p, bool block) {
+    SetParserError(block ? "while parsing a block node" : "while parsing a flow node", p.start,
+                   "did not find expected node content", Peek()->start);
+  }
+
+  // Every later stage (interpolation, schema, decoding, writing) walks the
+  // tree recursively, so nesting is capped well below libyaml's 10000 levels.
+  static constexpr int kMaxNesting = 1000;
+
+  Node* ParseNode(bool block, bool indentless_sequence) {
+    if (++depth_ > kMaxNesting) {
+      fatal_ = "nesting deeper than " + std::to_string(kMaxNesting) + " levels is not supported";
+      return nullptr;
+    }
+    Node* n = ParseNodeAtDepth(block, indentless_sequence);
+    --depth_;
+    return n;
+  }
+
+  Node* ParseNodeAtDepth(bool block, bool indentless_sequence) {
+    auto p = std::make_unique<Properties>();
+    Node* alias = nullptr;
+    if (!ReadHeader(p.get(), &alias)) return nullptr;
+    if (alias) return alias;
+    TokenType type = Peek()->type;
     Node* n = nullptr;
-    if (indentless_sequence && t->type == TokenType::kBlockEntry) {
-      n = NewNode(NodeKind::kSequence, start);
-      SetTag(n, tag, "!!seq");
-      if (has_anchor) anchors_[anchor] = n;
-      if (!ParseIndentlessSequence(n)) return nullptr;
-      return n;
+    bool ok = true;
+    if (indentless_sequence && type == TokenType::kBlockEntry) {
+      n = StartNode(*p, NodeKind::kSequence, "!!seq");
+      ok = ParseIndentlessSequence(n);
+    } else if (type == TokenType::kScalar) {
+      n = ScalarNode(*p);
+    } else if (type == TokenType::kFlowSequenceStart) {
+      n = StartNode(*p, NodeKind::kSequence, "!!seq");
+      ok = ParseFlowSequence(n);
+    } else if (type == TokenType::kFlowMappingStart) {
+      n = StartNode(*p, NodeKind::kMapping, "!!map");
+      ok = ParseFlowMapping(n);
+    } else if (block && type == TokenType::kBlockSequenceStart) {
+      n = StartNode(*p, NodeKind::kSequence, "!!seq");
+      ok = ParseBlockSequence(n);
+    } else if (block && type == TokenType::kBlockMappingStart) {
+      n = StartNode(*p, NodeKind::kMapping, "!!map");
+      ok = ParseBlockMapping(n);
+    } else if (p->has_anchor || !p->tag.empty()) {
+      n = StartNode(*p, NodeKind::kScalar, "");
+    } else {
+      NoContent(*p, block);
+      ok = false;
     }
-    if (t->type == TokenType::kScalar) {
-      n = NewNode(NodeKind::kScalar, start);
-      n->value = t->value;
-      n->style = t->style;
-      std::string default_tag;
-      if (t->style == Style::kPlain) {
-        if (n->value == "<<") default_tag = "!!merge";
-      } else {
-        default_tag = "!!str";
-      }
-      SetTag(n, tag, default_tag);
-      if (has_anchor) anchors_[anchor] = n;
-      Skip();
-      return n;
-    }
-    if (t->type == TokenType::kFlowSequenceStart) {
-      n = NewNode(NodeKind::kSequence, start);
-      SetTag(n, tag, "!!seq");
-      if (has_anchor) anchors_[anchor] = n;
-      if (!ParseFlowSequence(n)) return nullptr;
-      return n;
-    }
-    if (t->type == TokenType::kFlowMappingStart) {
-      n = NewNode(NodeKind::kMapping, start);
-      SetTag(n, tag, "!!map");
-      if (has_anchor) anchors_[anchor] = n;
-      if (!ParseFlowMapping(n)) return nullptr;
-      return n;
-    }
-    if (block && t->type == TokenType::kBlockSequenceStart) {
-      n = NewNode(NodeKind::kSequence, start);
-      SetTag(n, tag, "!!seq");
-      if (has_anchor) anchors_[anchor] = n;
-      if (!ParseBlockSequence(n)) return nullptr;
-      return n;
-    }
-    if (block && t->type == TokenType::kBlockMappingStart) {
-      n = NewNode(NodeKind::kMapping, start);
-      SetTag(n, tag, "!!map");
-      if (has_anchor) anchors_[anchor] = n;
-      if (!ParseBlockMapping(n)) return nullptr;
-      return n;
-    }
-    if (has_anchor || !tag.empty()) {
-      n = NewNode(NodeKind::kScalar, start);
-      SetTag(n, tag, "");
-      if (has_anchor) anchors_[anchor] = n;
-      return n;
-    }
-    SetParserError(block ? "while parsing a block node" : "while parsing a flow node", start,
-                   "did not find expected node content", t->start);
-    return nullptr;
+    return ok ? n : nullptr;
   }
 
   bool ParseBlockSequence(Node* n) {
@@ -1734,7 +1776,9 @@ class Parser {
   }
 
  public:
-  const std::string& undefined_alias() const { return undefined_alias_; }
+  // A failure yaml.v3 raises outside libyaml (an unknown anchor), or our own
+  // nesting limit; empty otherwise.
+  const std::string& fatal() const { return fatal_; }
 
  private:
   Scanner scanner_;
@@ -1742,7 +1786,8 @@ class Parser {
   std::deque<Node> nodes_;
   std::map<std::string, Node*> anchors_;
   std::map<std::string, std::string> tag_directives_;
-  std::string undefined_alias_;
+  std::string fatal_;
+  int depth_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -2052,7 +2097,7 @@ Result<Value> ParseYaml(const std::string& text) {
   Parser parser(input);
   std::string error;
   Node* root = parser.ParseDocument(&error);
-  if (!parser.undefined_alias().empty()) return Status::InvalidArgument("yaml: " + parser.undefined_alias());
+  if (!parser.fatal().empty()) return Status::InvalidArgument("yaml: " + parser.fatal());
   if (!error.empty()) return Status::InvalidArgument(error);
   if (!root) return Value::Null();
   Decoder decoder;

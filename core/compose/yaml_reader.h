@@ -23,6 +23,8 @@ namespace swarmsim::compose {
 //   "yaml: line 3: did not find expected ',' or ']'"
 //   "yaml: unknown anchor 'x' referenced"
 //   "yaml: unmarshal errors:\n  line 30: mapping key \"networks\" already defined at line 22"
+// Unlike docker, documents nested deeper than 1000 levels are refused
+// ("yaml: nesting deeper than 1000 levels is not supported").
 Result<Value> ParseYaml(const std::string& text);
 
 // The tag yaml.v3 resolves an unquoted scalar to: "!!str", "!!int", "!!float",

@@ -94,6 +94,12 @@ TEST(YamlReaderTest, ReportsUnknownAnchorAndBadMerge) {
   EXPECT_EQ(Error("a:\n  <<: 5\n"), "yaml: map merge requires map or sequence of maps as the value");
 }
 
+TEST(YamlReaderTest, RefusesAbsurdNesting) {
+  EXPECT_TRUE(ParseYaml("a: " + std::string(900, '[') + std::string(900, ']') + "\n").ok());
+  EXPECT_EQ(Error("a: " + std::string(2000, '[') + std::string(2000, ']') + "\n"),
+            "yaml: nesting deeper than 1000 levels is not supported");
+}
+
 TEST(YamlReaderTest, RejectsYaml12DirectiveLikeLibyaml) {
   EXPECT_EQ(Error("%YAML 1.2\n---\na: 1\n"), "yaml: found incompatible YAML document");
 }
