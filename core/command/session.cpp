@@ -63,6 +63,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     db->Rollback();
     return Fail(loaded);
   }
+  const ClockState loaded_clock = state.clock;
   SyncClock(&state, options.wall_now);
 
   CommandRecord record;
@@ -81,6 +82,17 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   };
   CommandOutput out = RunCommand(&ctx, args);
   if (out.exit_code != 0) {
+    db->Rollback();
+    return out;
+  }
+  // Nothing changed (a read-only command on a cluster with nothing due): leave the
+  // file untouched. The clock needs no saving either: from the old anchor the next
+  // call computes the same virtual time.
+  bool changed = state.index != state.loaded_index || !state.new_events.empty() ||
+                 !state.new_decisions.empty() || state.clock.paused != loaded_clock.paused ||
+                 state.clock.speed != loaded_clock.speed ||
+                 (state.clock.paused && state.clock.now != loaded_clock.now);
+  if (!changed && IsReadOnlyCommand(args)) {
     db->Rollback();
     return out;
   }
