@@ -1797,6 +1797,15 @@ class Decoder {
  public:
   // Returns false with *fatal set for errors that stop decoding at once.
   bool Decode(const Node* n, Value* out) {
+    // yaml.v3's defence against alias bombs: alias expansion may account for
+    // at most 99% of the decoding work (less for very large documents).
+    ++decode_count_;
+    if (alias_depth_ > 0) ++alias_count_;
+    if (alias_count_ > 100 && decode_count_ > 1000 &&
+        static_cast<double>(alias_count_) / static_cast<double>(decode_count_) > AllowedAliasRatio()) {
+      fatal_ = "document contains excessive aliasing";
+      return false;
+    }
     switch (n->kind) {
       case NodeKind::kDocument:
         return Decode(n->content[0], out);
@@ -1806,7 +1815,9 @@ class Decoder {
           return false;
         }
         active_aliases_.insert(n);
+        ++alias_depth_;
         bool ok = Decode(n->alias, out);
+        --alias_depth_;
         active_aliases_.erase(n);
         return ok;
       }
@@ -2040,8 +2051,19 @@ class Decoder {
     return true;
   }
 
+  double AllowedAliasRatio() const {
+    const double low = 400000, high = 4000000;
+    double count = static_cast<double>(decode_count_);
+    if (count <= low) return 0.99;
+    if (count >= high) return 0.10;
+    return 0.99 - 0.89 * ((count - low) / (high - low));
+  }
+
   std::vector<std::string> type_errors_;
   std::string fatal_;
+  int64_t decode_count_ = 0;
+  int64_t alias_count_ = 0;
+  int alias_depth_ = 0;
   std::set<const Node*> active_aliases_;
   std::set<std::string>* merged_fields_ = nullptr;
 };

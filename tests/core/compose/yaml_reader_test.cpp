@@ -100,6 +100,18 @@ TEST(YamlReaderTest, RefusesAbsurdNesting) {
             "yaml: nesting deeper than 1000 levels is not supported");
 }
 
+TEST(YamlReaderTest, RefusesAliasBombs) {
+  std::string doc = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (char c = 'b'; c <= 'h'; ++c) {
+    doc += std::string(1, c) + ": &" + std::string(1, c) + " [";
+    for (int i = 0; i < 9; ++i) doc += (i ? ", *" : "*") + prev;
+    doc += "]\n";
+    prev = std::string(1, c);
+  }
+  EXPECT_EQ(Error(doc), "yaml: document contains excessive aliasing");
+}
+
 TEST(YamlReaderTest, RejectsYaml12DirectiveLikeLibyaml) {
   EXPECT_EQ(Error("%YAML 1.2\n---\na: 1\n"), "yaml: found incompatible YAML document");
 }
