@@ -1,5 +1,7 @@
 #include "core/command/command.h"
 
+#include <algorithm>
+
 #include "core/command/registry.h"
 #include "core/orchestrator/reconcile.h"
 
@@ -63,7 +65,9 @@ std::string GroupHelp(const std::string& group) {
 bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
-  return def && def->read_only;
+  if (!def) return false;
+  // A dry run only reads, whatever the command.
+  return def->read_only || std::find(args.begin(), args.end(), "--dry-run") != args.end();
 }
 
 CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args) {
@@ -121,7 +125,7 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
   Status st = def->run(ctx, *parsed, &out);
   // What a command changed takes effect at once: orchestrators, scheduler and
   // agents react in the same instant (and the same transaction).
-  if (st.ok() && !def->read_only) Reconcile(ctx->state);
+  if (st.ok() && !IsReadOnlyCommand(args)) Reconcile(ctx->state);
   if (!st.ok()) {
     // A failed command changes nothing, so nothing it printed stands: one error line.
     out.out.clear();

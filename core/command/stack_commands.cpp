@@ -9,6 +9,7 @@
 #include "core/compose/loader.h"
 #include "core/compose/render.h"
 #include "core/control/stack.h"
+#include "core/control/stack_plan.h"
 #include "core/control/swarm.h"
 
 namespace swarmsim {
@@ -42,6 +43,12 @@ Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
                                : Status::FailedPrecondition(
                                      "this node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm "
                                      "join\" to connect this node to swarm and try again"));
+  if (args.Has("dry-run")) {
+    auto plan = PlanStack(*ctx->state, stack.value(), args.Has("prune"));
+    if (!plan.ok()) return plan.status();
+    for (const auto& l : plan.value()) out->out += l + "\n";
+    return Status::OK();
+  }
   if (!args.Has("detach")) {
     out->err += "Since --detach=false was not specified, tasks will be created in the background.\n"
                 "In a future release, --detach=false will become the default.\n";
@@ -121,7 +128,7 @@ Status StackConfig(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
 
 void RegisterStackCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"stack", "deploy"}, {"up"}, "stack deploy [OPTIONS] STACK",
-                   {{"compose-file", 'c'}, {"prune", 0, true}, {"detach", 'd', true}, {"resolve-image"},
+                   {{"compose-file", 'c'}, {"prune", 0, true}, {"detach", 'd', true}, {"dry-run", 0, true}, {"resolve-image"},
                     {"with-registry-auth", 0, true}, {"quiet", 'q', true}},
                    1, 1, false, StackDeploy});
   defs->push_back({{"stack", "ls"}, {"list"}, "stack ls [OPTIONS]", {{"format"}}, 0, 0, true, StackLs});

@@ -1,5 +1,8 @@
 #include "core/orchestrator/dirty.h"
 
+#include <cstdio>
+
+#include "core/format/size.h"
 #include "core/scheduler/constraint.h"
 
 namespace swarmsim {
@@ -30,7 +33,20 @@ std::vector<std::string> TaskAffectingChanges(const ServiceSpec& before, const S
   if (a.container.mounts != b.container.mounts) out.push_back("mounts");
   if (a.container.configs != b.container.configs) out.push_back("configs");
   if (a.container.secrets != b.container.secrets) out.push_back("secrets");
-  if (!(a.resources == b.resources)) out.push_back("resources");
+  auto cpus = [](int64_t n) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", static_cast<double>(n) / 1e9);
+    return std::string(buf);
+  };
+  auto resource = [&](const char* what, const Resources& x, const Resources& y) {
+    if (x.nano_cpus != y.nano_cpus) out.push_back(std::string(what) + " cpus " + cpus(x.nano_cpus) + " -> " + cpus(y.nano_cpus));
+    if (x.memory_bytes != y.memory_bytes) {
+      out.push_back(std::string(what) + " memory " + BytesSize(static_cast<double>(x.memory_bytes)) + " -> " +
+                    BytesSize(static_cast<double>(y.memory_bytes)));
+    }
+  };
+  resource("limits", a.resources.limits, b.resources.limits);
+  resource("reservations", a.resources.reservations, b.resources.reservations);
   if (a.restart_policy != b.restart_policy) out.push_back("restart policy");
   if (a.networks != b.networks) out.push_back("networks");
   if (a.force_update != b.force_update) out.push_back("force update");

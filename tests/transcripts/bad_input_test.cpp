@@ -137,6 +137,16 @@ TEST_F(BadInput, UnknownFlagAndCommand) {
   ExpectRejected("nosuch", "swarmsim: 'nosuch' is not a swarmsim command.\n");
 }
 
+TEST_F(BadInput, DryRunLeavesTheDatabaseAsItWas) {
+  ASSERT_EQ(Run("time pause").exit_code, 0);
+  std::string before = Dump();
+  Ran r = Run("stack deploy --dry-run -c scenarios/todo-list/v1.yml todo");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tasks replaced because of: limits cpus 0.5 -> 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("replicas 2 -> 1"), std::string::npos) << r.out;
+  EXPECT_EQ(Dump(), before);
+}
+
 TEST_F(BadInput, MissingComposeFile) {
   ExpectRejected("stack deploy -c nosuch.yml todo", "open nosuch.yml: no such file or directory\n");
 }
