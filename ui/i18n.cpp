@@ -74,6 +74,10 @@ constexpr Entry kTable[] = {
     {Str::kMessage, "Message", "메시지"},
     {Str::kReservedLegend, "reserved: blocks placement", "예약: 배치를 막음"},
     {Str::kLimitsLegend, "limits: never block placement", "제한: 배치를 막지 않음"},
+    {Str::kNodes, "nodes", "노드"},
+    {Str::kTasks, "tasks", "태스크"},
+    {Str::kShowColumns, "one column per node", "노드마다 한 열"},
+    {Str::kHeatLegend, "colour: CPU reserved; number: tasks", "색: 예약된 CPU, 숫자: 태스크 수"},
 };
 
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");

@@ -16,7 +16,8 @@ enum class Str {
   kSelectSomething, kTask, kNode, kService, kImage, kState, kDesired, kSpec, kStateHistory,
   kDecision, kNoDecision, kFilter, kChosen, kResult, kRankingKeys, kCommand, kRun, kNoSwarm,
   kDatabase, kLockedRetrying, kLabels, kReplicas, kEnv, kConstraints, kResources, kAvailability,
-  kStatus, kRole, kError, kMessage, kReservedLegend, kLimitsLegend, kCount  // kCount last
+  kStatus, kRole, kError, kMessage, kReservedLegend, kLimitsLegend, kNodes, kTasks, kShowColumns, kHeatLegend,
+  kCount  // kCount last
 };
 
 void SetLanguage(Lang lang);

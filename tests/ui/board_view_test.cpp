@@ -64,6 +64,7 @@ TEST_F(BoardViewTest, ReservationsAndLimitsSumOverTasksHoldingResources) {
     }
   }
   EXPECT_EQ(cards, 2u);
+  EXPECT_FALSE(v.preparing);
   EXPECT_EQ(reserved, 500'000'000);
   EXPECT_EQ(limited, 1'000'000'000);
 }
@@ -141,6 +142,7 @@ TEST_F(BoardViewTest, PreparingTaskShowsPullProgressAlongVirtualTime) {
   ASSERT_EQ(halfway.columns.size(), 1u);
   ASSERT_EQ(halfway.columns[0].tasks.size(), 1u);
   EXPECT_NEAR(halfway.columns[0].tasks[0].progress, 0.5f, 0.01f);
+  EXPECT_TRUE(halfway.preparing);
   EXPECT_LT(at_start.columns[0].tasks[0].progress, halfway.columns[0].tasks[0].progress);
 }
 

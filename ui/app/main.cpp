@@ -229,6 +229,9 @@ int main(int argc, char** argv) {
   if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) session.seed = std::strtoull(it->second.c_str(), nullptr, 10);
 
   Time last_refresh = 0;
+  Time refresh_every = kRefreshEvery;
+  BoardView board;
+  bool board_stale = true;
   int frame_no = 0;
   std::vector<double> frame_ms;
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
@@ -237,10 +240,19 @@ int main(int argc, char** argv) {
     auto t0 = std::chrono::steady_clock::now();
     glfwPollEvents();
     Time wall = WallNow(env);
-    if (ui.refresh_now || !live.loaded || wall - last_refresh >= kRefreshEvery || wall < last_refresh) {
+    // Cadence on the steady clock (the wall clock may be fixed for tests). A large
+    // cluster takes longer to read: wait at least four times as long as the last
+    // read took, so the window (and the lock) stay free most of the time.
+    Time steady = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (ui.refresh_now || !live.loaded || steady - last_refresh >= refresh_every) {
       (void)Refresh(&live, wall);  // on failure the last state stays and the board says why
-      last_refresh = wall;
+      Time after = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch()).count();
+      refresh_every = std::max(kRefreshEvery, 4 * (after - steady));
+      last_refresh = after;
       ui.refresh_now = false;
+      board_stale = true;
       if (!opt.select_task.empty() && ui.selected_task.empty()) {
         ui.selected_task = FindTaskByName(live.state, opt.select_task);
       }
@@ -250,7 +262,10 @@ int main(int argc, char** argv) {
     Frame frame;
     frame.state = &live.state;
     frame.now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
-    BoardView board = BuildBoardView(live.state, frame.now);
+    // The board changes only with the state, except pull progress, which moves with
+    // virtual time: rebuild it per frame only while something is preparing.
+    if (board_stale || board.preparing) board = BuildBoardView(live.state, frame.now);
+    board_stale = false;
     frame.board = &board;
     frame.events = &live.recent_events;
     frame.fonts = &font_state.fonts;

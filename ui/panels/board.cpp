@@ -1,6 +1,7 @@
 // The cluster board: one column per node (header, labels, resource bars, task
 // cards, recent history) and a Pending strip beneath with swarm's reason.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -276,6 +277,66 @@ void Legend() {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kLimitsLegend));
 }
 
+// Large clusters: one tile per node, coloured by the share of its CPU reserved
+// (down, drained and paused nodes in their own colours), with its task count.
+void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float height) {
+  size_t tasks = 0;
+  for (const NodeColumn& c : board.columns) tasks += c.tasks.size();
+  ImGui::Text("%zu %s  ·  %zu %s  ·  %zu %s", board.columns.size(), Tr(Str::kNodes), tasks, Tr(Str::kTasks),
+              board.pending.size(), Tr(Str::kPending));
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kHeatLegend));
+  ImGui::BeginChild("heatmap", ImVec2(0, height), false);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float fs = ImGui::GetFontSize();
+  float width = ImGui::GetContentRegionAvail().x;
+  // As large as lets every node fit on one screen, within readable bounds.
+  float gap = fs * 0.2f;
+  float fit = std::sqrt(width * height / float(std::max<size_t>(board.columns.size(), 1))) - gap;
+  float tile = std::clamp(fit, fs * 0.8f, fs * 2.2f);
+  bool numbers = tile >= fs * 1.5f;
+  int per_row = std::max(1, int((width + gap) / (tile + gap)));
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  int rows = int((board.columns.size() + size_t(per_row) - 1) / size_t(per_row));
+  ImGui::Dummy(ImVec2(width, float(rows) * (tile + gap)));
+  // Only the visible rows are drawn: a thousand nodes cost a screenful.
+  float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  bool hovered_window = ImGui::IsWindowHovered();
+  for (size_t i = 0; i < board.columns.size(); ++i) {
+    const NodeColumn& c = board.columns[i];
+    ImVec2 p(origin.x + float(int(i) % per_row) * (tile + gap), origin.y + float(int(i) / per_row) * (tile + gap));
+    if (p.y + tile < clip_top || p.y > clip_bottom) continue;
+    ImVec2 end(p.x + tile, p.y + tile);
+    ImU32 fill;
+    if (c.state != NodeState::kReady) fill = kBad;
+    else if (c.availability != NodeAvailability::kActive) fill = AvailabilityColor(c.availability);
+    else {
+      float r = c.cpu.capacity > 0 ? std::clamp(float(double(c.cpu.reserved) / double(c.cpu.capacity)), 0.f, 1.f) : 0;
+      fill = ImGui::ColorConvertFloat4ToU32(ImVec4(0.15f + 0.8f * r, 0.35f + 0.25f * r, 0.55f - 0.4f * r, 1));
+    }
+    dl->AddRectFilled(p, end, fill, 4);
+    bool hover = hovered_window && mouse.x >= p.x && mouse.x < end.x && mouse.y >= p.y && mouse.y < end.y;
+    if (hover || c.node_id == ui->selected_node) dl->AddRect(p, end, kSelection, 4, 0, 2.5f);
+    if (numbers) {
+      std::string n = std::to_string(c.tasks.size());
+      ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+      dl->AddText(ImVec2(p.x + (tile - ts.x) / 2, p.y + (tile - ts.y) / 2), IM_COL32(10, 12, 16, 255), n.c_str());
+    }
+    if (hover) {
+      ImGui::SetTooltip("%s  %s/%s  %s\nCPU %s / %s\n%zu %s", c.hostname.c_str(), ToString(c.state),
+                        ToString(c.availability), c.leader ? Tr(Str::kLeader) : "", Cpus(c.cpu.reserved).c_str(),
+                        Cpus(c.cpu.capacity).c_str(), c.tasks.size(), Tr(Str::kTasks));
+      if (ImGui::IsMouseClicked(0)) {
+        ui->selected_node = c.node_id;
+        ui->selected_task.clear();
+      }
+    }
+  }
+  (void)frame;
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
@@ -292,6 +353,17 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
     if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
     ImGui::End();
     return;
+  }
+  if (board.columns.size() > kMaxBoardColumns) {
+    ImGui::Checkbox(Tr(Str::kShowColumns), &ui->force_columns);
+    if (!ui->force_columns) {
+      float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing() : ImGui::GetTextLineHeight() * 6.0f;
+      HeatMap(frame, board, ui, std::max(ImGui::GetContentRegionAvail().y - pending_h, ImGui::GetFontSize() * 6));
+      PendingStrip(frame, board, ui);
+      ImGui::End();
+      return;
+    }
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   }
   Legend();
   float fs = ImGui::GetFontSize();

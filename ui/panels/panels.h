@@ -48,6 +48,7 @@ struct UiState {
   std::string selected_node;
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
+  bool force_columns = false; // large clusters: columns instead of the heat map
   bool refresh_now = false;   // a panel ran a command: re-read before the next frame
 };
 
@@ -81,6 +82,10 @@ void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& 
 // The classroom layout places every panel; the class never sees one move.
 constexpr ImGuiWindowFlags kPanelWindowFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+// Above this many nodes the board draws a heat map (one tile per node) unless the
+// user asks for columns.
+constexpr size_t kMaxBoardColumns = 40;
 
 // Window names, stable across languages (the visible title changes, the ID does not).
 constexpr const char* kBoardWindow = "###board";

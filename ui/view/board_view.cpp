@@ -85,6 +85,7 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
 
   for (const auto& [id, task] : state.tasks) {
     TaskCard card = MakeCard(state, task, view.services, view.now);
+    view.preparing = view.preparing || card.progress >= 0;
     auto col_it = task.node_id.empty() ? column_of.end() : column_of.find(task.node_id);
     if (col_it == column_of.end()) {
       if (!IsTerminal(task.status.state) && task.desired_state <= TaskState::kRunning) {

@@ -66,6 +66,7 @@ struct BoardView {
   std::vector<std::string> services;  // names by service_index
   std::vector<NodeColumn> columns;    // by hostname, then ID
   std::vector<PendingTask> pending;   // by service name, then slot
+  bool preparing = false;  // some card shows pull progress (it moves with virtual time)
 };
 
 constexpr size_t kMaxHistory = 4;
