@@ -14,6 +14,17 @@ TEST(ShortImage, KeepsLastPathPartAndTag) {
   EXPECT_EQ(ShortImage("localhost:5000/app"), "app:latest");
 }
 
+TEST(NaturalLess, NumbersInHostnamesCompareAsNumbers) {
+  EXPECT_TRUE(NaturalLess("node2", "node10"));
+  EXPECT_FALSE(NaturalLess("node10", "node2"));
+  EXPECT_TRUE(NaturalLess("node1", "node1a"));
+  EXPECT_TRUE(NaturalLess("a", "b"));
+  EXPECT_FALSE(NaturalLess("node3", "node3"));
+  EXPECT_TRUE(NaturalLess("node01", "node1"));  // tie by value: plain order
+  EXPECT_FALSE(NaturalLess("node1", "node01"));
+  EXPECT_TRUE(NaturalLess("db", "db1"));
+}
+
 using BoardViewTest = ClusterFixture;
 
 TEST_F(BoardViewTest, InactiveClusterHasNoColumns) {
@@ -92,6 +103,17 @@ TEST_F(BoardViewTest, ReplacedTasksMoveToHistoryAndStopHoldingResources) {
   EXPECT_EQ(current, 2u);
   EXPECT_EQ(history, 2u);
   EXPECT_EQ(reserved, 500'000'000);  // only the two running replicas
+}
+
+TEST_F(BoardViewTest, ColumnsFollowHostnamesInNaturalOrder) {
+  Run("swarm init");
+  Run("node add --count 10");
+  ClusterState s = Load();
+  BoardView v = BuildBoardView(s, s.clock.now);
+  ASSERT_EQ(v.columns.size(), 11u);
+  EXPECT_EQ(v.columns[1].hostname, "node2");
+  EXPECT_EQ(v.columns[9].hostname, "node10");
+  EXPECT_EQ(v.columns[10].hostname, "node11");
 }
 
 TEST_F(BoardViewTest, CardsAreNamedLikeServicePsAndOrderedBySlot) {

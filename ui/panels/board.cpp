@@ -238,9 +238,13 @@ void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
   // Cards side by side; tasks with the same reason say it once, beneath.
   float card_w = ImGui::GetFontSize() * 11;
   size_t shown = 0;
+  float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (const PendingTask& p : board.pending) {
-    if (shown > 0 && ImGui::GetContentRegionAvail().x > card_w * 1.1f) ImGui::SameLine();
-    if (shown == 12) break;
+    // One row of cards: the reasons beneath say the rest.
+    if (shown > 0) {
+      if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + card_w > right) break;
+      ImGui::SameLine();
+    }
     float card_h = 2 * ImGui::GetTextLineHeight() + 1.05f * ImGui::GetFontSize() + 4;
     ImGui::BeginChild(ImGui::GetID(p.card.task_id.c_str()), ImVec2(card_w, card_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

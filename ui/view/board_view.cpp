@@ -18,6 +18,32 @@ bool HoldsResources(const Task& task) {
          task.status.state <= TaskState::kRunning;
 }
 
+bool NaturalLess(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t si = i, sj = j;
+      while (si < a.size() && a[si] == '0') ++si;  // leading zeros do not count
+      while (sj < b.size() && b[sj] == '0') ++sj;
+      size_t ei = si, ej = sj;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      if (ei - si != ej - sj) return ei - si < ej - sj;
+      int c = a.compare(si, ei - si, b, sj, ej - sj);
+      if (c != 0) return c < 0;
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;  // equal by nature ("n01" vs "n1"): plain order decides
+}
+
 namespace {
 
 TaskCard MakeCard(const ClusterState& state, const Task& task, const std::vector<std::string>& services,
@@ -79,7 +105,8 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
     view.columns.push_back(std::move(col));
   }
   std::stable_sort(view.columns.begin(), view.columns.end(), [](const NodeColumn& a, const NodeColumn& b) {
-    return std::tie(a.hostname, a.node_id) < std::tie(b.hostname, b.node_id);
+    if (a.hostname != b.hostname) return NaturalLess(a.hostname, b.hostname);
+    return a.node_id < b.node_id;
   });
   for (size_t i = 0; i < view.columns.size(); ++i) column_of[view.columns[i].node_id] = i;
 

@@ -64,7 +64,7 @@ struct BoardView {
   bool paused = false;
   double speed = 1;
   std::vector<std::string> services;  // names by service_index
-  std::vector<NodeColumn> columns;    // by hostname, then ID
+  std::vector<NodeColumn> columns;    // by hostname (numbers in order: node2 < node10), then ID
   std::vector<PendingTask> pending;   // by service name, then slot
   bool preparing = false;  // some card shows pull progress (it moves with virtual time)
 };
@@ -77,6 +77,9 @@ BoardView BuildBoardView(const ClusterState& state, Time now);
 
 // "docker.io/library/nginx:1.25@sha256:…" -> "nginx:1.25"; untagged -> ":latest".
 std::string ShortImage(const std::string& image);
+
+// Hostname order for people: runs of digits compare as numbers ("node2" < "node10").
+bool NaturalLess(const std::string& a, const std::string& b);
 
 // Whether a task on a node holds its reservations there (observed ASSIGNED..RUNNING),
 // as the scheduler counts it.
