@@ -439,10 +439,16 @@ struct Pipe {
   std::string String() const {
     std::string s;
     if (!decl.empty()) {
-      for (size_t i = 0; i < decl.size(); ++i) s += (i ? ", " : "") + decl[i];
+      for (size_t i = 0; i < decl.size(); ++i) {
+        if (i) s += ", ";
+        s += decl[i];
+      }
       s += is_assign ? " = " : " := ";
     }
-    for (size_t i = 0; i < cmds.size(); ++i) s += (i ? " | " : "") + cmds[i].String();
+    for (size_t i = 0; i < cmds.size(); ++i) {
+      if (i) s += " | ";
+      s += cmds[i].String();
+    }
     return s;
   }
 };
@@ -1651,7 +1657,10 @@ class Exec {
       if (vals[0].valid() && !vals[0].j().is_null()) {
         const json& a = vals[0].j();
         if (!a.is_array() || !AllStrings(a)) return wrong_type(0, "[]string");
-        for (size_t i = 0; i < a.size(); ++i) joined += (i ? sep : "") + a[i].get<std::string>();
+        for (size_t i = 0; i < a.size(); ++i) {
+          if (i) joined += sep;  // appended in place: no temporaries to join
+          joined += a[i].get_ref<const std::string&>();
+        }
       }
       *out = Own(json(joined));
       return Status::OK();
