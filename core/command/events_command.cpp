@@ -117,7 +117,9 @@ Status Events(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
     }
     if (!keep) continue;
     if (tmpl) {
-      auto text = tmpl->Execute(EventJson(e));
+      TemplateOptions options;
+      options.struct_type = "events.Message";
+      auto text = tmpl->Execute(EventJson(e), options);
       if (!text.ok()) return text.status();
       out->out += text.value() + "\n";
     } else {

@@ -23,21 +23,29 @@ Result<int64_t> ParseCpus(const std::string& s) {
   return static_cast<int64_t>(v);
 }
 
+// --cpus and --memory of `swarm init` and `node add`: the virtual machine's size.
+Status ParseMachineSize(const ParsedArgs& args, int64_t* cpus, int64_t* memory_bytes) {
+  if (args.Has("cpus")) {
+    auto c = ParseCpus(args.Get("cpus"));
+    if (!c.ok()) return c.status();
+    *cpus = c.value();
+  }
+  if (args.Has("memory")) {
+    auto m = ParseRAMInBytes(args.Get("memory"));
+    if (!m.ok()) {
+      return Status::InvalidArgument("invalid argument \"" + args.Get("memory") + "\" for \"--memory\" flag: " +
+                                     m.status().message());
+    }
+    *memory_bytes = m.value();
+  }
+  return Status::OK();
+}
+
 Status SwarmInit(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   InitOptions opts;
   opts.seed = ctx->seed;
   if (args.Has("hostname")) opts.hostname = args.Get("hostname");
-  if (args.Has("cpus")) {
-    auto c = ParseCpus(args.Get("cpus"));
-    if (!c.ok()) return c.status();
-    opts.cpus = c.value();
-  }
-  if (args.Has("memory")) {
-    auto m = ParseRAMInBytes(args.Get("memory"));
-    if (!m.ok()) return Status::InvalidArgument("invalid argument \"" + args.Get("memory") +
-                                                "\" for \"--memory\" flag: " + m.status().message());
-    opts.memory_bytes = m.value();
-  }
+  SWARMSIM_RETURN_IF_ERROR(ParseMachineSize(args, &opts.cpus, &opts.memory_bytes));
   SWARMSIM_RETURN_IF_ERROR(InitSwarm(ctx->state, opts));
   out->out += "Swarm initialized: current node (" + ctx->state->self_node_id + ") is now a manager.\n\n";
   out->out += "To add a worker to this swarm, run the following command:\n\n    swarmsim node add\n\n";
@@ -52,17 +60,7 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
     return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
                                    "\" for \"--role\" flag: must be worker or manager");
   }
-  if (args.Has("cpus")) {
-    auto c = ParseCpus(args.Get("cpus"));
-    if (!c.ok()) return c.status();
-    opts.cpus = c.value();
-  }
-  if (args.Has("memory")) {
-    auto m = ParseRAMInBytes(args.Get("memory"));
-    if (!m.ok()) return Status::InvalidArgument("invalid argument \"" + args.Get("memory") +
-                                                "\" for \"--memory\" flag: " + m.status().message());
-    opts.memory_bytes = m.value();
-  }
+  SWARMSIM_RETURN_IF_ERROR(ParseMachineSize(args, &opts.cpus, &opts.memory_bytes));
   for (const auto& l : args.GetAll("label")) {
     auto eq = l.find('=');
     opts.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
@@ -273,13 +271,7 @@ Status NodePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
       if (t.node_id == n.value()->id) tasks.push_back(&t);
     }
   }
-  TaskTableOptions opts;
-  opts.no_trunc = args.Has("no-trunc");
-  opts.quiet = args.Has("quiet");
-  opts.format = args.Get("format");
-  opts.filters = args.GetAll("filter");
-  opts.no_resolve = args.Has("no-resolve");
-  return PrintTaskTable(*ctx->state, tasks, opts, out);
+  return PrintTaskTable(*ctx->state, tasks, TaskTableOptionsFrom(args), out);
 }
 
 Status NodeDown(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

@@ -1,6 +1,7 @@
 #include "core/command/output.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "core/format/go_template.h"
 #include "core/model/json_order.h"
@@ -45,6 +46,12 @@ bool NaturalLess(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j;
 }
 
+std::string FormatG(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 std::string ShortId(const std::string& id) { return id.substr(0, 12); }
 
 std::string Capitalize(const std::string& s) {
@@ -65,7 +72,10 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
   auto parsed = GoTemplate::Parse(tmpl);
   if (!parsed.ok()) return Status::InvalidArgument("template parsing error: " + parsed.status().message());
   for (const auto& o : objects) {
-    auto text = parsed->Execute(o);
+    // `docker inspect --format` runs with missingkey=error.
+    TemplateOptions options;
+    options.missing_key_error = true;
+    auto text = parsed->Execute(o, options);
     if (!text.ok()) return text.status();
     out->out += text.value() + "\n";
   }

@@ -23,6 +23,9 @@ Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list
 // Docker's "natural" order: digit runs compare as numbers ("node2" < "node10").
 bool NaturalLess(const std::string& a, const std::string& b);
 
+// A number as Go's %g prints it: 0.5, 2, 1e+06.
+std::string FormatG(double v);
+
 // First 12 characters, as docker tables show swarm IDs.
 std::string ShortId(const std::string& id);
 

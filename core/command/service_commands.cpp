@@ -43,13 +43,7 @@ Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
       if (t.service_id == s->id) tasks.push_back(&t);
     }
   }
-  TaskTableOptions opts;
-  opts.no_trunc = args.Has("no-trunc");
-  opts.quiet = args.Has("quiet");
-  opts.format = args.Get("format");
-  opts.filters = args.GetAll("filter");
-  opts.no_resolve = args.Has("no-resolve");
-  return PrintTaskTable(*ctx->state, tasks, opts, out);
+  return PrintTaskTable(*ctx->state, tasks, TaskTableOptionsFrom(args), out);
 }
 
 Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

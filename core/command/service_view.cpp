@@ -16,12 +16,6 @@ namespace swarmsim {
 
 namespace {
 
-std::string Float(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
 std::string GoList(const std::vector<std::string>& items) {
   std::string s = "[";
   for (size_t i = 0; i < items.size(); ++i) s += (i ? " " : "") + items[i];
@@ -45,7 +39,7 @@ void AppendUpdateConfig(std::string* s, const char* title, const char* order_lab
   if (u.delay > 0) *s += "\n Delay:\t\t" + FormatGoDuration(u.delay);
   *s += "\n On failure:\t" + u.failure_action;
   if (u.monitor > 0) *s += "\n Monitoring Period: " + FormatGoDuration(u.monitor);
-  *s += "\n Max failure ratio: " + Float(u.max_failure_ratio);
+  *s += "\n Max failure ratio: " + FormatG(u.max_failure_ratio);
   *s += std::string("\n ") + order_label + u.order;
 }
 
@@ -199,12 +193,12 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
   const auto& res = tt.resources;
   if (res.reservations.nano_cpus > 0 || res.reservations.memory_bytes > 0) {
     s += "\n Reservations:";
-    if (res.reservations.nano_cpus > 0) s += "\n  CPU:\t\t" + Float(res.reservations.nano_cpus / 1e9);
+    if (res.reservations.nano_cpus > 0) s += "\n  CPU:\t\t" + FormatG(res.reservations.nano_cpus / 1e9);
     if (res.reservations.memory_bytes) s += "\n  Memory:\t" + BytesSize(static_cast<double>(res.reservations.memory_bytes));
   }
   if (res.limits.nano_cpus > 0 || res.limits.memory_bytes > 0) {
     s += "\n Limits:";
-    if (res.limits.nano_cpus > 0) s += "\n  CPU:\t\t" + Float(res.limits.nano_cpus / 1e9);
+    if (res.limits.nano_cpus > 0) s += "\n  CPU:\t\t" + FormatG(res.limits.nano_cpus / 1e9);
     if (res.limits.memory_bytes) s += "\n  Memory:\t" + BytesSize(static_cast<double>(res.limits.memory_bytes));
   }
   if (!tt.networks.empty()) {

@@ -95,13 +95,7 @@ Status StackPs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
     }
   }
   if (tasks.empty()) return Status::NotFound("nothing found in stack: " + name);
-  TaskTableOptions opts;
-  opts.no_trunc = args.Has("no-trunc");
-  opts.quiet = args.Has("quiet");
-  opts.format = args.Get("format");
-  opts.filters = args.GetAll("filter");
-  opts.no_resolve = args.Has("no-resolve");
-  return PrintTaskTable(*ctx->state, tasks, opts, out);
+  return PrintTaskTable(*ctx->state, tasks, TaskTableOptionsFrom(args), out);
 }
 
 Status StackRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

@@ -84,6 +84,16 @@ bool Matches(const ClusterState& state, const Task& t, const std::vector<Filter>
 
 }  // namespace
 
+TaskTableOptions TaskTableOptionsFrom(const ParsedArgs& args) {
+  TaskTableOptions opts;
+  opts.no_trunc = args.Has("no-trunc");
+  opts.quiet = args.Has("quiet");
+  opts.format = args.Get("format");
+  opts.filters = args.GetAll("filter");
+  opts.no_resolve = args.Has("no-resolve");
+  return opts;
+}
+
 std::string TaskName(const ClusterState& state, const Task& task) {
   std::string service = task.service_name.empty() ? task.service_id : task.service_name;
   auto svc = state.services.find(task.service_id);

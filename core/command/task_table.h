@@ -7,6 +7,7 @@
 
 #include "core/cluster/state.h"
 #include "core/command/command.h"
+#include "core/command/flags.h"
 #include "core/status.h"
 
 namespace swarmsim {
@@ -18,6 +19,9 @@ struct TaskTableOptions {
   std::string format;
   std::vector<std::string> filters;  // "desired-state=running", "node=node1", "name=...", "id=..."
 };
+
+// The options every task listing takes: --no-trunc, -q, --format, --filter, --no-resolve.
+TaskTableOptions TaskTableOptionsFrom(const ParsedArgs& args);
 
 // The task's display name: "<service>.<slot>" or "<service>.<node ID>" (global).
 std::string TaskName(const ClusterState& state, const Task& task);

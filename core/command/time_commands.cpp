@@ -1,6 +1,7 @@
 // time pause | resume | step | advance DURATION | speed X | status.
 #include <cstdio>
 
+#include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/format/go_duration.h"
 #include "core/format/time_format.h"
@@ -10,11 +11,7 @@ namespace swarmsim {
 
 namespace {
 
-std::string Speed(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%gx", v);
-  return buf;
-}
+std::string Speed(double v) { return FormatG(v) + "x"; }
 
 std::string Describe(const Event& e) {
   std::string s = e.type + " " + e.action + " " + e.actor_id;
