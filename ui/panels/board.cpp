@@ -115,6 +115,10 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history)
     double t = double(frame.now % (2 * kSecond)) / double(2 * kSecond);
     alpha = 0.55f + 0.25f * float(t < 0.5 ? t * 2 : (1 - t) * 2);
   }
+  // A new card fades in over its first second of virtual time.
+  if (!history && frame.now >= card.created && frame.now - card.created < kSecond) {
+    alpha *= 0.25f + 0.75f * float(double(frame.now - card.created) / double(kSecond));
+  }
   ImU32 svc = ServiceColor(card.service_index, alpha);
   dl->AddRectFilled(p, end, ServiceColor(card.service_index, 0.22f * alpha + (hovered ? 0.1f : 0)), 5);
   dl->AddRectFilled(p, ImVec2(p.x + fs * 0.45f, end.y), svc, 5, ImDrawFlags_RoundCornersLeft);

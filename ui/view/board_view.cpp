@@ -65,6 +65,7 @@ TaskCard MakeCard(const ClusterState& state, const Task& task, const std::vector
   c.state_word = ToString(task.status.state);
   c.shutting_down = task.desired_state > TaskState::kRunning && !IsTerminal(task.status.state);
   c.since = task.status.timestamp;
+  c.created = task.created_at;
   c.message = task.status.message;
   c.error = task.status.err;
   if (task.status.state == TaskState::kPreparing && task.due_at > task.status.timestamp) {

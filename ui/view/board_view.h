@@ -34,6 +34,7 @@ struct TaskCard {
   bool shutting_down = false;  // desired past running while it still runs
   float progress = -1;         // 0..1 while preparing (image pull), else -1
   Time since = 0;              // when it entered its current state
+  Time created = 0;            // when the orchestrator made it (cards fade in from here)
   std::string message;         // swarm's status message
   std::string error;           // swarm's status error, if any
 };
