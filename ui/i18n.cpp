@@ -78,6 +78,7 @@ constexpr Entry kTable[] = {
     {Str::kTasks, "tasks", "태스크"},
     {Str::kShowColumns, "one column per node", "노드마다 한 열"},
     {Str::kHeatLegend, "colour: CPU reserved; number: tasks", "색: 예약된 CPU, 숫자: 태스크 수"},
+    {Str::kFollowNew, "select new tasks", "새 태스크 선택"},
 };
 
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");

@@ -17,7 +17,7 @@ enum class Str {
   kDecision, kNoDecision, kFilter, kChosen, kResult, kRankingKeys, kCommand, kRun, kNoSwarm,
   kDatabase, kLockedRetrying, kLabels, kReplicas, kEnv, kConstraints, kResources, kAvailability,
   kStatus, kRole, kError, kMessage, kReservedLegend, kLimitsLegend, kNodes, kTasks, kShowColumns, kHeatLegend,
-  kCount  // kCount last
+  kFollowNew, kCount  // kCount last
 };
 
 void SetLanguage(Lang lang);

@@ -154,6 +154,21 @@ TEST_F(PanelsTest, TimelineStepButtonRunsTimeStep) {
   EXPECT_EQ(sent_[1], (std::vector<std::string>{"time", "step"}));
 }
 
+TEST_F(PanelsTest, NewTasksAreSelectedAsTheyAppear) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  EXPECT_TRUE(ui_.selected_task.empty());  // what existed at start is not new
+  Run("service scale web=3");
+  DrawFrame();
+  ASSERT_EQ(live_.state.tasks.count(ui_.selected_task), 1u);
+  EXPECT_EQ(live_.state.tasks.at(ui_.selected_task).slot, 3u);
+  ui_.follow_new_tasks = false;
+  ui_.selected_task.clear();
+  Run("service scale web=4");
+  DrawFrame();
+  EXPECT_TRUE(ui_.selected_task.empty());
+}
+
 TEST_F(PanelsTest, KoreanLabelsTitleThePanels) {
   ThreeNodesWithWeb();
   SetLanguage(Lang::kKorean);

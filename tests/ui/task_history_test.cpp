@@ -30,5 +30,17 @@ TEST_F(SlotHistoryTest, SameSlotNewestFirst) {
   EXPECT_GE(h[0]->created_at, h[1]->created_at);
 }
 
+TEST_F(SlotHistoryTest, NewestTaskIsTheLastCreated) {
+  EXPECT_EQ(NewestTask(ClusterState{}), nullptr);
+  ThreeNodesWithWeb();
+  Run("time advance 5s");
+  Run("service scale web=3");
+  ClusterState s = Load();
+  const Task* newest = NewestTask(s);
+  ASSERT_NE(newest, nullptr);
+  EXPECT_EQ(newest->slot, 3u);
+  for (const auto& [id, t] : s.tasks) EXPECT_LE(t.created_at, newest->created_at);
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -1,10 +1,12 @@
 // The classroom layout: a fixed arrangement that fills the display, so a projector
 // of any size shows the same picture: board top-left, inspector top-right,
 // timeline and console along the bottom.
+#include <algorithm>
 #include <string>
 
 #include "ui/i18n.h"
 #include "ui/panels/panels.h"
+#include "ui/view/task_history.h"
 
 namespace swarmsim::ui {
 
@@ -51,6 +53,15 @@ void Place(float x, float y, float w, float h) {
 }  // namespace
 
 void DrawClassroom(const Frame& frame, UiState* ui) {
+  if (const Task* newest = NewestTask(*frame.state)) {
+    // The first state seen only sets the mark: what existed is not "new".
+    if (ui->newest_seen_set && ui->follow_new_tasks && newest->created_at > ui->newest_seen) {
+      ui->selected_task = newest->id;
+      ui->selected_node.clear();
+    }
+    ui->newest_seen = std::max(ui->newest_seen, newest->created_at);
+  }
+  ui->newest_seen_set = true;
   DrawMenuBar(ui);
   ImVec2 display = ImGui::GetIO().DisplaySize;
   float top = ImGui::GetFrameHeight();

@@ -49,6 +49,11 @@ struct UiState {
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
   bool force_columns = false; // large clusters: columns instead of the heat map
+  // Select each new task as it appears (stepping through a redeploy shows every new
+  // task's scheduling table without a click).
+  bool follow_new_tasks = true;
+  bool newest_seen_set = false;
+  Time newest_seen = 0;
   bool refresh_now = false;   // a panel ran a command: re-read before the next frame
 };
 

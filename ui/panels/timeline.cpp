@@ -114,6 +114,8 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
     if (current) ImGui::PopStyleColor();
   }
   if (!frame.state->swarm_active) ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::Checkbox(Tr(Str::kFollowNew), &ui->follow_new_tasks);
 
   // The last minute of virtual time, one tick per event, coloured by what happened.
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -18,4 +18,12 @@ std::vector<const Task*> SlotHistory(const ClusterState& state, const Task& task
   return out;
 }
 
+const Task* NewestTask(const ClusterState& state) {
+  const Task* newest = nullptr;
+  for (const auto& [id, t] : state.tasks) {
+    if (!newest || std::tie(t.created_at, t.id) > std::tie(newest->created_at, newest->id)) newest = &t;
+  }
+  return newest;
+}
+
 }  // namespace swarmsim::ui

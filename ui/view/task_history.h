@@ -14,4 +14,8 @@ namespace swarmsim::ui {
 // long as `state` is not changed.
 std::vector<const Task*> SlotHistory(const ClusterState& state, const Task& task);
 
+// The most recently created task (created_at, then ID), or nullptr when there are
+// none: what the window selects when it follows new tasks while stepping.
+const Task* NewestTask(const ClusterState& state);
+
 }  // namespace swarmsim::ui
