@@ -98,6 +98,7 @@ std::string GoTypeName(const Value& v) {
     case Value::Kind::kUint: return "uint64";
     case Value::Kind::kFloat: return "float64";
     case Value::Kind::kString: return "string";
+    case Value::Kind::kTime: return "time.Time";
     case Value::Kind::kList: return "[]interface {}";
     case Value::Kind::kMap: return "map[string]interface {}";
   }

@@ -103,6 +103,7 @@ YamlOut FromValue(const compose::Value& v) {
     case Kind::kUint: return YamlOut::Num(std::to_string(v.u));
     case Kind::kFloat: return YamlOut::Num(YamlFloat(v.f, 64));
     case Kind::kString: return YamlOut::Str(v.s);
+    case Kind::kTime: return YamlOut::Num(v.s);  // yaml.v3 writes times plain, in RFC 3339
     case Kind::kList: {
       YamlOut seq = YamlOut::Seq();
       for (const auto& item : v.list) seq.items.push_back(FromValue(item));

@@ -591,7 +591,8 @@ std::string CanonicalJson(const Value& v) {
     case Value::Kind::kInt:
     case Value::Kind::kUint:
     case Value::Kind::kFloat: return JsonNumber(IsIntegral(v) ? Value::Float(NumberOf(v)) : v);
-    case Value::Kind::kString: return GoQuote(v.s);
+    case Value::Kind::kString:
+    case Value::Kind::kTime: return GoQuote(v.s);
     case Value::Kind::kList: {
       std::string out = "[";
       for (size_t i = 0; i < v.list.size(); ++i) {
@@ -616,12 +617,13 @@ std::string CanonicalJson(const Value& v) {
 }
 
 bool IsFormat(const std::string& format, const Value& v) {
+  bool text = v.kind == Value::Kind::kString || v.kind == Value::Kind::kTime;  // times are JSON strings
   if (format == "duration") {
-    return v.kind == Value::Kind::kString && ParseGoDuration(v.s).ok();
+    return text && ParseGoDuration(v.s).ok();
   }
   if (format == "ports") {
     std::string spec;
-    if (v.kind == Value::Kind::kString) {
+    if (text) {
       spec = v.s;
     } else if (v.is_number()) {
       // The checker sees a big.Rat and keeps its numerator ("161/2" -> "161").
@@ -745,7 +747,7 @@ void ValidateObject(const Schema* s, const Value& node, Outcome* r, std::vector<
 }
 
 void ValidateString(const Schema* s, const Value& node, Outcome* r, std::vector<std::string>* ctx) {
-  if (node.kind != Value::Kind::kString) return;
+  if (node.kind != Value::Kind::kString && node.kind != Value::Kind::kTime) return;
   if (!s->format.empty() && !IsFormat(s->format, node)) {
     AddError(r, "format", *ctx, "Does not match format '" + s->format + "'");
   }
@@ -811,6 +813,7 @@ void ValidateRecursive(const Schema* s, const Value& node, Outcome* r, std::vect
       ValidateCommon(s, node, r, ctx);
       break;
     case Value::Kind::kString:
+    case Value::Kind::kTime:  // encoding/json writes a time.Time as a string
       if (typed && !HasType(s, "string")) return TypeError(s, "string", r, ctx);
       ValidateSchemaKeywords(s, node, r, ctx);
       ValidateCommon(s, node, r, ctx);

@@ -36,6 +36,7 @@ std::string GoSprint(const Value& v) {
     case Value::Kind::kUint: return std::to_string(v.u);
     case Value::Kind::kFloat: return GoFormatFloat(v.f);
     case Value::Kind::kString: return v.s;
+    case Value::Kind::kTime: return v.time_string;
     case Value::Kind::kList: {
       std::string out = "[";
       for (size_t i = 0; i < v.list.size(); ++i) {

@@ -1,5 +1,5 @@
 // A compose document before it is typed: what gopkg.in/yaml.v3 gives Go's `any`
-// (nil, bool, int, uint64, float64, string, []any, map[string]any).
+// (nil, bool, int, uint64, float64, string, time.Time, []any, map[string]any).
 //
 // docker's loader works on this untyped tree for interpolation and schema
 // validation before it decodes into structs, and its error messages follow that
@@ -14,14 +14,15 @@
 namespace swarmsim::compose {
 
 struct Value {
-  enum class Kind { kNull, kBool, kInt, kUint, kFloat, kString, kList, kMap };
+  enum class Kind { kNull, kBool, kInt, kUint, kFloat, kString, kTime, kList, kMap };
 
   Kind kind = Kind::kNull;
   bool b = false;
   int64_t i = 0;
   uint64_t u = 0;  // only for integers above INT64_MAX
   double f = 0;
-  std::string s;
+  std::string s;            // kString; for kTime the RFC 3339 text yaml.v3 writes back
+  std::string time_string;  // kTime: Go's Time.String(), what fmt prints
   std::vector<Value> list;
   // Keys are unique. Order is the document's; Go maps have none, so nothing that
   // decides output may depend on it (callers sort where docker sorts).
@@ -36,6 +37,13 @@ struct Value {
   static Value Uint(uint64_t v) { Value x; x.kind = Kind::kUint; x.u = v; return x; }
   static Value Float(double v) { Value x; x.kind = Kind::kFloat; x.f = v; return x; }
   static Value String(std::string v) { Value x; x.kind = Kind::kString; x.s = std::move(v); return x; }
+  static Value Time(std::string rfc3339, std::string go_string) {
+    Value x;
+    x.kind = Kind::kTime;
+    x.s = std::move(rfc3339);
+    x.time_string = std::move(go_string);
+    return x;
+  }
   static Value List() { Value x; x.kind = Kind::kList; return x; }
   static Value Map() { Value x; x.kind = Kind::kMap; return x; }
 

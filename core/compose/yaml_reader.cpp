@@ -7,7 +7,9 @@
 // the one docker reports.
 #include "core/compose/yaml_reader.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <deque>
@@ -1115,42 +1117,91 @@ bool MatchesYamlFloat(const std::string& s) {
   return i == s.size();
 }
 
-bool LooksLikeTimestamp(const std::string& s) {
-  // yaml.v3 tries time formats only when the text starts with "YYYY-".
-  size_t i = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i;
-  if (i != 4 || i == s.size() || s[i] != '-') return false;
-  // Date: YYYY-M-D with optional time part; we only need "is it a timestamp".
-  auto num = [&](size_t* p, int min_digits, int max_digits) {
-    size_t st = *p;
-    while (*p < s.size() && IsDigit(s[*p]) && *p - st < static_cast<size_t>(max_digits)) ++*p;
-    return *p - st >= static_cast<size_t>(min_digits);
+// yaml.v3 reads plain scalars in these time.Parse layouts as time.Time:
+// "2006-1-2T15:4:5.999999999Z07:00" (also with 't'), "2006-1-2 15:4:5.999999999"
+// and "2006-1-2". On success *out holds the RFC 3339 text yaml.v3 writes back
+// and Go's Time.String() text that fmt prints.
+bool ParseTimestamp(const std::string& s, Value* out) {
+  size_t p = 0;
+  auto digits = [&](int fixed, int* v) {  // fixed 0: one or two digits
+    if (p >= s.size() || !IsDigit(s[p])) return false;
+    int n = s[p++] - '0';
+    int max = fixed ? fixed : 2;
+    int count = 1;
+    while (count < max && p < s.size() && IsDigit(s[p])) {
+      n = n * 10 + (s[p++] - '0');
+      ++count;
+    }
+    if (fixed && count != fixed) return false;
+    *v = n;
+    return true;
   };
-  size_t p = 5;
-  if (!num(&p, 1, 2) || p >= s.size() || s[p] != '-') return false;
-  ++p;
-  if (!num(&p, 1, 2)) return false;
-  if (p == s.size()) return true;
-  if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return false;
-  ++p;
-  if (!num(&p, 1, 2) || p >= s.size() || s[p] != ':') return false;
-  ++p;
-  if (!num(&p, 1, 2) || p >= s.size() || s[p] != ':') return false;
-  ++p;
-  if (!num(&p, 1, 2)) return false;
-  if (p < s.size() && s[p] == '.') {
+  auto lit = [&](char c) {
+    if (p >= s.size() || s[p] != c) return false;
     ++p;
-    if (!num(&p, 1, 9)) return false;
+    return true;
+  };
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!digits(4, &year) || !lit('-') || !digits(0, &month) || !lit('-') || !digits(0, &day)) return false;
+  if (month < 1 || month > 12) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int days_in_month = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  if (day < 1 || day > days_in_month) return false;
+  std::string frac;
+  bool has_offset = false;
+  int offset_minutes = 0;
+  if (p < s.size()) {
+    char sep = s[p++];
+    if (sep != 'T' && sep != 't' && sep != ' ') return false;
+    if (!digits(0, &hour) || !lit(':') || !digits(0, &minute) || !lit(':') || !digits(0, &second)) return false;
+    if (hour >= 24 || minute >= 60 || second >= 60) return false;
+    if (p + 1 < s.size() && (s[p] == '.' || s[p] == ',') && IsDigit(s[p + 1])) {
+      ++p;
+      while (p < s.size() && IsDigit(s[p])) frac.push_back(s[p++]);
+      if (frac.size() > 9) frac.resize(9);
+    }
+    if (sep != ' ' && p < s.size()) {
+      if (s[p] == 'Z') {
+        ++p;
+      } else {
+        if (s.size() - p < 6 || (s[p] != '+' && s[p] != '-') || s[p + 3] != ':') return false;
+        if (!IsDigit(s[p + 1]) || !IsDigit(s[p + 2]) || !IsDigit(s[p + 4]) || !IsDigit(s[p + 5])) return false;
+        int hh = (s[p + 1] - '0') * 10 + (s[p + 2] - '0');
+        int mm = (s[p + 4] - '0') * 10 + (s[p + 5] - '0');
+        if (hh > 24 || mm > 60) return false;
+        offset_minutes = (hh * 60 + mm) * (s[p] == '-' ? -1 : 1);
+        has_offset = offset_minutes != 0;
+        p += 6;
+      }
+    } else if (sep != ' ' && p >= s.size()) {
+      return false;  // the T layouts need a zone
+    }
   }
-  if (p == s.size()) return true;
-  if (s[p] == 'Z') return p + 1 == s.size();
-  if (s[p] == '+' || s[p] == '-') {
-    ++p;
-    if (!num(&p, 2, 2) || p >= s.size() || s[p] != ':') return false;
-    ++p;
-    return num(&p, 2, 2) && p == s.size();
+  if (p != s.size()) return false;
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  char date[64];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+  char clock[32];
+  std::snprintf(clock, sizeof clock, "%02d:%02d:%02d", hour, minute, second);
+  std::string fraction = frac.empty() ? "" : "." + frac;
+  std::string rfc = std::string(date) + "T" + clock + fraction;
+  std::string text = std::string(date) + " " + clock + fraction;
+  if (has_offset) {
+    int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char sign = offset_minutes < 0 ? '-' : '+';
+    char zone[16];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", sign, a / 60, a % 60);
+    rfc += zone;
+    char numeric[16];
+    std::snprintf(numeric, sizeof numeric, "%c%02d%02d", sign, a / 60, a % 60);
+    text += std::string(" ") + numeric + " " + numeric;  // a fixed zone without a name
+  } else {
+    rfc += "Z";
+    text += " +0000 UTC";
   }
-  return false;
+  *out = Value::Time(rfc, text);
+  return true;
 }
 
 // Go's strconv.ParseInt(s, 0, 64) / ParseUint: base prefixes 0x, 0o, 0b, and a
@@ -1245,7 +1296,8 @@ Resolved ResolvePlain(const std::string& in) {
     if (hint == '.') {
       if (MatchesYamlFloat(in)) return {"!!float", Value::Float(std::strtod(in.c_str(), nullptr))};
     } else if (hint == 'D' || hint == 'S') {
-      if (LooksLikeTimestamp(in)) return {"!!timestamp", Value::String(in)};
+      Value t;
+      if (ParseTimestamp(in, &t)) return {"!!timestamp", t};
       std::string plain;
       for (char c : in) {
         if (c != '_') plain.push_back(c);
@@ -1904,6 +1956,35 @@ class Decoder {
   // Go's map key from a decoded key value: strings stay, others print.
   static std::string KeyText(const Value& k) { return k.kind == Value::Kind::kString ? k.s : GoSprint(k); }
 
+  // fmt's %#v of a decoded value, for yaml.v3's "invalid map key" message.
+  static std::string GoSyntax(const Value& v) {
+    switch (v.kind) {
+      case Value::Kind::kNull: return "interface {}(nil)";
+      case Value::Kind::kString: return GoQuote(v.s);
+      case Value::Kind::kUint: {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v.u));
+        return buf;
+      }
+      case Value::Kind::kList: {
+        std::string out = "[]interface {}{";
+        for (size_t i = 0; i < v.list.size(); ++i) out += (i ? ", " : "") + GoSyntax(v.list[i]);
+        return out + "}";
+      }
+      case Value::Kind::kMap: {
+        std::vector<const std::pair<std::string, Value>*> entries;
+        for (const auto& e : v.map) entries.push_back(&e);
+        std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->first < b->first; });
+        std::string out = v.string_keys ? "map[string]interface {}{" : "map[interface {}]interface {}{";
+        for (size_t i = 0; i < entries.size(); ++i) {
+          out += (i ? ", " : "") + GoQuote(entries[i]->first) + ":" + GoSyntax(entries[i]->second);
+        }
+        return out + "}";
+      }
+      default: return GoSprint(v);
+    }
+  }
+
   bool Mapping(const Node* n, Value* out) {
     size_t before = type_errors_.size();
     for (size_t i = 0; i + 1 < n->content.size(); i += 2) {
@@ -1938,7 +2019,7 @@ class Decoder {
         continue;
       }
       if (k.kind == Value::Kind::kList || k.kind == Value::Kind::kMap) {
-        fatal_ = "invalid map key: " + GoSprint(k);
+        fatal_ = "invalid map key: " + GoSyntax(k);
         return false;
       }
       std::string key = KeyText(k);
@@ -2114,6 +2195,9 @@ std::string ImplicitTag(const std::string& plain) { return ResolvePlain(plain).t
 
 Result<Value> ParseYaml(const std::string& text) {
   std::string input = text.empty() ? std::string("\n") : text;
+  // libyaml's reader drops a leading byte-order mark before scanning, so it
+  // does not count as a column.
+  if (input.compare(0, 3, "\xEF\xBB\xBF") == 0) input = input.size() == 3 ? "\n" : input.substr(3);
   std::string bad = CheckInput(input);
   if (!bad.empty()) return Status::InvalidArgument("yaml: " + bad);
   Parser parser(input);

@@ -30,11 +30,24 @@ TEST(YamlReaderTest, ResolvesPlainScalarsLikeYamlV3) {
   EXPECT_EQ(v.Find("f")->kind, Value::Kind::kBool);
   EXPECT_EQ(v.Find("g")->kind, Value::Kind::kString);  // yes is a string in YAML 1.2
   EXPECT_TRUE(v.Find("h")->is_null());
-  EXPECT_EQ(v.Find("i")->kind, Value::Kind::kString);
+  EXPECT_EQ(v.Find("i")->kind, Value::Kind::kTime);
   EXPECT_EQ(v.Find("j")->kind, Value::Kind::kFloat);
   EXPECT_EQ(v.Find("k")->kind, Value::Kind::kString);
   EXPECT_EQ(v.Find("l")->s, "010");
   EXPECT_EQ(v.Find("m")->kind, Value::Kind::kUint);
+}
+
+TEST(YamlReaderTest, TimestampsBecomeTimesLikeGo) {
+  Value v = Parse("a: 2024-01-01\nb: 2001-12-14t21:59:43.10-05:00\nc: 2001-2-3 4:5:6\nd: 2001-02-30\n"
+                  "e: 2001-12-14T21:59:43\nf: 2001-12-14T21:59:43+00:00\n");
+  EXPECT_EQ(v.Find("a")->s, "2024-01-01T00:00:00Z");
+  EXPECT_EQ(GoSprint(*v.Find("a")), "2024-01-01 00:00:00 +0000 UTC");
+  EXPECT_EQ(v.Find("b")->s, "2001-12-14T21:59:43.1-05:00");
+  EXPECT_EQ(GoSprint(*v.Find("b")), "2001-12-14 21:59:43.1 -0500 -0500");
+  EXPECT_EQ(GoSprint(*v.Find("c")), "2001-02-03 04:05:06 +0000 UTC");
+  EXPECT_EQ(v.Find("d")->kind, Value::Kind::kString);  // no February 30th
+  EXPECT_EQ(v.Find("e")->kind, Value::Kind::kString);  // the T layouts need a zone
+  EXPECT_EQ(v.Find("f")->s, "2001-12-14T21:59:43Z");
 }
 
 TEST(YamlReaderTest, ReadsBlockAndFlowScalars) {
