@@ -22,19 +22,8 @@
 #include "core/command/session.h"
 #include "core/format/time_format.h"
 
-extern char** environ;
 
 namespace {
-
-std::map<std::string, std::string> ProcessEnvironment() {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string kv = *e;
-    auto eq = kv.find('=');
-    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return env;
-}
 
 swarmsim::Result<std::string> ReadDiskFile(const std::string& path) {
   if (path == "-") {
@@ -53,7 +42,7 @@ swarmsim::Result<std::string> ReadDiskFile(const std::string& path) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::map<std::string, std::string> env = ProcessEnvironment();
+  std::map<std::string, std::string> env = swarmsim::ProcessEnvironment();
 
   std::string state_flag;
   if (!args.empty() && args[0].rfind("--state", 0) == 0) {

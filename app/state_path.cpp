@@ -1,5 +1,7 @@
 #include "app/state_path.h"
 
+extern char** environ;
+
 namespace swarmsim {
 
 std::string ResolveStatePath(const std::string& flag, const std::map<std::string, std::string>& env) {
@@ -10,6 +12,16 @@ std::string ResolveStatePath(const std::string& flag, const std::map<std::string
   }
   std::string home = env.count("HOME") ? env.at("HOME") : ".";
   return home + "/.local/state/swarmsim/cluster.db";
+}
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string kv = *e;
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  return env;
 }
 
 }  // namespace swarmsim

@@ -9,4 +9,8 @@ namespace swarmsim {
 
 std::string ResolveStatePath(const std::string& flag, const std::map<std::string, std::string>& env);
 
+// The process environment as a map (the CLI and the window read their settings
+// from it, and compose files interpolate it).
+std::map<std::string, std::string> ProcessEnvironment();
+
 }  // namespace swarmsim

@@ -36,7 +36,6 @@
 #include "ui/view/board_view.h"
 #include "ui/view/command_line.h"
 
-extern char** environ;
 
 namespace {
 
@@ -57,16 +56,6 @@ struct Options {
 
 constexpr float kBaseFontPx = 19.0f;
 constexpr Time kRefreshEvery = 100 * kMillisecond;
-
-std::map<std::string, std::string> ProcessEnvironment() {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string kv = *e;
-    auto eq = kv.find('=');
-    if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return env;
-}
 
 bool ParseArgs(int argc, char** argv, Options* o) {
   for (int i = 1; i < argc; ++i) {
