@@ -27,9 +27,4 @@ namespace swarmsim::compose {
 // ("yaml: nesting deeper than 1000 levels is not supported").
 Result<Value> ParseYaml(const std::string& text);
 
-// The tag yaml.v3 resolves an unquoted scalar to: "!!str", "!!int", "!!float",
-// "!!bool", "!!null", "!!timestamp" or "!!merge". The writer quotes strings that
-// would read back as something else.
-std::string ImplicitTag(const std::string& plain);
-
 }  // namespace swarmsim::compose

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "core/compose/yaml_reader.h"
+#include "core/compose/yaml_resolve.h"
 
 namespace swarmsim::compose {
 

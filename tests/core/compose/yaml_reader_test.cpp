@@ -37,19 +37,6 @@ TEST(YamlReaderTest, ResolvesPlainScalarsLikeYamlV3) {
   EXPECT_EQ(v.Find("m")->kind, Value::Kind::kUint);
 }
 
-TEST(YamlReaderTest, TimestampsBecomeTimesLikeGo) {
-  Value v = Parse("a: 2024-01-01\nb: 2001-12-14t21:59:43.10-05:00\nc: 2001-2-3 4:5:6\nd: 2001-02-30\n"
-                  "e: 2001-12-14T21:59:43\nf: 2001-12-14T21:59:43+00:00\n");
-  EXPECT_EQ(v.Find("a")->s, "2024-01-01T00:00:00Z");
-  EXPECT_EQ(GoSprint(*v.Find("a")), "2024-01-01 00:00:00 +0000 UTC");
-  EXPECT_EQ(v.Find("b")->s, "2001-12-14T21:59:43.1-05:00");
-  EXPECT_EQ(GoSprint(*v.Find("b")), "2001-12-14 21:59:43.1 -0500 -0500");
-  EXPECT_EQ(GoSprint(*v.Find("c")), "2001-02-03 04:05:06 +0000 UTC");
-  EXPECT_EQ(v.Find("d")->kind, Value::Kind::kString);  // no February 30th
-  EXPECT_EQ(v.Find("e")->kind, Value::Kind::kString);  // the T layouts need a zone
-  EXPECT_EQ(v.Find("f")->s, "2001-12-14T21:59:43Z");
-}
-
 TEST(YamlReaderTest, ReadsBlockAndFlowScalars) {
   Value v = Parse("a: |\n  one\n  two\nb: >-\n  folded\n  text\n\n  para\nc: \"x\\ty\\u00e9\"\nd: 'it''s'\n"
                   "e: plain\n  continued\nf: [1, \"two\", {g: h}]\n");
@@ -127,14 +114,6 @@ TEST(YamlReaderTest, RefusesAliasBombs) {
 
 TEST(YamlReaderTest, RejectsYaml12DirectiveLikeLibyaml) {
   EXPECT_EQ(Error("%YAML 1.2\n---\na: 1\n"), "yaml: found incompatible YAML document");
-}
-
-TEST(YamlReaderTest, ImplicitTagsForTheWriter) {
-  EXPECT_EQ(ImplicitTag("3.7"), "!!float");
-  EXPECT_EQ(ImplicitTag("104857600"), "!!int");
-  EXPECT_EQ(ImplicitTag(""), "!!null");
-  EXPECT_EQ(ImplicitTag("nginx"), "!!str");
-  EXPECT_EQ(ImplicitTag("2024-01-01"), "!!timestamp");
 }
 
 }  // namespace
