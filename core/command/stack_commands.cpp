@@ -36,6 +36,7 @@ Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   auto project = LoadCompose(files.value(), ctx->env);
   if (!project.ok()) return project.status();
   for (const auto& w : project->warnings) out->err += w;
+  SWARMSIM_RETURN_IF_ERROR(CheckStackImages(project.value()));
   auto stack = ConvertStack(project.value(), name);
   if (!stack.ok()) return stack.status();
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state).ok()
