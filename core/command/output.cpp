@@ -43,7 +43,8 @@ bool NaturalLess(const std::string& a, const std::string& b) {
       ++j;
     }
   }
-  return a.size() - i < b.size() - j;
+  if (a.size() - i != b.size() - j) return a.size() - i < b.size() - j;
+  return a < b;  // equal by value ("node01", "node1"): plain order decides
 }
 
 std::string FormatG(double v) {

@@ -38,6 +38,7 @@ struct Item {
 
 // Go's item.String(), used in "unexpected ..." messages.
 std::string Quote(const std::string& s);
+std::string GoQuote(const std::string& s);  // Go's %q
 std::string Describe(const Item& it) {
   if (it.type == Tok::kEOF) return "EOF";
   if (it.type == Tok::kError) return it.val;
@@ -310,27 +311,7 @@ class Lexer {
 };
 
 // Go's strconv.Quote, close enough for messages: printable ASCII and UTF-8 kept.
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string Quote(const std::string& s) { return GoQuote(s); }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {

@@ -14,17 +14,6 @@ TEST(ShortImage, KeepsLastPathPartAndTag) {
   EXPECT_EQ(ShortImage("localhost:5000/app"), "app:latest");
 }
 
-TEST(NaturalLess, NumbersInHostnamesCompareAsNumbers) {
-  EXPECT_TRUE(NaturalLess("node2", "node10"));
-  EXPECT_FALSE(NaturalLess("node10", "node2"));
-  EXPECT_TRUE(NaturalLess("node1", "node1a"));
-  EXPECT_TRUE(NaturalLess("a", "b"));
-  EXPECT_FALSE(NaturalLess("node3", "node3"));
-  EXPECT_TRUE(NaturalLess("node01", "node1"));  // tie by value: plain order
-  EXPECT_FALSE(NaturalLess("node1", "node01"));
-  EXPECT_TRUE(NaturalLess("db", "db1"));
-}
-
 using BoardViewTest = ClusterFixture;
 
 TEST_F(BoardViewTest, InactiveClusterHasNoColumns) {

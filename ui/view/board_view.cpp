@@ -1,5 +1,7 @@
 #include "ui/view/board_view.h"
 
+#include "core/command/output.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -16,32 +18,6 @@ std::string ShortImage(const std::string& image) {
 bool HoldsResources(const Task& task) {
   return !task.node_id.empty() && task.status.state >= TaskState::kAssigned &&
          task.status.state <= TaskState::kRunning;
-}
-
-bool NaturalLess(const std::string& a, const std::string& b) {
-  size_t i = 0, j = 0;
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  while (i < a.size() && j < b.size()) {
-    if (digit(a[i]) && digit(b[j])) {
-      size_t si = i, sj = j;
-      while (si < a.size() && a[si] == '0') ++si;  // leading zeros do not count
-      while (sj < b.size() && b[sj] == '0') ++sj;
-      size_t ei = si, ej = sj;
-      while (ei < a.size() && digit(a[ei])) ++ei;
-      while (ej < b.size() && digit(b[ej])) ++ej;
-      if (ei - si != ej - sj) return ei - si < ej - sj;
-      int c = a.compare(si, ei - si, b, sj, ej - sj);
-      if (c != 0) return c < 0;
-      i = ei;
-      j = ej;
-    } else {
-      if (a[i] != b[j]) return a[i] < b[j];
-      ++i;
-      ++j;
-    }
-  }
-  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
-  return a < b;  // equal by nature ("n01" vs "n1"): plain order decides
 }
 
 namespace {

@@ -79,8 +79,6 @@ BoardView BuildBoardView(const ClusterState& state, Time now);
 // "docker.io/library/nginx:1.25@sha256:…" -> "nginx:1.25"; untagged -> ":latest".
 std::string ShortImage(const std::string& image);
 
-// Hostname order for people: runs of digits compare as numbers ("node2" < "node10").
-bool NaturalLess(const std::string& a, const std::string& b);
 
 // Whether a task on a node holds its reservations there (observed ASSIGNED..RUNNING),
 // as the scheduler counts it.
