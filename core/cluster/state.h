@@ -17,13 +17,17 @@
 #include <tuple>
 #include <vector>
 
+#include "core/image/catalog.h"
+#include "core/model/config.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
+#include "core/model/log_line.h"
 #include "core/model/network.h"
 #include "core/model/node.h"
 #include "core/model/service.h"
 #include "core/model/task.h"
 #include "core/model/time.h"
+#include "core/model/volume.h"
 
 namespace swarmsim {
 
@@ -51,12 +55,27 @@ struct ClusterState {
   std::map<std::string, Service> services;
   std::map<std::string, Task> tasks;
   std::map<std::string, Network> networks;
+  std::map<std::string, Config> configs;  // by ID
+  std::map<std::string, Config> secrets;  // by ID
+  std::map<VolumeKey, Volume> volumes;    // every node's local volumes
+  // A task's writable layer: the container's files outside its mounts, by task ID
+  // (path -> bytes). Only tasks that wrote something have one; removed with the task.
+  std::map<std::string, std::map<std::string, std::string>> layers;
+  // The routing mesh's round-robin position per published port.
+  std::map<uint32_t, uint64_t> mesh_next;
+  ImageCatalog images;  // `image load` entries; they override the built-in catalogue
 
   // Not yet written to the store.
   uint64_t loaded_index = 0;
   std::vector<Event> new_events;
   std::vector<Decision> new_decisions;
+  std::vector<LogLine> new_logs;
   std::set<std::string> removed_nodes, removed_services, removed_tasks, removed_networks;
+  std::set<std::string> removed_configs, removed_secrets;
+  std::set<VolumeKey> removed_volumes;
+  std::set<std::string> changed_layers;  // task IDs whose layer was written or dropped
+  bool mesh_changed = false;
+  bool images_changed = false;
 
   // Scheduled work; rebuilt from objects' due times on load. Entries may be stale:
   // a consumer checks the object's current due time before acting.

@@ -35,7 +35,11 @@ bool ParseDecimal(const std::string& num, double* out) {
 
 }  // namespace
 
-Result<int64_t> ParseRAMInBytes(const std::string& text) {
+namespace {
+
+// go-units parseSize: a number, an optional space, then k/m/g/t/p with optional
+// "i" and "b", case-insensitive; `base` is 1000 or 1024.
+Result<int64_t> ParseSize(const std::string& text, double base) {
   size_t sep = text.find_last_of("0123456789. ");
   if (sep == std::string::npos) return Status::InvalidArgument("invalid size: '" + text + "'");
   std::string num = text[sep] == ' ' ? text.substr(0, sep) : text.substr(0, sep + 1);
@@ -55,17 +59,22 @@ Result<int64_t> ParseRAMInBytes(const std::string& text) {
   }
   double mul = 0;
   switch (sfx[0]) {
-    case 'k': mul = 1024.0; break;
-    case 'm': mul = 1024.0 * 1024; break;
-    case 'g': mul = 1024.0 * 1024 * 1024; break;
-    case 't': mul = 1024.0 * 1024 * 1024 * 1024; break;
-    case 'p': mul = 1024.0 * 1024 * 1024 * 1024 * 1024; break;
+    case 'k': mul = base; break;
+    case 'm': mul = base * base; break;
+    case 'g': mul = base * base * base; break;
+    case 't': mul = base * base * base * base; break;
+    case 'p': mul = base * base * base * base * base; break;
     default: return bad();
   }
   if (sfx.size() == 2 && sfx[1] != 'b') return bad();
   if (sfx.size() == 3 && sfx.substr(1) != "ib") return bad();
   return static_cast<int64_t>(size * mul);
 }
+
+}  // namespace
+
+Result<int64_t> ParseRAMInBytes(const std::string& text) { return ParseSize(text, 1024.0); }
+Result<int64_t> ParseHumanSize(const std::string& text) { return ParseSize(text, 1000.0); }
 
 std::string BytesSize(double bytes) {
   static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};

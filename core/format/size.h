@@ -14,6 +14,10 @@ namespace swarmsim {
 // `strconv.ParseFloat: parsing "<number>": invalid syntax`.
 Result<int64_t> ParseRAMInBytes(const std::string& text);
 
+// go-units FromHumanSize: decimal multiples, "40MB" = 40,000,000, "1.5 GB", "512k",
+// "100MiB" (also decimal, as go-units reads it). Errors as ParseRAMInBytes.
+Result<int64_t> ParseHumanSize(const std::string& text);
+
 // go-units BytesSize: binary with 4 significant digits: "100MiB", "1.5GiB", "0B".
 std::string BytesSize(double bytes);
 

@@ -1,10 +1,13 @@
 // String forms of the model's enums, as the Engine API spells them.
 #include <string>
 
+#include "core/model/config.h"
 #include "core/model/node.h"
 #include "core/model/task.h"
 
 namespace swarmsim {
+
+const char* ToString(BlobKind k) { return k == BlobKind::kSecret ? "secret" : "config"; }
 
 const char* ToString(NodeRole r) { return r == NodeRole::kManager ? "manager" : "worker"; }
 

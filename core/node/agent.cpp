@@ -1,6 +1,6 @@
 #include "core/node/agent.h"
 
-#include "core/node/image_catalog.h"
+#include "core/image/catalog.h"
 #include "core/node/timing.h"
 
 namespace swarmsim {
@@ -31,7 +31,7 @@ Duration NextStepDelay(ClusterState* state, const Task& t) {
     case TaskState::kPreparing: {
       Node* n = NodeOf(state, t);
       const std::string& image = t.spec->container.image;  // normalised when the service was made
-      Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(image);
+      Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(LookupImage(state->images, image).size_bytes);
       return pull + kCreateContainerTime;
     }
     case TaskState::kReady:
