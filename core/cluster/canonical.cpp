@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/format/base64.h"
+#include "core/image/image_json.h"
 #include "core/model/json.h"
 
 namespace swarmsim {
@@ -34,6 +36,24 @@ std::string CanonicalState(const ClusterState& state) {
     j["tasks"][id] = o;
   }
   for (const auto& [id, n] : state.networks) j["networks"][id] = ToJson(n);
+  for (BlobKind kind : {BlobKind::kConfig, BlobKind::kSecret}) {
+    for (const auto& [id, c] : kind == BlobKind::kSecret ? state.secrets : state.configs) {
+      auto o = ToJson(c, kind);
+      o["_data"] = Base64Encode(c.data);
+      j[kind == BlobKind::kSecret ? "secrets" : "configs"][id] = o;
+    }
+  }
+  for (const auto& [key, v] : state.volumes) {
+    auto o = ToJson(v);
+    o["_sim"] = {{"version", v.version}, {"anonymous", v.anonymous}, {"owner", v.owner_task_id}};
+    for (const auto& [path, content] : v.files) o["_files"][path] = Base64Encode(content);
+    j["volumes"][key.first + "/" + key.second] = o;
+  }
+  for (const auto& [id, files] : state.layers) {
+    for (const auto& [path, content] : files) j["layers"][id][path] = Base64Encode(content);
+  }
+  for (const auto& [port, next] : state.mesh_next) j["mesh_next"][std::to_string(port)] = next;
+  for (const auto& [ref, e] : state.images) j["images"][ref] = ImageEntryJson(e);
   return j.dump(1);
 }
 

@@ -65,6 +65,12 @@ void Touch(ClusterState* state, Task* task) {
   task->version = ++state->index;
   task->updated_at = state->clock.now;
 }
+void Touch(ClusterState* state, Config* config) {
+  config->version = ++state->index;
+  config->updated_at = state->clock.now;
+}
+void Touch(ClusterState* state, Volume* volume) { volume->version = ++state->index; }
+
 void Touch(ClusterState* state, Network* network) {
   network->version = ++state->index;
   network->updated_at = state->clock.now;
@@ -127,6 +133,18 @@ void RemoveTask(ClusterState* state, const std::string& task_ref) {
   auto it = state->tasks.find(task_id);
   if (it == state->tasks.end()) return;
   RecordEvent(state, "task", "remove", task_id, {{"service", it->second.service_name}});
+  // The container goes, and with it its writable layer and anonymous volumes.
+  if (state->layers.erase(task_id)) state->changed_layers.insert(task_id);
+  const std::string& node_id = it->second.node_id;
+  for (auto v = state->volumes.lower_bound({node_id, ""}); v != state->volumes.end() && v->first.first == node_id;) {
+    if (v->second.anonymous && v->second.owner_task_id == task_id) {
+      RecordEvent(state, "volume", "destroy", v->second.name, {{"driver", v->second.driver}, {"node", node_id}});
+      state->removed_volumes.insert(v->first);
+      v = state->volumes.erase(v);
+    } else {
+      ++v;
+    }
+  }
   state->tasks.erase(it);
   state->removed_tasks.insert(task_id);
   ++state->index;  // a deletion is a change of the store, like swarm's

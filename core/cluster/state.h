@@ -103,6 +103,8 @@ void Touch(ClusterState* state, Node* node);
 void Touch(ClusterState* state, Service* service);
 void Touch(ClusterState* state, Task* task);
 void Touch(ClusterState* state, Network* network);
+void Touch(ClusterState* state, Config* config);
+void Touch(ClusterState* state, Volume* volume);  // volumes have no UpdatedAt
 
 // Appends an event at clock.now.
 void RecordEvent(ClusterState* state, std::string type, std::string action, std::string actor_id,
@@ -119,7 +121,8 @@ void SetDesiredState(ClusterState* state, Task* task, TaskState desired);
 // Schedules the node agent's next step for `task` at `when` (0 clears it).
 void SetTaskDue(ClusterState* state, Task* task, Time when);
 
-// Deletes a task (desired REMOVE reaped, history trimmed, service removed).
+// Deletes a task (desired REMOVE reaped, history trimmed, service removed), with
+// its writable layer and its anonymous volumes (docker rm -v).
 void RemoveTask(ClusterState* state, const std::string& task_id);  // `task_id` may alias the task's own ID
 
 // Lookups in docker's order: full ID, then exact name, then unique ID prefix.

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/format/base64.h"
 #include "core/format/time_format.h"
 
 namespace swarmsim {
@@ -597,6 +598,33 @@ json ToJson(const Network& network) {
   return j;
 }
 
+json ToJson(const Config& config, BlobKind kind) {
+  json spec = json::object();
+  spec["Name"] = config.name;
+  spec["Labels"] = LabelsJson(config.labels);
+  if (kind == BlobKind::kConfig) spec["Data"] = Base64Encode(config.data);
+  if (kind == BlobKind::kSecret && !config.driver.empty()) spec["Driver"] = {{"Name", config.driver}};
+  json j = json::object();
+  j["ID"] = config.id;
+  j["Version"] = VersionJson(config.version);
+  j["CreatedAt"] = TimeJson(config.created_at);
+  j["UpdatedAt"] = TimeJson(config.updated_at);
+  j["Spec"] = spec;
+  return j;
+}
+
+json ToJson(const Volume& volume) {
+  json j = json::object();
+  j["CreatedAt"] = FormatRFC3339Nano(volume.created_at - volume.created_at % kSecond);  // engine: seconds
+  j["Driver"] = volume.driver;
+  j["Labels"] = volume.labels.empty() ? json(nullptr) : LabelsJson(volume.labels);
+  j["Mountpoint"] = "/var/lib/docker/volumes/" + volume.name + "/_data";
+  j["Name"] = volume.name;
+  j["Options"] = volume.options.empty() ? json(nullptr) : LabelsJson(volume.options);
+  j["Scope"] = "local";
+  return j;
+}
+
 json ToJson(const Event& event) {
   json j = json::object();
   j["Type"] = event.type;
@@ -789,6 +817,40 @@ Status FromJson(const json& j, Network* out) {
     out->attachable = r.Bool(j, "Attachable");
     out->ingress = r.Bool(j, "Ingress");
     out->labels = r.StrMap(j, "Labels");
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Config* out) {
+  return Guarded("config", [&] {
+    Reader r("config");
+    if (!j.is_object()) return Status::InvalidArgument("invalid config JSON: not an object");
+    out->id = r.Str(j, "ID");
+    out->version = r.Uint(r.Obj(j, "Version"), "Index");
+    out->created_at = r.Instant(j, "CreatedAt");
+    out->updated_at = r.Instant(j, "UpdatedAt");
+    const json& spec = r.Obj(j, "Spec");
+    out->name = r.Str(spec, "Name");
+    out->labels = r.StrMap(spec, "Labels");
+    out->driver = r.Str(r.Obj(spec, "Driver"), "Name");
+    if (r.Has(spec, "Data")) {
+      std::string data;
+      if (!Base64Decode(r.Str(spec, "Data"), &data)) r.Fail("field \"Data\" is not base64");
+      out->data = std::move(data);
+    }
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, Volume* out) {
+  return Guarded("volume", [&] {
+    Reader r("volume");
+    if (!j.is_object()) return Status::InvalidArgument("invalid volume JSON: not an object");
+    out->created_at = r.Instant(j, "CreatedAt");
+    out->driver = r.Str(j, "Driver");
+    out->labels = r.StrMap(j, "Labels");
+    out->name = r.Str(j, "Name");
+    out->options = r.StrMap(j, "Options");
     return r.status();
   });
 }

@@ -29,12 +29,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/config.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
 #include "core/model/network.h"
 #include "core/model/node.h"
 #include "core/model/service.h"
 #include "core/model/task.h"
+#include "core/model/volume.h"
 #include "core/status.h"
 
 namespace swarmsim {
@@ -48,6 +50,11 @@ nlohmann::json ToJson(const TaskSpec& spec);
 nlohmann::json ToJson(const EndpointSpec& spec);
 nlohmann::json ToJson(const Decision& decision);
 nlohmann::json ToJson(const Event& event);
+// Configs carry Spec.Data (base64) as the Engine API does; secrets never do: the
+// daemon does not return a secret's data, and neither does anything here.
+nlohmann::json ToJson(const Config& config, BlobKind kind);
+// docker's volume inspect shape (Volume::files and node are not in it).
+nlohmann::json ToJson(const Volume& volume);
 
 // Task: allocates a fresh TaskSpec for task->spec (the store shares specs itself)
 // and leaves task->endpoint untouched. Network: Version.Index and UpdatedAt are not
@@ -61,5 +68,9 @@ Status FromJson(const nlohmann::json& j, TaskSpec* out);
 Status FromJson(const nlohmann::json& j, EndpointSpec* out);
 Status FromJson(const nlohmann::json& j, Decision* out);
 Status FromJson(const nlohmann::json& j, Event* out);  // leaves out->seq untouched
+// Reads Spec.Data when present (configs); leaves out->data untouched otherwise.
+Status FromJson(const nlohmann::json& j, Config* out);
+// Leaves node_id, version, anonymous, owner_task_id and files untouched.
+Status FromJson(const nlohmann::json& j, Volume* out);
 
 }  // namespace swarmsim

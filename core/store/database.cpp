@@ -10,7 +10,7 @@ namespace swarmsim {
 
 namespace {
 
-// Schema 1. One row per object; the Engine API JSON beside the columns the
+// Schema 2. One row per object; the Engine API JSON beside the columns the
 // simulation needs to find, sort or resume without parsing it.
 //
 //   meta(key, value)             swarm_active, cluster_id, self_node_id, clock_now,
@@ -28,6 +28,14 @@ namespace {
 //   events(seq, time, type, action, actor_id, attributes)   attributes: JSON object
 //   decisions(id, time, service_id, json)
 //   commands(seq, time, argv, inputs)   argv: JSON array; inputs: {"files":{},"env":{}}
+// Added in schema 2 (a schema-1 file gains them on open):
+//   configs(id, kind, version, name, json, data)   kind 'config' | 'secret'; json without
+//                                Spec.Data; data: the raw bytes (BLOB)
+//   volumes(node_id, name, version, json, sim)     json: docker's volume inspect; sim:
+//                                {"Anonymous", "OwnerTask", "Files": {path: text | {"base64"}}}
+//   layers(task_id, files)       a task's writable layer, files as in volumes.sim
+//   logs(seq, time, task_id, stream, text)         container output, append-only
+//   meta also holds mesh_next (JSON {port: next}) and images (JSON catalogue overrides)
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
 // signed integers. Times are integer nanoseconds of virtual time. Only tasks and
@@ -67,6 +75,23 @@ CREATE TABLE decisions(
   id TEXT PRIMARY KEY, time INTEGER NOT NULL, service_id TEXT NOT NULL, json TEXT NOT NULL
 );
 CREATE TABLE commands(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, argv TEXT NOT NULL, inputs TEXT NOT NULL);
+)sql";
+
+// What schema 2 added to schema 1.
+constexpr const char* kSchema2 = R"sql(
+CREATE TABLE configs(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, json TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE volumes(
+  node_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, sim TEXT NOT NULL,
+  PRIMARY KEY(node_id, name)
+);
+CREATE TABLE layers(task_id TEXT PRIMARY KEY, files TEXT NOT NULL);
+CREATE TABLE logs(
+  seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, task_id TEXT NOT NULL, stream TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX logs_by_task ON logs(task_id, seq);
 )sql";
 
 bool IsDamage(int rc) {
@@ -127,6 +152,7 @@ Status Database::EnsureSchema() {
   if (!has_meta) {
     if (has_other) return Status::Corruption("cluster database " + path_ + " is not a swarmsim cluster database");
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema));
+    SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2));
     auto put = Prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?1)");
     if (!put.ok()) return put.status();
     SWARMSIM_RETURN_IF_ERROR(put.value()->Bind(1, kSchemaVersion).Run());
@@ -144,7 +170,12 @@ Status Database::EnsureSchema() {
                                       std::to_string(version) + ", this build reads " +
                                       std::to_string(kSchemaVersion) + ")");
   }
-  // Older schemas would be migrated here; schema 1 is the first.
+  if (version < 2) {
+    SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2));
+    auto put = Prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
+    if (!put.ok()) return put.status();
+    SWARMSIM_RETURN_IF_ERROR(put.value()->Bind(1, kSchemaVersion).Run());
+  }
   return guard.Commit();
 }
 

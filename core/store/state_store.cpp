@@ -1,5 +1,6 @@
 #include "core/store/state_store.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -8,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/format/base64.h"
+#include "core/image/image_json.h"
 #include "core/model/json.h"
 #include "core/store/json_text.h"
 #include "core/store/row_writer.h"
@@ -42,43 +45,6 @@ uint64_t Fnv1a64(std::string_view s) {
 // nlohmann's dump throws on invalid UTF-8; the store never throws, so it writes
 // U+FFFD instead (as json_text.h does).
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string Base64Encode(std::string_view in) {
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < in.size(); i += 3) {
-    uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-    if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-    out.push_back(kBase64[(n >> 18) & 63]);
-    out.push_back(kBase64[(n >> 12) & 63]);
-    out.push_back(i + 1 < in.size() ? kBase64[(n >> 6) & 63] : '=');
-    out.push_back(i + 2 < in.size() ? kBase64[n & 63] : '=');
-  }
-  return out;
-}
-
-bool Base64Decode(std::string_view in, std::string* out) {
-  if (in.size() % 4 != 0) return false;
-  auto value = [](char c) -> int {
-    const char* p = std::char_traits<char>::find(kBase64, 64, c);
-    return p ? static_cast<int>(p - kBase64) : -1;
-  };
-  for (size_t i = 0; i < in.size(); i += 4) {
-    int v[4];
-    for (int k = 0; k < 4; ++k) {
-      v[k] = in[i + k] == '=' && i + 4 == in.size() && k >= 2 ? 0 : value(in[i + k]);
-      if (v[k] < 0) return false;
-    }
-    uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
-    out->push_back(static_cast<char>((n >> 16) & 0xff));
-    if (in[i + 2] != '=') out->push_back(static_cast<char>((n >> 8) & 0xff));
-    if (in[i + 3] != '=') out->push_back(static_cast<char>(n & 0xff));
-  }
-  return true;
-}
 
 // Command files are replayed byte for byte: text that is not UTF-8 is kept as base64.
 json FilesJson(const std::map<std::string, std::string>& files) {
@@ -151,6 +117,30 @@ Result<Statement*> Prep(Database* db, const char* sql) { return db->Prepare(sql)
 // ---------------------------------------------------------------------------
 // Load
 
+Status LoadMeshNext(Database* db, std::string_view text, ClusterState* s) {
+  auto j = ParseStored(db, text, "mesh_next");
+  if (!j.ok()) return j.status();
+  if (!j->is_object()) return Damaged(db, "mesh_next is not an object");
+  for (auto it = j->begin(); it != j->end(); ++it) {
+    if (!it->is_number_unsigned()) return Damaged(db, "mesh_next is not a map of numbers");
+    s->mesh_next[static_cast<uint32_t>(std::stoul(it.key()))] = it->get<uint64_t>();
+  }
+  return Status::OK();
+}
+
+Status LoadImageOverrides(Database* db, std::string_view text, ClusterState* s) {
+  auto j = ParseStored(db, text, "images");
+  if (!j.ok()) return j.status();
+  if (!j->is_object()) return Damaged(db, "images is not an object");
+  for (auto it = j->begin(); it != j->end(); ++it) {
+    ImageEntry e;
+    Status st = ImageEntryFromJson(it.value(), &e);
+    if (!st.ok()) return Damaged(db, "image " + it.key() + ": " + st.message());
+    s->images[e.reference] = std::move(e);
+  }
+  return Status::OK();
+}
+
 Status LoadMeta(Database* db, ClusterState* s) {
   SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT key, value FROM meta");
   return ForEachRow(stmt, [&] {
@@ -165,6 +155,8 @@ Status LoadMeta(Database* db, ClusterState* s) {
     else if (key == "index") s->index = stmt->Uint(1);
     else if (key == "id_seed") s->id_seed = stmt->Uint(1);
     else if (key == "name_counter") s->name_counter = stmt->Uint(1);
+    else if (key == "mesh_next") return LoadMeshNext(db, stmt->TextView(1), s);
+    else if (key == "images") return LoadImageOverrides(db, stmt->TextView(1), s);
     return Status::OK();
   });
 }
@@ -225,6 +217,58 @@ Status LoadNetworks(Database* db, ClusterState* s) {
     net.version = stmt->Uint(1);
     net.updated_at = stmt->Int(2);
     s->networks.emplace(std::move(id), std::move(net));
+    return Status::OK();
+  });
+}
+
+Status LoadConfigs(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT id, kind, version, json, data FROM configs");
+  return ForEachRow(stmt, [&] {
+    std::string id = stmt->Text(0);
+    bool secret = stmt->TextView(1) == "secret";
+    auto j = ParseStored(db, stmt->TextView(3), "config " + id);
+    if (!j.ok()) return j.status();
+    Config c;
+    Status st = FromJson(j.value(), &c);
+    if (!st.ok()) return Damaged(db, "config " + id + ": " + st.message());
+    c.version = stmt->Uint(2);
+    c.data = stmt->Blob(4);
+    (secret ? s->secrets : s->configs).emplace(std::move(id), std::move(c));
+    return Status::OK();
+  });
+}
+
+Status LoadVolumes(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT node_id, name, version, json, sim FROM volumes");
+  return ForEachRow(stmt, [&] {
+    Volume v;
+    v.node_id = stmt->Text(0);
+    std::string what = "volume " + stmt->Text(1) + " on node " + v.node_id;
+    auto j = ParseStored(db, stmt->TextView(3), what);
+    if (!j.ok()) return j.status();
+    Status st = FromJson(j.value(), &v);
+    if (!st.ok()) return Damaged(db, what + ": " + st.message());
+    v.version = stmt->Uint(2);
+    auto sim = ParseStored(db, stmt->TextView(4), what);
+    if (!sim.ok()) return sim.status();
+    if (!sim->is_object() || !ReadFiles(sim->value("Files", json::object()), &v.files)) {
+      return Damaged(db, what + ": files are not readable");
+    }
+    v.anonymous = sim->value("Anonymous", false);
+    v.owner_task_id = sim->value("OwnerTask", std::string());
+    VolumeKey key{v.node_id, v.name};
+    s->volumes.emplace(std::move(key), std::move(v));
+    return Status::OK();
+  });
+}
+
+Status LoadLayers(Database* db, ClusterState* s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT task_id, files FROM layers");
+  return ForEachRow(stmt, [&] {
+    std::string id = stmt->Text(0);
+    auto j = ParseStored(db, stmt->TextView(1), "layer of task " + id);
+    if (!j.ok()) return j.status();
+    if (!ReadFiles(j.value(), &s->layers[id])) return Damaged(db, "layer of task " + id + " is not readable");
     return Status::OK();
   });
 }
@@ -323,6 +367,16 @@ Status SaveMeta(Database* db, const ClusterState& s) {
   SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "index").Bind(2, s.index).Run());
   SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "id_seed").Bind(2, s.id_seed).Run());
   SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "name_counter").Bind(2, s.name_counter).Run());
+  if (s.mesh_changed) {
+    json mesh = json::object();
+    for (const auto& [port, next] : s.mesh_next) mesh[std::to_string(port)] = next;
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "mesh_next").Bind(2, Dump(mesh)).Run());
+  }
+  if (s.images_changed) {
+    json images = json::object();
+    for (const auto& [ref, e] : s.images) images[ref] = ImageEntryJson(e);
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "images").Bind(2, Dump(images)).Run());
+  }
   return Status::OK();
 }
 
@@ -481,6 +535,59 @@ Status SaveTasks(Database* db, const ClusterState& s) {
   return writer.Finish();
 }
 
+Status SaveConfigs(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO configs(id, kind, version, name, json, data) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  for (BlobKind kind : {BlobKind::kConfig, BlobKind::kSecret}) {
+    for (const auto& [id, c] : kind == BlobKind::kSecret ? s.secrets : s.configs) {
+      if (c.version <= s.loaded_index) continue;
+      json j = ToJson(c, kind);
+      j["Spec"].erase("Data");  // kept as bytes in its own column
+      SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, id)
+                                   .Bind(2, ToString(kind))
+                                   .Bind(3, c.version)
+                                   .Bind(4, c.name)
+                                   .Bind(5, Dump(j))
+                                   .BindBlob(6, c.data)
+                                   .Run());
+    }
+  }
+  return Status::OK();
+}
+
+Status SaveVolumes(Database* db, const ClusterState& s) {
+  SWARMSIM_ASSIGN_STMT(del, db, "DELETE FROM volumes WHERE node_id = ?1 AND name = ?2");
+  for (const auto& [node, name] : s.removed_volumes) SWARMSIM_RETURN_IF_ERROR(del->Bind(1, node).Bind(2, name).Run());
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO volumes(node_id, name, version, json, sim) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5)");
+  for (const auto& [key, v] : s.volumes) {
+    if (v.version <= s.loaded_index) continue;
+    json sim = {{"Anonymous", v.anonymous}, {"OwnerTask", v.owner_task_id}, {"Files", FilesJson(v.files)}};
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, v.node_id)
+                                 .Bind(2, v.name)
+                                 .Bind(3, v.version)
+                                 .Bind(4, Dump(ToJson(v)))
+                                 .Bind(5, Dump(sim))
+                                 .Run());
+  }
+  return Status::OK();
+}
+
+Status SaveLayers(Database* db, const ClusterState& s) {
+  if (s.changed_layers.empty()) return Status::OK();
+  SWARMSIM_ASSIGN_STMT(put, db, "INSERT OR REPLACE INTO layers(task_id, files) VALUES(?1, ?2)");
+  SWARMSIM_ASSIGN_STMT(del, db, "DELETE FROM layers WHERE task_id = ?1");
+  for (const auto& id : s.changed_layers) {
+    auto it = s.layers.find(id);
+    if (it == s.layers.end()) {
+      SWARMSIM_RETURN_IF_ERROR(del->Bind(1, id).Run());
+    } else {
+      SWARMSIM_RETURN_IF_ERROR(put->Bind(1, id).Bind(2, Dump(FilesJson(it->second))).Run());
+    }
+  }
+  return Status::OK();
+}
+
 Result<uint64_t> MaxSeq(Database* db, const char* sql) {
   SWARMSIM_ASSIGN_STMT(stmt, db, sql);
   auto row = stmt->Step();
@@ -518,6 +625,19 @@ Status SaveEvents(Database* db, const ClusterState& s) {
   return writer.Finish();
 }
 
+Status SaveLogs(Database* db, const ClusterState& s) {
+  if (s.new_logs.empty()) return Status::OK();
+  auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM logs");
+  if (!last.ok()) return last.status();
+  uint64_t seq = last.value();
+  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT INTO logs(seq, time, task_id, stream, text) VALUES(?1, ?2, ?3, ?4, ?5)");
+  for (const auto& l : s.new_logs) {
+    SWARMSIM_RETURN_IF_ERROR(
+        stmt->Bind(1, ++seq).Bind(2, l.time).Bind(3, l.task_id).Bind(4, l.stream).Bind(5, l.text).Run());
+  }
+  return Status::OK();
+}
+
 Status SaveDecisions(Database* db, const ClusterState& s) {
   if (s.new_decisions.empty()) return Status::OK();
   SWARMSIM_ASSIGN_STMT(stmt, db,
@@ -540,6 +660,9 @@ Status LoadState(Database* db, ClusterState* state) {
   SWARMSIM_RETURN_IF_ERROR(LoadServices(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadNetworks(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadTasks(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadConfigs(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadVolumes(db, &loaded));
+  SWARMSIM_RETURN_IF_ERROR(LoadLayers(db, &loaded));
   loaded.loaded_index = loaded.index;
   for (const auto& [id, t] : loaded.tasks) {
     if (t.due_at != 0) loaded.due.insert({t.due_at, DueKind::kTask, id});
@@ -563,13 +686,26 @@ Status SaveState(Database* db, ClusterState* state) {
   SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM services WHERE id = ?1", s.removed_services));
   SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM tasks WHERE id = ?1", s.removed_tasks));
   SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM networks WHERE id = ?1", s.removed_networks));
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM configs WHERE id = ?1", s.removed_configs));
+  SWARMSIM_RETURN_IF_ERROR(DeleteIds(db, "DELETE FROM configs WHERE id = ?1", s.removed_secrets));
   SWARMSIM_RETURN_IF_ERROR(SaveNodes(db, s));
   SWARMSIM_RETURN_IF_ERROR(SaveServices(db, s));
   SWARMSIM_RETURN_IF_ERROR(SaveNetworks(db, s));
   SWARMSIM_RETURN_IF_ERROR(SaveTasks(db, s));
   SWARMSIM_RETURN_IF_ERROR(SaveEvents(db, s));
   SWARMSIM_RETURN_IF_ERROR(SaveDecisions(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveConfigs(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveVolumes(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveLayers(db, s));
+  SWARMSIM_RETURN_IF_ERROR(SaveLogs(db, s));
   state->new_events.clear();
+  state->new_logs.clear();
+  state->removed_configs.clear();
+  state->removed_secrets.clear();
+  state->removed_volumes.clear();
+  state->changed_layers.clear();
+  state->mesh_changed = false;
+  state->images_changed = false;
   state->new_decisions.clear();
   state->removed_nodes.clear();
   state->removed_services.clear();
@@ -641,6 +777,27 @@ Result<std::vector<Event>> ReadEvents(Database* db, Time since, Time until, uint
     return Status::OK();
   });
   if (!st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<LogLine>> ReadLogs(Database* db, const std::set<std::string>& task_ids) {
+  std::vector<LogLine> out;
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT seq, time, task_id, stream, text FROM logs WHERE task_id = ?1 ORDER BY seq");
+  for (const auto& id : task_ids) {
+    stmt->Bind(1, id);
+    Status st = ForEachRow(stmt, [&] {
+      LogLine l;
+      l.seq = stmt->Uint(0);
+      l.time = stmt->Int(1);
+      l.task_id = stmt->Text(2);
+      l.stream = stmt->Text(3);
+      l.text = stmt->Text(4);
+      out.push_back(std::move(l));
+      return Status::OK();
+    });
+    if (!st.ok()) return st;
+  }
+  std::sort(out.begin(), out.end(), [](const LogLine& a, const LogLine& b) { return a.seq < b.seq; });
   return out;
 }
 

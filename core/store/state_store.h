@@ -17,6 +17,7 @@
 // ("cluster database P is damaged: ...").
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ Result<std::vector<CommandRecord>> ReadCommands(Database* db);
 
 // Stored events with since <= time <= until and seq > after_seq, in seq order.
 Result<std::vector<Event>> ReadEvents(Database* db, Time since, Time until, uint64_t after_seq = 0);
+
+// The log lines of the given tasks, in the order they were written.
+Result<std::vector<LogLine>> ReadLogs(Database* db, const std::set<std::string>& task_ids);
 
 // One stored decision. NotFound("decision ID not found") when there is none.
 Result<Decision> ReadDecision(Database* db, const std::string& id);

@@ -36,6 +36,12 @@ Statement& Statement::BindRef(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_error_ == SQLITE_OK) bind_error_ = rc;
@@ -85,5 +91,11 @@ std::string_view Statement::TextView(int column) const {
 }
 
 std::string Statement::Text(int column) const { return std::string(TextView(column)); }
+
+std::string Statement::Blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  if (!p) return {};
+  return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
 
 }  // namespace swarmsim

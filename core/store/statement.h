@@ -40,6 +40,7 @@ class Statement {
   // REQUIRES: `value` stays alive and unchanged until the next Step/Run/Reset.
   Statement& BindRef(int index, std::string_view value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);  // copied, like Bind
 
   // Advances one row. Result true: a row is ready to read; false: done.
   // Errors: IOError/Corruption with SQLite's text; IOError for an injected write
@@ -59,6 +60,7 @@ class Statement {
   bool IsNull(int column) const;
   std::string Text(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step/Reset
+  std::string Blob(int column) const;
 
  private:
   Database* db_;
