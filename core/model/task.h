@@ -47,6 +47,9 @@ struct Task {
   // (restart delay), once its predecessor in the slot has stopped.
   Time promote_at = 0;
   std::string decision_id;  // the scheduling decision that placed (or failed to place) it
+  // The main process's planned end while RUNNING (0: runs until stopped), and its exit code.
+  Time exit_at = 0;
+  int exit_code = 0;
 };
 
 }  // namespace swarmsim

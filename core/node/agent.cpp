@@ -1,6 +1,11 @@
 #include "core/node/agent.h"
 
+#include <algorithm>
+#include <string>
+
+#include "core/container/volumes.h"
 #include "core/image/catalog.h"
+#include "core/program/program.h"
 #include "core/node/timing.h"
 
 namespace swarmsim {
@@ -38,7 +43,9 @@ Duration NextStepDelay(ClusterState* state, const Task& t) {
       // Prepared replacements wait here until the orchestrator promotes them.
       return t.desired_state == TaskState::kRunning ? kStartDelay : -1;
     case TaskState::kStarting: return kStartupTime;
-    default: return -1;  // RUNNING: nothing until told to stop
+    case TaskState::kRunning:  // nothing until told to stop, unless the process ends by itself
+      return t.exit_at > 0 ? std::max<Duration>(0, t.exit_at - state->clock.now) : -1;
+    default: return -1;
   }
 }
 
@@ -75,11 +82,30 @@ void RunAgentStep(ClusterState* state, Task* task) {
             RecordEvent(state, "image", "pull", image, {{"node", n->id}});
           }
         }
+        PrepareTaskVolumes(state, *task);
         SetTaskState(state, task, TaskState::kReady, "prepared");
         break;
       }
       case TaskState::kReady: SetTaskState(state, task, TaskState::kStarting, "starting"); break;
-      case TaskState::kStarting: SetTaskState(state, task, TaskState::kRunning, "started"); break;
+      case TaskState::kStarting: {
+        SetTaskState(state, task, TaskState::kRunning, "started");
+        ProgramStart start = StartProgram(state, *task);
+        if (start.exit_after) {
+          task->exit_at = state->clock.now + *start.exit_after;
+          task->exit_code = start.exit_code;
+        }
+        break;
+      }
+      case TaskState::kRunning:
+        // The main process ended by itself: swarm reports the exit code as the error.
+        task->exit_at = 0;
+        if (task->exit_code == 0) {
+          SetTaskState(state, task, TaskState::kComplete, "finished");
+        } else {
+          SetTaskState(state, task, TaskState::kFailed, "started",
+                       "task: non-zero exit (" + std::to_string(task->exit_code) + ")");
+        }
+        break;
       default: break;
     }
   }
