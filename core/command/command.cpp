@@ -20,6 +20,11 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterExplainCommands(&d);
     RegisterReplayCommands(&d);
     RegisterEventsCommands(&d);
+    RegisterVolumeCommands(&d);
+    RegisterExecCommands(&d);
+    RegisterCurlCommands(&d);
+    RegisterLogsCommands(&d);
+    RegisterImageCommands(&d);
     return d;
   }();
   return defs;

@@ -29,5 +29,10 @@ void RegisterTimeCommands(std::vector<CommandDef>* defs);
 void RegisterExplainCommands(std::vector<CommandDef>* defs);
 void RegisterReplayCommands(std::vector<CommandDef>* defs);
 void RegisterEventsCommands(std::vector<CommandDef>* defs);
+void RegisterVolumeCommands(std::vector<CommandDef>* defs);
+void RegisterExecCommands(std::vector<CommandDef>* defs);
+void RegisterCurlCommands(std::vector<CommandDef>* defs);
+void RegisterLogsCommands(std::vector<CommandDef>* defs);
+void RegisterImageCommands(std::vector<CommandDef>* defs);
 
 }  // namespace swarmsim
