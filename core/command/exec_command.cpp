@@ -61,7 +61,7 @@ Status Exec(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterExecCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"exec"}, {}, "exec TASK cat|ls|env [PATH...]", {}, 2, -1, true, Exec});
+  defs->push_back({{"exec"}, {}, "exec TASK cat|ls|env [PATH...]", {}, 2, -1, true, Exec, /*raw_args=*/true});
 }
 
 }  // namespace swarmsim

@@ -19,6 +19,9 @@ struct CommandDef {
   int max_args = -1;  // -1: unlimited
   bool read_only = false;
   std::function<Status(CommandContext*, const ParsedArgs&, CommandOutput*)> run;
+  // Everything after the command's words is positional, flags included (docker
+  // exec passes "ls -l" through to the container).
+  bool raw_args = false;
 };
 
 void RegisterSwarmCommands(std::vector<CommandDef>* defs);
