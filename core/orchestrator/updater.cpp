@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/node/health.h"
 #include "core/orchestrator/dirty.h"
 #include "core/orchestrator/task_factory.h"
 
@@ -40,12 +41,15 @@ UpdateConfig EffectiveUpdateConfig(const Service& service) {
   return c;
 }
 
-void NoteUpdateFailure(ClusterState* state, Service* service, const Task& task) {
+void NoteUpdateFailure(ClusterState* state, Service* service, Task* failed) {
+  const Task& task = *failed;
   if (!Updating(*service) || task.spec_version != service->spec_version) return;
   if (task.created_at < service->update_status->started_at) return;
   UpdateConfig cfg = EffectiveUpdateConfig(*service);
-  bool ran_long_enough = task.status.state > TaskState::kRunning && false;
-  (void)ran_long_enough;
+  // A task that ran longer than the monitor period is no longer watched. Stops the
+  // process did not plan (a constraint enforcer's rejection) always count.
+  std::optional<Duration> ran = TimeRunningBeforeExit(state, failed);
+  if (ran && *ran > cfg.monitor) return;
   ++service->update_failures;
   Touch(state, service);
   if (cfg.failure_action == "continue") return;
