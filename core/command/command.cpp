@@ -20,6 +20,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterExplainCommands(&d);
     RegisterReplayCommands(&d);
     RegisterEventsCommands(&d);
+    RegisterSnapshotCommands(&d);
     return d;
   }();
   return defs;

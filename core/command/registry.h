@@ -29,5 +29,6 @@ void RegisterTimeCommands(std::vector<CommandDef>* defs);
 void RegisterExplainCommands(std::vector<CommandDef>* defs);
 void RegisterReplayCommands(std::vector<CommandDef>* defs);
 void RegisterEventsCommands(std::vector<CommandDef>* defs);
+void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
 
 }  // namespace swarmsim
