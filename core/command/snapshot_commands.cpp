@@ -32,8 +32,8 @@ Status Load(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   *ctx->state = std::move(loaded);
   // A live clock runs on from the moment of loading, not from when the file was saved.
   ctx->state->clock.wall_anchor = anchor;
-  out->out += "Loaded " + path + " (virtual time " + FormatRFC3339Nano(ctx->state->clock.now) + ", clock " +
-              (ctx->state->clock.paused ? "paused" : "live") + ")\n";
+  out->out += "Cluster loaded: virtual time " + FormatRFC3339Nano(ctx->state->clock.now) + ", clock " +
+              (ctx->state->clock.paused ? "paused" : "live") + "\n";
   return Status::OK();
 }
 

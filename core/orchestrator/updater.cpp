@@ -88,9 +88,19 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
       if (IsTaskDirty(*state, *service, *t)) stale.push_back(t);
       else fresh = t;
     }
+    // The update's own task in this slot already stopped (failed): as swarm's worker,
+    // which waits for RUNNING "or any later state", the slot is done; restarts of it
+    // belong to the restart supervisor.
+    bool update_task_ended = false;
+    for (Task* t : slot.tasks) {
+      if (Updating(*service) && t->spec_version == service->spec_version && HasStopped(*t) &&
+          t->created_at >= service->update_status->started_at) {
+        update_task_ended = true;
+      }
+    }
     if (fresh) {
       if (fresh->status.state < TaskState::kRunning) {
-        if (!stale.empty() || Updating(*service)) ++in_flight;
+        if ((!stale.empty() || Updating(*service)) && !update_task_ended) ++in_flight;
       } else {
         if (fresh->spec_version == service->spec_version) last_running = std::max(last_running, fresh->status.timestamp);
         // start-first: the old task goes once its replacement runs.
