@@ -252,8 +252,8 @@ int main(int argc, char** argv) {
     frame.state = &live.state;
     frame.now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
     // The board changes only with the state, except pull progress, which moves with
-    // virtual time: rebuild it per frame only while something is preparing.
-    if (board_stale || board.preparing) board = BuildBoardView(live.state, frame.now);
+    // virtual time, and motion: rebuild it per frame only while something moves.
+    if (board_stale || board.preparing || board.animating) board = BuildBoardView(live.state, frame.now);
     board_stale = false;
     frame.board = &board;
     frame.events = &live.recent_events;
