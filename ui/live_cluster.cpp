@@ -65,4 +65,20 @@ Result<Decision> LoadDecision(LiveCluster* live, const std::string& id) {
   return read;
 }
 
+Status LoadRewind(LiveCluster* live) {
+  SWARMSIM_RETURN_IF_ERROR(OpenIfNeeded(live));
+  auto log = ReadCommands(live->db.get());
+  if (!log.ok()) return log.status();
+  // Unchanged log: keep the replayed states (dragging again costs nothing).
+  if (live->rewind_loaded && log.value().size() == live->rewind.records.size()) return Status::OK();
+  live->rewind = MakeRewind(std::move(log).value());
+  live->rewind_loaded = true;
+  return Status::OK();
+}
+
+Result<const ClusterState*> RewoundState(LiveCluster* live, Time t) {
+  if (!live->rewind_loaded) SWARMSIM_RETURN_IF_ERROR(LoadRewind(live));
+  return RewindTo(&live->rewind, t);
+}
+
 }  // namespace swarmsim::ui

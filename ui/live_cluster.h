@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/cluster/state.h"
+#include "core/command/rewind.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
 #include "core/status.h"
@@ -30,6 +31,9 @@ struct LiveCluster {
   std::deque<Event> recent_events;  // the last kMaxRecentEvents, oldest first
   uint64_t last_event_seq = 0;
   std::map<std::string, Decision> decisions;  // decisions never change: cached by ID
+  // The command log for the timeline's rewind, read by LoadRewind (not per frame).
+  Rewind rewind;
+  bool rewind_loaded = false;
 };
 
 constexpr size_t kMaxRecentEvents = 400;
@@ -44,5 +48,14 @@ Status Refresh(LiveCluster* live, Time wall_now);
 
 // The stored decision `id` (cached). NotFound when there is none.
 Result<Decision> LoadDecision(LiveCluster* live, const std::string& id);
+
+// (Re-)reads the command log for rewinding; the window calls it when a drag back
+// in time begins, so commands typed since are included. On error the previous
+// log stays.
+Status LoadRewind(LiveCluster* live);
+
+// The cluster as it was at virtual instant `t`, read-only (core/command/rewind.h).
+// Loads the log first if needed. The pointer lives until the next call.
+Result<const ClusterState*> RewoundState(LiveCluster* live, Time t);
 
 }  // namespace swarmsim::ui

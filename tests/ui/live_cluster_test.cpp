@@ -77,5 +77,32 @@ TEST_F(LiveClusterTest, LoadsAndCachesDecisions) {
   EXPECT_FALSE(LoadDecision(&live, "nope").ok());
 }
 
+TEST_F(LiveClusterTest, RewoundStateShowsThePastAndReloadsTheLog) {
+  ThreeNodesWithWeb();  // paused clock: web created, then 30 s advanced in one command
+  LiveCluster live;
+  live.path = path_;
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  ASSERT_TRUE(LoadRewind(&live).ok());
+  Time start = RewindStart(live.rewind);
+  Time created = 0;
+  for (const auto& [id, t] : live.state.tasks) created = t.created_at;
+  // Just after web was created: its tasks exist but none runs yet.
+  auto early = RewoundState(&live, created);
+  ASSERT_TRUE(early.ok()) << early.status().message();
+  ASSERT_EQ(early.value()->tasks.size(), 2u);
+  for (const auto& [id, t] : early.value()->tasks) EXPECT_LT(t.status.state, TaskState::kRunning);
+  EXPECT_LE(start, created);
+  // Now: the same as the live cluster.
+  auto now = RewoundState(&live, live.state.clock.now);
+  ASSERT_TRUE(now.ok());
+  for (const auto& [id, t] : now.value()->tasks) EXPECT_EQ(t.status.state, live.state.tasks.at(id).status.state);
+  // A command typed since: a new drag re-reads the log and sees it.
+  Run("service scale web=3");
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  ASSERT_TRUE(LoadRewind(&live).ok());
+  EXPECT_EQ(RewoundState(&live, live.state.clock.now).value()->tasks.size(), 3u);
+  EXPECT_EQ(RewoundState(&live, created).value()->tasks.size(), 2u);
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

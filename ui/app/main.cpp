@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -221,6 +222,9 @@ int main(int argc, char** argv) {
   Time refresh_every = kRefreshEvery;
   BoardView board;
   bool board_stale = true;
+  bool board_rewound = false;  // the board shows a rewound state
+  Time board_at = 0;           // the instant the board shows
+  std::deque<Event> rewound_events;
   int frame_no = 0;
   std::vector<double> frame_ms;
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
@@ -248,21 +252,51 @@ int main(int argc, char** argv) {
     }
     ApplyZoom(&font_state, ui.zoom, font_dir);
 
+    if (live.loaded && !live.rewind_loaded) (void)LoadRewind(&live);  // the rewind bar's left end
+    if (ui.rewind_started) {
+      (void)LoadRewind(&live);  // commands typed since the last drag
+      ui.rewind_started = false;
+    }
+
     Frame frame;
     frame.state = &live.state;
-    frame.now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
+    frame.live_now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
+    frame.now = frame.live_now;
+    frame.history_start = RewindStart(live.rewind);
+    frame.events = &live.recent_events;
+    std::string rewind_error;
+    if (ui.rewinding) {
+      auto past = RewoundState(&live, ui.rewind_to);
+      if (past.ok()) {
+        frame.state = past.value();
+        frame.now = ui.rewind_to;
+        frame.rewound = true;
+        if (!board_rewound || board_at != ui.rewind_to) board_stale = true;
+        rewound_events.clear();
+        for (const Event& e : live.recent_events) {
+          if (e.time <= ui.rewind_to) rewound_events.push_back(e);
+        }
+        frame.events = &rewound_events;
+      } else {
+        rewind_error = past.status().message();
+        ui.rewinding = false;
+      }
+    }
+    if (board_rewound != frame.rewound) board_stale = true;
     // The board changes only with the state, except pull progress, which moves with
     // virtual time, and motion: rebuild it per frame only while something moves.
-    if (board_stale || board.preparing || board.animating) board = BuildBoardView(live.state, frame.now);
+    if (board_stale || board.preparing || board.animating) board = BuildBoardView(*frame.state, frame.now);
     board_stale = false;
+    board_rewound = frame.rewound;
+    board_at = frame.now;
     frame.board = &board;
-    frame.events = &live.recent_events;
     frame.fonts = &font_state.fonts;
     if (!live.last_error.ok()) {
       frame.notice = live.last_error.code() == Status::Code::kIOError
                          ? std::string(Tr(Str::kLockedRetrying)) + ": " + live.last_error.message()
                          : live.last_error.message();
     }
+    if (!rewind_error.empty()) frame.notice = rewind_error;
     frame.run = [&](const std::vector<std::string>& args) {
       session.wall_now = WallNow(env);
       return RunSessionCommand(session, args);

@@ -85,6 +85,11 @@ void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& 
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
   ui->console.lines.push_back({ConsoleLine::kCommand, shown});
+  if (frame.rewound) {  // the past is read-only
+    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
+    ui->console.scroll_to_bottom = true;
+    return;
+  }
   if (frame.run) {
     CommandOutput out = frame.run(args);
     if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});

@@ -55,6 +55,11 @@ struct UiState {
   bool newest_seen_set = false;
   Time newest_seen = 0;
   bool refresh_now = false;   // a panel ran a command: re-read before the next frame
+  // The timeline's rewind: while set, every panel shows the cluster at rewind_to,
+  // read-only. rewind_started asks the window to re-read the command log.
+  bool rewinding = false;
+  bool rewind_started = false;
+  Time rewind_to = 0;
 };
 
 // One frame's data, shared by every panel.
@@ -62,7 +67,10 @@ struct Frame {
   const ClusterState* state = nullptr;
   const BoardView* board = nullptr;
   const std::deque<Event>* events = nullptr;
-  Time now = 0;             // virtual now, interpolated between refreshes
+  Time now = 0;             // virtual now, interpolated between refreshes (rewind_to when rewound)
+  Time live_now = 0;        // the live cluster's virtual now, even when rewound
+  Time history_start = 0;   // the first command's virtual time (the rewind's left end; 0: unknown)
+  bool rewound = false;     // state is the past: panels send no commands
   std::string notice;       // shown when the last refresh failed
   const Fonts* fonts = nullptr;
   // Runs one swarmsim command (argv without the program name) as one transaction.
