@@ -169,6 +169,29 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history)
   return clicked;
 }
 
+// The column's foot: the node's local volumes and how much each holds, pinned to
+// the bottom when there is room. Click one to compare its copies in the inspector.
+void VolumeFoot(const NodeColumn& col, UiState* ui) {
+  if (col.volumes.empty()) return;
+  float line = ImGui::GetTextLineHeightWithSpacing();
+  float need = line * float(col.volumes.size() + 1) + ImGui::GetStyle().ItemSpacing.y * 2;
+  float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
+  if (ImGui::GetCursorPosY() + need < bottom) ImGui::SetCursorPosY(bottom - need);
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+  ImGui::TextUnformatted(Tr(Str::kLocalVolumes));
+  ImGui::PopStyleColor();
+  for (const NodeVolume& v : col.volumes) {
+    std::string label = VolumeLabel(v.name, v.anonymous);
+    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(Str::kFiles);
+    ImGui::PushID(v.name.c_str());
+    if (ImGui::Selectable(label.c_str(), ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
+    ImGui::PopID();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", size.c_str());
+  }
+}
+
 void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float width, float height) {
   ImGui::PushID(col.node_id.c_str());
   bool down = col.state != NodeState::kReady;
@@ -241,6 +264,7 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
       }
     }
   }
+  VolumeFoot(col, ui);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopID();

@@ -46,6 +46,10 @@ struct UiState {
   PanelFlags open;
   std::string selected_task;
   std::string selected_node;
+  std::string selected_volume;  // a volume name: every node's copy
+  std::string selected_config;  // IDs
+  std::string selected_secret;
+  bool show_secrets = false;    // the inspector's "show as the container sees it"
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
   bool force_columns = false; // large clusters: columns instead of the heat map
@@ -84,9 +88,17 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open);
 void DrawInspector(const Frame& frame, UiState* ui, bool* p_open);
 void DrawConsole(const Frame& frame, UiState* ui, bool* p_open);
 
+// The inspector's contents inside the current window (DrawInspector wraps it in
+// its own; tests draw it in theirs).
+void DrawInspectorContents(const Frame& frame, UiState* ui);
+
 // The whole window: menu bar (language, zoom, panels), the classroom layout for the
 // current display size, and one dispatch line per open panel.
 void DrawClassroom(const Frame& frame, UiState* ui);
+
+// Selects one thing for the inspector and nothing else.
+enum class Pick { kTask, kNode, kVolume, kConfig, kSecret };
+void Select(UiState* ui, Pick what, const std::string& id);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).

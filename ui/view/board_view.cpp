@@ -80,6 +80,7 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
     for (const auto& kv : node.spec.labels) col.labels.push_back(kv);
     col.cpu.capacity = node.description.resources.nano_cpus;
     col.memory.capacity = node.description.resources.memory_bytes;
+    col.volumes = NodeVolumes(state, id);
     view.columns.push_back(std::move(col));
   }
   std::stable_sort(view.columns.begin(), view.columns.end(), [](const NodeColumn& a, const NodeColumn& b) {

@@ -11,6 +11,7 @@
 #include "core/model/node.h"
 #include "core/model/task.h"
 #include "ui/view/motion.h"
+#include "ui/view/volume_view.h"
 
 namespace swarmsim::ui {
 
@@ -54,6 +55,7 @@ struct NodeColumn {
   ResourceUse memory;  // bytes
   std::vector<TaskCard> tasks;    // not yet terminal, by service name then slot
   std::vector<TaskCard> history;  // terminal, newest first, at most kMaxHistory
+  std::vector<NodeVolume> volumes;  // the node's local volumes (the column's foot)
 };
 
 struct PendingTask {

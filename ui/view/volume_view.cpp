@@ -81,6 +81,12 @@ VolumeView BuildVolumeView(const ClusterState& state, const std::string& name) {
   return view;
 }
 
+std::vector<std::string> VolumeNames(const ClusterState& state) {
+  std::set<std::string> names;
+  for (const auto& [key, v] : state.volumes) names.insert(key.second);
+  return {names.begin(), names.end()};
+}
+
 std::vector<NodeVolume> NodeVolumes(const ClusterState& state, const std::string& node_id) {
   std::vector<NodeVolume> out;
   // The map is ordered by (node ID, name): this node's volumes are one run.

@@ -50,6 +50,9 @@ struct NodeVolume {
 // The volumes on `node_id`, named ones by name first, then anonymous ones.
 std::vector<NodeVolume> NodeVolumes(const ClusterState& state, const std::string& node_id);
 
+// Every volume name on any node, sorted, each once (the inspector's list).
+std::vector<std::string> VolumeNames(const ClusterState& state);
+
 // The sum of the sizes of a volume's files.
 int64_t VolumeBytes(const Volume& volume);
 
