@@ -119,14 +119,14 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
     return (c & ~IM_COL32_A_MASK) | (ImU32(float((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha) << IM_COL32_A_SHIFT);
   };
   ImU32 text = faded(history ? kTextDim : kTextBright);
-  ImFont* bold = frame.fonts && frame.fonts->heading ? frame.fonts->heading : ImGui::GetFont();
+  ImFont* bold = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title : ImGui::GetFont();
   if (history) {
     dl->AddText(ImVec2(x, p.y + pad), text, card.name.c_str());
     std::string rest = std::string(card.state_word) + "  " + card.image;
     dl->AddText(ImVec2(x + ImGui::CalcTextSize(card.name.c_str()).x + fs * 0.8f, p.y + pad),
                 StateColor(card.state, 0.8f), rest.c_str());
   } else {
-    dl->AddText(bold, fs * 1.1f, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
     dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), card.image.c_str());
     std::string state = card.shutting_down ? std::string(card.state_word) + " → " + ToString(card.desired)
                                            : card.state_word;
@@ -364,6 +364,10 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
   float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
   ImVec2 mouse = ImGui::GetIO().MousePos;
   bool hovered_window = ImGui::IsWindowHovered();
+  // Square tiles without anti-aliased fringes: a thousand of them are two
+  // triangles each, which a software rasteriser draws in a fraction of the time.
+  ImDrawListFlags saved_flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
   for (size_t i = 0; i < board.columns.size(); ++i) {
     const NodeColumn& c = board.columns[i];
     ImVec2 p(origin.x + float(int(i) % per_row) * (tile + gap), origin.y + float(int(i) / per_row) * (tile + gap));
@@ -376,7 +380,7 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
       float r = c.cpu.capacity > 0 ? std::clamp(float(double(c.cpu.reserved) / double(c.cpu.capacity)), 0.f, 1.f) : 0;
       fill = ImGui::ColorConvertFloat4ToU32(ImVec4(0.15f + 0.8f * r, 0.35f + 0.25f * r, 0.55f - 0.4f * r, 1));
     }
-    dl->AddRectFilled(p, end, fill, 4);
+    dl->AddRectFilled(p, end, fill);
     bool hover = hovered_window && mouse.x >= p.x && mouse.x < end.x && mouse.y >= p.y && mouse.y < end.y;
     if (hover || c.node_id == ui->selected_node) dl->AddRect(p, end, kSelection, 4, 0, 2.5f);
     if (numbers) {
@@ -394,6 +398,7 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
       }
     }
   }
+  dl->Flags = saved_flags;
   (void)frame;
   ImGui::EndChild();
 }
