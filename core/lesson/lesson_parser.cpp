@@ -79,7 +79,8 @@ class Reader {
   Result<LessonCommand> Command(const YAML::Node& n, const std::string& where) const {
     LessonCommand c;
     c.line_no = LineOf(n);
-    YAML::Node run = n;
+    // Copy-construct: assigning one YAML::Node to another writes into the document.
+    const YAML::Node run = n.IsMap() ? n["run"] : n;
     bool docker_given = false;
     if (n.IsMap()) {
       if (Status st = Keys(n, {"run", "docker", "exit_code"}, where); !st.ok()) return st;
@@ -90,7 +91,6 @@ class Reader {
           return Error(n["exit_code"], where + ": exit_code must be a number");
         }
       }
-      run = n["run"];
       if (!run) return Error(n, where + ": missing field 'run'");
       if (n["docker"]) {
         c.docker = n["docker"].IsNull() ? "" : n["docker"].as<std::string>();

@@ -90,14 +90,19 @@ std::string Describe(const Check& c, Lang lang) {
   bool ko = Ko(lang);
   switch (c.kind) {
     case Check::Kind::kCommand: {
-      std::string s = "swarmsim";
-      for (const auto& w : c.command.argv) s += " " + w;
-      std::string want;
-      for (const auto& x : c.contains) want += (want.empty() ? "" : ", ") + ("\"" + x + "\"");
+      const std::string& s = c.command.line;
+      auto quoted = [](const std::vector<std::string>& v) {
+        std::string q;
+        for (const auto& x : v) q += (q.empty() ? "" : ", ") + ("\"" + x + "\"");
+        return q;
+      };
+      std::string want = quoted(c.contains), unwanted = quoted(c.not_contains);
       if (ko) {
-        return "`" + s + "` 종료 코드 " + std::to_string(c.exit_code) + (want.empty() ? "" : ", 출력에 " + want);
+        return "`" + s + "` 종료 코드 " + std::to_string(c.exit_code) + (want.empty() ? "" : ", 출력에 " + want) +
+               (unwanted.empty() ? "" : ", 출력에 없음: " + unwanted);
       }
-      return "`" + s + "` exits " + std::to_string(c.exit_code) + (want.empty() ? "" : " and prints " + want);
+      return "`" + s + "` exits " + std::to_string(c.exit_code) + (want.empty() ? "" : ", prints " + want) +
+             (unwanted.empty() ? "" : ", never prints " + unwanted);
     }
     case Check::Kind::kRunning:
       return ko ? c.service + " 서비스의 실행 중인 태스크 " + std::to_string(c.count) + "개"
