@@ -50,11 +50,10 @@ Result<ClusterState> LoadNow(const SessionOptions& options) {
   return state;
 }
 
-CheckOutcome CommandCheck(const SessionOptions& options, const Check& check, Lang lang) {
+CheckOutcome CommandCheck(const CheckContext& ctx, const Check& check, Lang lang) {
   CheckOutcome o;
   o.what = Describe(check, lang);
-  CommandRun run = RunLessonCommand(options, check.command);
-  const CommandOutput& out = run.output;
+  const CommandOutput out = ctx.run(check.command.argv);
   std::string text = out.out + out.err;
   if (out.exit_code != check.exit_code) {
     o.found = (Ko(lang) ? "종료 코드 " : "exit code ") + std::to_string(out.exit_code) +
@@ -211,13 +210,29 @@ CommandRun RunLessonCommand(const SessionOptions& options, const LessonCommand& 
   return run;
 }
 
+CheckContext SessionCheckContext(const SessionOptions& options) {
+  CheckContext ctx;
+  ctx.run = [options](const std::vector<std::string>& argv) { return RunSessionCommand(options, argv); };
+  ctx.load = [options]() -> Result<std::shared_ptr<const ClusterState>> {
+    auto state = LoadNow(options);
+    if (!state.ok()) return state.status();
+    return std::shared_ptr<const ClusterState>(std::make_shared<ClusterState>(std::move(state.value())));
+  };
+  return ctx;
+}
+
 std::vector<CheckOutcome> EvaluateChecks(const SessionOptions& options, const Lesson& lesson,
                                          const std::vector<Check>& checks, Lang lang) {
+  return EvaluateChecks(SessionCheckContext(options), lesson, checks, lang);
+}
+
+std::vector<CheckOutcome> EvaluateChecks(const CheckContext& ctx, const Lesson& lesson,
+                                         const std::vector<Check>& checks, Lang lang) {
   std::vector<CheckOutcome> out;
-  std::optional<Result<ClusterState>> state;
+  std::optional<Result<std::shared_ptr<const ClusterState>>> state;
   for (const auto& c : checks) {
     if (c.kind == Check::Kind::kCommand) {
-      out.push_back(CommandCheck(options, c, lang));
+      out.push_back(CommandCheck(ctx, c, lang));
       state.reset();  // a command may have moved the cluster
       continue;
     }
@@ -228,7 +243,7 @@ std::vector<CheckOutcome> EvaluateChecks(const SessionOptions& options, const Le
       if (i < 0) {
         o.found = "unknown step " + c.step;
       } else {
-        auto sub = EvaluateChecks(options, lesson, lesson.steps[i].checks, lang);
+        auto sub = EvaluateChecks(ctx, lesson, lesson.steps[i].checks, lang);
         o.ok = AllOk(sub);
         for (const auto& s : sub) {
           if (!s.ok) {
@@ -241,7 +256,7 @@ std::vector<CheckOutcome> EvaluateChecks(const SessionOptions& options, const Le
       state.reset();
       continue;
     }
-    if (!state) state = LoadNow(options);
+    if (!state) state = ctx.load();
     if (!state->ok()) {
       CheckOutcome o;
       o.what = Describe(c, lang);
@@ -249,7 +264,7 @@ std::vector<CheckOutcome> EvaluateChecks(const SessionOptions& options, const Le
       out.push_back(o);
       continue;
     }
-    out.push_back(EvaluateStateCheck(state->value(), c, lang));
+    out.push_back(EvaluateStateCheck(*state->value(), c, lang));
   }
   return out;
 }

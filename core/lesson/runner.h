@@ -7,6 +7,8 @@
 // pace: check a step's requirements, run its commands one by one, then its checks.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,8 +38,22 @@ Status StartCluster(const SessionOptions& options, const Lesson& lesson, std::ve
 // Runs one lesson command as one transaction.
 CommandRun RunLessonCommand(const SessionOptions& options, const LessonCommand& command);
 
-// Evaluates checks (or a step's `requires`) on the database as it is now.
+// How checks reach the cluster: `run` runs a command check (one transaction),
+// `load` gives the cluster as it is now (called again after a command check).
+// The CLI builds both from SessionOptions; the window from its live cluster.
+struct CheckContext {
+  std::function<CommandOutput(const std::vector<std::string>& argv)> run;
+  std::function<Result<std::shared_ptr<const ClusterState>>()> load;
+};
+
+// A context on the database `options` names: commands through RunSessionCommand,
+// state read in a transaction that is rolled back.
+CheckContext SessionCheckContext(const SessionOptions& options);
+
+// Evaluates checks (or a step's `requires`) on the cluster as it is now.
 // A kStep check holds when every check of that step holds.
+std::vector<CheckOutcome> EvaluateChecks(const CheckContext& ctx, const Lesson& lesson,
+                                         const std::vector<Check>& checks, Lang lang);
 std::vector<CheckOutcome> EvaluateChecks(const SessionOptions& options, const Lesson& lesson,
                                          const std::vector<Check>& checks, Lang lang);
 
