@@ -1,5 +1,6 @@
 #include "app/lesson_cli.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,12 +18,13 @@ namespace fs = std::filesystem;
 using lesson::Lang;
 
 constexpr const char* kUsage =
-    "Usage:  swarmsim lesson list\n"
-    "        swarmsim lesson show NAME [--lang ko|en]\n"
-    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP]\n";
+    "Usage:  swarmsim lesson list [--scenarios DIR]\n"
+    "        swarmsim lesson show NAME [--lang ko|en] [--scenarios DIR]\n"
+    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n";
 
 struct Args {
   std::string verb, name, from;
+  std::string scenarios;  // --scenarios: another lesson directory
   Lang lang = Lang::kEn;
   bool auto_run = false;
 };
@@ -57,6 +59,10 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
       auto v = value("--from");
       if (!v.ok()) return v.status();
       a.from = v.value();
+    } else if (w == "--scenarios" || w.rfind("--scenarios=", 0) == 0) {
+      auto v = value("--scenarios");
+      if (!v.ok()) return v.status();
+      a.scenarios = v.value();
     } else if (w == "--help" || w == "-h") {
       return Status::OK();
     } else if (!w.empty() && w[0] == '-') {
@@ -142,8 +148,11 @@ int Show(const lesson::Lesson& l, Lang lang) {
   std::cout << l.title.In(lang) << "\n\n" << Indent(l.summary.In(lang), "") << "\n";
   PrintCluster(l, lang);
   std::cout << "\n" << Say(lang, "Steps:", "단계:") << "\n";
-  for (size_t i = 0; i < l.steps.size(); ++i) {
-    std::cout << "  " << i + 1 << ". " << l.steps[i].id << "  " << l.steps[i].title.In(lang) << "\n";
+  // The step IDs are what --from takes; titles carry the lesson's own numbering.
+  size_t width = 0;
+  for (const auto& s : l.steps) width = std::max(width, s.id.size());
+  for (const auto& s : l.steps) {
+    std::cout << "  " << s.id << std::string(width - s.id.size() + 3, ' ') << s.title.In(lang) << "\n";
   }
   return 0;
 }
@@ -343,7 +352,8 @@ int RunLessonCli(const LessonCliOptions& options, const std::vector<std::string>
     std::cout << kUsage;
     return 0;
   }
-  std::string scenarios = lesson::DefaultScenariosDir(options.env);
+  std::string scenarios =
+      parsed->scenarios.empty() ? lesson::DefaultScenariosDir(options.env) : parsed->scenarios;
   if (parsed->verb == "list" || parsed->verb == "ls") return List(scenarios);
   auto l = lesson::LoadLesson(scenarios, parsed->name);
   if (!l.ok()) {
