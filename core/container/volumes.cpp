@@ -73,15 +73,14 @@ void PrepareTaskVolumes(ClusterState* state, const Task& task) {
   }
 }
 
-std::vector<std::string> VolumeUsers(const ClusterState& state, const VolumeKey& key) {
-  std::vector<std::string> users;
+std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state) {
+  std::map<VolumeKey, std::vector<std::string>> users;
   for (const auto& [id, t] : state.tasks) {
-    if (t.node_id != key.first) continue;
+    if (t.node_id.empty()) continue;
     for (const Mount& m : TaskVolumeMounts(state, t)) {
-      const Volume* v = FindMountedVolume(state, t, m);
-      if (v && v->name == key.second) {
-        users.push_back(id);
-        break;
+      if (const Volume* v = FindMountedVolume(state, t, m)) {
+        auto& list = users[{v->node_id, v->name}];
+        if (list.empty() || list.back() != id) list.push_back(id);
       }
     }
   }

@@ -4,6 +4,7 @@
 // declares) are made for the task alone and go when the task is removed.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,9 @@ void PrepareTaskVolumes(ClusterState* state, const Task& task);
 // The volume a task's mount uses on its node, or nullptr when it does not exist yet.
 const Volume* FindMountedVolume(const ClusterState& state, const Task& task, const Mount& mount);
 
-// Task IDs (in ID order) whose containers reference the volume: any task on that
-// node still in the cluster, running or not (docker counts stopped containers).
-std::vector<std::string> VolumeUsers(const ClusterState& state, const VolumeKey& key);
+// For every volume in use, the task IDs (in ID order) whose containers reference
+// it: any task on that node still in the cluster, running or not (docker counts
+// stopped containers). One pass over the tasks.
+std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state);
 
 }  // namespace swarmsim

@@ -152,3 +152,42 @@ TEST_F(BadInput, MissingComposeFile) {
 }
 
 }  // namespace
+
+TEST_F(BadInput, ExecIntoTasks) {
+  ExpectRejected("exec todo_todo-web.9 ls /", "Error: no such task: todo_todo-web.9\n");
+  ExpectRejected("exec todo_todo-web.1 cat /data/nope", "cat: /data/nope: No such file or directory\n");
+  ExpectRejected("exec todo_todo-web.1 ls /nope", "ls: cannot access '/nope': No such file or directory\n");
+}
+
+TEST_F(BadInput, CurlErrorsAreCurls) {
+  std::string before = Dump();
+  Ran bad_url = Run("curl 'http://localhost:80x80/'");
+  EXPECT_EQ(bad_url.exit_code, 3);
+  EXPECT_EQ(bad_url.err, "curl: (3) URL using bad/illegal format or missing URL\n");
+  Ran no_task = Run("curl http://localhost:9090/");
+  EXPECT_EQ(no_task.exit_code, 7);
+  EXPECT_EQ(no_task.err, "curl: (7) Failed to connect to localhost port 9090 after 0 ms: Couldn't connect to server\n");
+  Ran not_found = Run("curl -f http://localhost:8080/missing");
+  EXPECT_EQ(not_found.exit_code, 22);
+  EXPECT_EQ(not_found.err, "curl: (22) The requested URL returned error: 404\n");
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(BadInput, VolumesInUseStay) {
+  Ran ls = Run("volume ls -q");
+  ASSERT_EQ(ls.exit_code, 0);
+  std::string first = ls.out.substr(0, ls.out.find('\n'));
+  std::string before = Dump();
+  Ran r = Run("volume rm " + first);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("Error response from daemon: remove " + first + ": volume is in use - [", 0), 0u) << r.err;
+  EXPECT_EQ(Dump(), before);
+  ExpectRejected("volume inspect nosuch", "Error response from daemon: get nosuch: no such volume\n");
+}
+
+TEST_F(BadInput, ImageCatalogueFiles) {
+  ExpectRejected("image load tests/data/bad-images.yml",
+                 "tests/data/bad-images.yml: line 4: exit_code: not an integer: lots\n");
+  ExpectRejected("image load tests/data/no-such-file.yml",
+                 "open tests/data/no-such-file.yml: no such file or directory\n");
+}
