@@ -29,6 +29,7 @@
 #include "app/state_path.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/library.h"
 #include "core/sim/clock.h"
 #include "ui/fonts.h"
 #include "ui/i18n.h"
@@ -237,6 +238,12 @@ int main(int argc, char** argv) {
   font_state.base_style = base;
   UiState ui;
   ui.zoom = opt.zoom;
+  // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
+  ui.lesson.scenarios_dir = lesson::DefaultScenariosDir(env);
+  if (auto it = env.find("SWARMSIM_LESSON"); it != env.end() && !it->second.empty()) {
+    ui.lesson.requested = it->second;
+    ui.open.lesson = true;
+  }
   ApplyZoom(&font_state, ui.zoom, font_dir);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
