@@ -130,6 +130,16 @@ std::vector<MountPoint> TaskMountPoints(const ClusterState& state, const Task& t
   return out;
 }
 
+void RecordFileMounts(ClusterState* state, const Task& task) {
+  for (const auto& m : TaskMountPoints(*state, task)) {
+    if (m.source != FileSource::kConfig && m.source != FileSource::kSecret) continue;
+    BlobKind kind = m.source == FileSource::kSecret ? BlobKind::kSecret : BlobKind::kConfig;
+    const Config* c = FindBlob(*state, kind, m);
+    RecordEvent(state, ToString(kind), "mount", c ? c->id : m.object_id,
+                {{"name", m.name}, {"task", task.id}, {"node", task.node_id}, {"target", m.target}});
+  }
+}
+
 Result<std::string> ReadTaskFile(const ClusterState& state, const Task& task, const std::string& path) {
   std::string p = CleanPath(path);
   auto mounts = TaskMountPoints(state, task);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/container/filesystem.h"
 #include "core/container/volumes.h"
 #include "core/image/catalog.h"
 #include "core/node/health.h"
@@ -153,6 +154,7 @@ void RunAgentStep(ClusterState* state, Task* task) {
         SetTaskState(state, task, TaskState::kStarting, "starting");
         // The program's start-up decides now (with the cluster as it is now) how
         // its process will end; PlanProcess reads the answer back from the task.
+        RecordFileMounts(state, *task);
         ProgramStart start = StartProgram(state, *task);
         task->exit_after = start.exit_after;
         task->exit_code = start.exit_code;
