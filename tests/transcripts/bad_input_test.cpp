@@ -323,3 +323,29 @@ TEST_F(BadInput, StackOwnedSecrets) {
   ExpectRejected("stack deploy -c '" + compose + "' other",
                  "open " + (dir_ / "nothing-here.txt").string() + ": no such file or directory\n");
 }
+
+// Not bad input, but the same harness: a secret's data is visible inside the
+// task's file system and nowhere else the CLI or the cluster's tables show.
+TEST_F(BadInput, SecretDataStaysInsideTasks) {
+  std::string file = (dir_ / "pw.txt").string();
+  std::ofstream(file) << "s3cr3t-needle\n";
+  ASSERT_EQ(Run("secret create pw '" + file + "'").exit_code, 0);
+  ASSERT_EQ(Run("service create --name db --secret pw nginx").exit_code, 0);
+  ASSERT_EQ(Run("time advance 1m").exit_code, 0);
+  Ran inside = Run("exec db.1 cat /run/secrets/pw");
+  ASSERT_EQ(inside.exit_code, 0) << inside.err;
+  EXPECT_EQ(inside.out, "s3cr3t-needle\n");
+  for (const std::string cmd : {"secret inspect pw", "secret inspect --pretty pw", "secret inspect --format '{{json .}}' pw",
+                                "secret ls --format '{{json .}}'", "service inspect db", "service inspect --pretty db",
+                                "events --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z",
+                                "explain db.1", "service ps --no-trunc db", "service logs db"}) {
+    Ran r = Run(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
+    EXPECT_EQ((r.out + r.err).find("s3cr3t"), std::string::npos) << cmd;
+  }
+  for (const std::string table : {"events", "decisions", "services", "task_specs", "tasks", "logs"}) {
+    std::string cmd = "sqlite3 '" + db_ + "' \"SELECT * FROM " + table + "\" >'" + (dir_ / "rows").string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << table;
+    EXPECT_EQ(Slurp(dir_ / "rows").find("s3cr3t"), std::string::npos) << table;
+  }
+}
