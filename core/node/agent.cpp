@@ -7,6 +7,7 @@
 #include "core/container/volumes.h"
 #include "core/image/catalog.h"
 #include "core/node/health.h"
+#include "core/node/process.h"
 #include "core/program/program.h"
 #include "core/node/timing.h"
 
@@ -74,6 +75,9 @@ Time NextStepAt(ClusterState* state, Task* task) {
       return std::max(now, ContainerStart(t) + next.after);
     }
     case TaskState::kRunning: {
+      // Most processes run until stopped: ask the cheap question first (this runs
+      // for every running task on every reconcile round).
+      if (!PlanProcess(state, task).exit_after) return -1;
       // The process started running_after before it was reported RUNNING.
       ContainerTimeline c = PlanContainer(state, task);
       if (!c.exit_after) return -1;  // runs until told to stop
