@@ -25,6 +25,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterCurlCommands(&d);
     RegisterLogsCommands(&d);
     RegisterImageCommands(&d);
+    RegisterSnapshotCommands(&d);
     return d;
   }();
   return defs;

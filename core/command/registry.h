@@ -37,5 +37,6 @@ void RegisterExecCommands(std::vector<CommandDef>* defs);
 void RegisterCurlCommands(std::vector<CommandDef>* defs);
 void RegisterLogsCommands(std::vector<CommandDef>* defs);
 void RegisterImageCommands(std::vector<CommandDef>* defs);
+void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
 
 }  // namespace swarmsim

@@ -48,7 +48,41 @@ std::vector<FlagSpec> CommonFlags() {
           {"rollback-order"}, {"rollback-failure-action"}, {"rollback-monitor"},
           {"rollback-max-failure-ratio"}, {"restart-condition"}, {"restart-delay"},
           {"restart-max-attempts"}, {"restart-window"}, {"stop-grace-period"}, {"user", 'u'}, {"workdir", 'w'},
-          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true}};
+          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true},
+          {"health-cmd"}, {"health-interval"}, {"health-timeout"}, {"health-retries"},
+          {"health-start-period"}, {"no-healthcheck", 0, true}};
+}
+
+// --health-* and --no-healthcheck, as docker's healthcheck options: on create
+// they make a new HealthConfig, on update they change the fields given.
+Status ApplyHealthFlags(const ParsedArgs& args, ContainerSpec* c) {
+  bool any = args.Has("health-cmd") || args.Has("health-interval") || args.Has("health-timeout") ||
+             args.Has("health-retries") || args.Has("health-start-period");
+  if (args.Has("no-healthcheck")) {
+    if (any) return Status::InvalidArgument("--no-healthcheck conflicts with --health-* options");
+    c->healthcheck = HealthConfig{{"NONE"}};
+    return Status::OK();
+  }
+  if (!any) return Status::OK();
+  HealthConfig& h = c->healthcheck ? *c->healthcheck : c->healthcheck.emplace();
+  if (h.test.size() == 1 && h.test[0] == "NONE") h.test.clear();
+  if (args.Has("health-cmd")) {
+    std::string cmd = args.Get("health-cmd");
+    h.test = cmd.empty() ? std::vector<std::string>{} : std::vector<std::string>{"CMD-SHELL", cmd};
+  }
+  for (auto [flag, field] : {std::pair{"health-interval", &h.interval}, std::pair{"health-timeout", &h.timeout},
+                             std::pair{"health-start-period", &h.start_period}}) {
+    if (!args.Has(flag)) continue;
+    auto v = ParseDurationFlag(flag, args.Get(flag));
+    if (!v.ok()) return v.status();
+    *field = v.value();
+  }
+  if (args.Has("health-retries")) {
+    auto v = ParseUint("health-retries", args.Get("health-retries"));
+    if (!v.ok()) return v.status();
+    h.retries = v.value();
+  }
+  return Status::OK();
 }
 
 // Settings that both create and update take; `prefix` is "" for create.
@@ -149,6 +183,7 @@ Status ApplyCommon(const ParsedArgs& args, ServiceSpec* spec) {
     if (!v.ok()) return v.status();
     tt.container.stop_grace_period = v.value();
   }
+  SWARMSIM_RETURN_IF_ERROR(ApplyHealthFlags(args, &tt.container));
   if (args.Has("user")) tt.container.user = args.Get("user");
   if (args.Has("workdir")) tt.container.dir = args.Get("workdir");
   if (args.Has("hostname")) tt.container.hostname = args.Get("hostname");

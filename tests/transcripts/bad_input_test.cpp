@@ -151,6 +151,58 @@ TEST_F(BadInput, MissingComposeFile) {
   ExpectRejected("stack deploy -c nosuch.yml todo", "open nosuch.yml: no such file or directory\n");
 }
 
+TEST_F(BadInput, InvalidDurations) {
+  ExpectRejected("service update --update-delay 5x todo_todo-web",
+                 "invalid argument \"5x\" for \"--update-delay\" flag: time: unknown unit \"x\" in duration \"5x\"\n");
+  ExpectRejected("service update --rollback-monitor soon todo_todo-web",
+                 "invalid argument \"soon\" for \"--rollback-monitor\" flag: time: invalid duration \"soon\"\n");
+  ExpectRejected("service update --health-interval nope todo_todo-web",
+                 "invalid argument \"nope\" for \"--health-interval\" flag: time: invalid duration \"nope\"\n");
+  ExpectRejected("service update --update-monitor -1s todo_todo-web",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = TaskSpec: update-monitor cannot "
+                 "be negative\n");
+}
+
+TEST_F(BadInput, ParallelismBelowZero) {
+  ExpectRejected("service update --update-parallelism -1 todo_todo-web",
+                 "invalid argument \"-1\" for \"--update-parallelism\" flag: strconv.ParseUint: parsing \"-1\": "
+                 "invalid syntax\n");
+  ExpectRejected("service create --rollback-parallelism -3 nginx",
+                 "invalid argument \"-3\" for \"--rollback-parallelism\" flag: strconv.ParseUint: parsing \"-3\": "
+                 "invalid syntax\n");
+}
+
+TEST_F(BadInput, RollbackWithoutPreviousSpec) {
+  ASSERT_EQ(Run("service create --name fresh nginx").exit_code, 0);
+  Ran r = Run("service inspect fresh --format '{{.ID}}'");
+  std::string id = r.out.substr(0, r.out.find('\n'));
+  std::string err = "Error response from daemon: rpc error: code = FailedPrecondition desc = service " + id +
+                    " does not have a previous spec\n";
+  ExpectRejected("service rollback fresh", err);
+  ExpectRejected("service update --rollback fresh", err);
+}
+
+TEST_F(BadInput, HealthcheckFlagsConflict) {
+  ExpectRejected("service create --no-healthcheck --health-cmd true nginx",
+                 "--no-healthcheck conflicts with --health-* options\n");
+}
+
+TEST_F(BadInput, LoadRefusesWhatIsNotASnapshot) {
+  std::string missing = (dir_ / "nosuch.db").string();
+  ExpectRejected("load '" + missing + "'", "open " + missing + ": no such file or directory\n");
+  std::string junk = (dir_ / "junk.db").string();
+  std::ofstream(junk) << "not a database\n";
+  ExpectRejected("load '" + junk + "'", "load " + junk + ": not a swarmsim cluster file\n");
+  std::string other = (dir_ / "other.db").string();
+  ASSERT_EQ(std::system(("sqlite3 '" + other + "' 'CREATE TABLE t(x)'").c_str()), 0);
+  ExpectRejected("load '" + other + "'", "load " + other + ": not a swarmsim cluster file\n");
+  std::string newer = (dir_ / "newer.db").string();
+  ASSERT_EQ(Run("save '" + newer + "'").exit_code, 0);
+  ASSERT_EQ(std::system(("sqlite3 '" + newer + "' \"UPDATE meta SET value = 99 WHERE key = 'schema_version'\"").c_str()), 0);
+  ExpectRejected("load '" + newer + "'",
+                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 2)\n");
+}
+
 }  // namespace
 
 TEST_F(BadInput, ExecIntoTasks) {

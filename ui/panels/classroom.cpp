@@ -87,10 +87,23 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   if (ui->open.console) DrawConsole(frame, ui, &ui->open.console);
 }
 
+void Select(UiState* ui, Pick what, const std::string& id) {
+  ui->selected_task = what == Pick::kTask ? id : "";
+  ui->selected_node = what == Pick::kNode ? id : "";
+  ui->selected_volume = what == Pick::kVolume ? id : "";
+  ui->selected_config = what == Pick::kConfig ? id : "";
+  ui->selected_secret = what == Pick::kSecret ? id : "";
+}
+
 void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
   ui->console.lines.push_back({ConsoleLine::kCommand, shown});
+  if (frame.rewound) {  // the past is read-only
+    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
+    ui->console.scroll_to_bottom = true;
+    return;
+  }
   if (frame.run) {
     CommandOutput out = frame.run(args);
     if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});

@@ -48,6 +48,10 @@ struct UiState {
   PanelFlags open;
   std::string selected_task;
   std::string selected_node;
+  std::string selected_volume;  // a volume name: every node's copy
+  std::string selected_config;  // IDs
+  std::string selected_secret;
+  bool show_secrets = false;    // the inspector's "show as the container sees it"
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
   bool force_columns = false; // large clusters: columns instead of the heat map
@@ -57,6 +61,11 @@ struct UiState {
   bool newest_seen_set = false;
   Time newest_seen = 0;
   bool refresh_now = false;   // a panel ran a command: re-read before the next frame
+  // The timeline's rewind: while set, every panel shows the cluster at rewind_to,
+  // read-only. rewind_started asks the window to re-read the command log.
+  bool rewinding = false;
+  bool rewind_started = false;
+  Time rewind_to = 0;
   LessonProgress lesson;
 };
 
@@ -65,7 +74,10 @@ struct Frame {
   const ClusterState* state = nullptr;
   const BoardView* board = nullptr;
   const std::deque<Event>* events = nullptr;
-  Time now = 0;             // virtual now, interpolated between refreshes
+  Time now = 0;             // virtual now, interpolated between refreshes (rewind_to when rewound)
+  Time live_now = 0;        // the live cluster's virtual now, even when rewound
+  Time history_start = 0;   // the first command's virtual time (the rewind's left end; 0: unknown)
+  bool rewound = false;     // state is the past: panels send no commands
   std::string notice;       // shown when the last refresh failed
   const Fonts* fonts = nullptr;
   // Runs one swarmsim command (argv without the program name) as one transaction.
@@ -83,9 +95,17 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open);
 // preconditions, then run its commands through RunAndLog (checks follow after the re-read).
 void RunLessonStep(const Frame& frame, UiState* ui);
 
+// The inspector's contents inside the current window (DrawInspector wraps it in
+// its own; tests draw it in theirs).
+void DrawInspectorContents(const Frame& frame, UiState* ui);
+
 // The whole window: menu bar (language, zoom, panels), the classroom layout for the
 // current display size, and one dispatch line per open panel.
 void DrawClassroom(const Frame& frame, UiState* ui);
+
+// Selects one thing for the inspector and nothing else.
+enum class Pick { kTask, kNode, kVolume, kConfig, kSecret };
+void Select(UiState* ui, Pick what, const std::string& id);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).
