@@ -26,6 +26,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterLogsCommands(&d);
     RegisterImageCommands(&d);
     RegisterSnapshotCommands(&d);
+    RegisterConfigCommands(&d);
     return d;
   }();
   return defs;

@@ -38,5 +38,6 @@ void RegisterCurlCommands(std::vector<CommandDef>* defs);
 void RegisterLogsCommands(std::vector<CommandDef>* defs);
 void RegisterImageCommands(std::vector<CommandDef>* defs);
 void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
+void RegisterConfigCommands(std::vector<CommandDef>* defs);  // config and secret
 
 }  // namespace swarmsim

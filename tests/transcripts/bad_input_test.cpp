@@ -243,3 +243,83 @@ TEST_F(BadInput, ImageCatalogueFiles) {
   ExpectRejected("image load tests/data/no-such-file.yml",
                  "open tests/data/no-such-file.yml: no such file or directory\n");
 }
+
+TEST_F(BadInput, ConfigAndSecretFiles) {
+  ExpectRejected("config create c tests/data/no-such-file.json", "open tests/data/no-such-file.json: no such file or directory\n");
+  std::string empty = (dir_ / "empty.txt").string();
+  std::ofstream(empty).close();
+  ExpectRejected("secret create s '" + empty + "'", "error reading from " + empty + ": data is empty\n");
+  ExpectRejected("secret create s -", "error reading from STDIN: data is empty\n");
+  // The limits are exclusive: 1024000 bytes is one too many for a config, 512000 for a secret.
+  std::string big = (dir_ / "big.txt").string();
+  std::ofstream(big) << std::string(1024000, 'x');
+  ExpectRejected("config create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config data must be larger "
+                 "than 0 and less than 1024000 bytes\n");
+  std::ofstream(big) << std::string(512000, 'x');
+  ExpectRejected("secret create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret data must be larger "
+                 "than 0 and less than 512000 bytes\n");
+  ExpectRejected("config create bad_ scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = invalid name, only 64 "
+                 "[a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]\n");
+  // One byte under the limit is accepted.
+  std::ofstream(big) << std::string(511999, 'x');
+  EXPECT_EQ(Run("secret create big '" + big + "'").exit_code, 0);
+}
+
+TEST_F(BadInput, ConfigsAndSecretsInUseOrTaken) {
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c scenarios/todo-list/v4.yml todo").exit_code, 0);
+  ExpectRejected("config create todo-list-config scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = config todo-list-config already "
+                 "exists\n");
+  ExpectRejected("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = secret todo-list-secret already "
+                 "exists\n");
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("config rm todo-list-config",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config 'todo-list-config' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("secret rm nosuch", "Error response from daemon: secret nosuch not found\n");
+  // Two services: the message lists both.
+  ASSERT_EQ(Run("service create --name other --secret todo-list-secret nginx").exit_code, 0);
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following services: other, todo_todo-web\n");
+  ExpectRejected("service create --name web2 --secret missing nginx", "secret not found: missing\n");
+  ExpectRejected("service create --name web2 --config source=todo-list-config,oops nginx",
+                 "invalid argument \"source=todo-list-config,oops\" for \"--config\" flag: invalid field 'oops' must "
+                 "be a key=value pair\n");
+  ExpectRejected("service create --name web2 --secret target=/x nginx",
+                 "invalid argument \"target=/x\" for \"--secret\" flag: source is required\n");
+  ExpectRejected("service update --secret-add todo-list-secret other",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret references "
+                 "'todo-list-secret' and 'todo-list-secret' have a conflicting target: 'todo-list-secret'\n");
+}
+
+TEST_F(BadInput, StackOwnedSecrets) {
+  ExpectRejected("stack deploy -c tests/data/configs/stack-missing.yml app",
+                 "service web: secret not found: absent-secret\n");
+  ExpectRejected("stack deploy -c tests/data/configs/stack-undefined.yml app", "service web: undefined secret \"nope\"\n");
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack.yml app").exit_code, 0);
+  std::string before = Dump();
+  Ran r = Run("stack deploy -c tests/data/configs/stack-changed.yml app");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("failed to update secret app_db-password: Error response from daemon: rpc error: code = "
+                       "InvalidArgument desc = only updates to Labels are allowed\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Dump(), before);
+  // A compose file whose secret file is missing.
+  std::string compose = (dir_ / "missing-file.yml").string();
+  std::ofstream(compose) << "version: \"3.7\"\nservices:\n  web:\n    image: nginx\n    secrets: [s]\n"
+                            "secrets:\n  s:\n    file: ./nothing-here.txt\n";
+  ExpectRejected("stack deploy -c '" + compose + "' other",
+                 "open " + (dir_ / "nothing-here.txt").string() + ": no such file or directory\n");
+}
