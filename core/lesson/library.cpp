@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/lesson/command_check.h"
 #include "core/lesson/lesson_parser.h"
 
 namespace swarmsim::lesson {
@@ -65,6 +66,7 @@ Result<Lesson> LoadLesson(const std::string& scenarios_dir, const std::string& n
   if (!text.ok()) return text.status();
   auto lesson = ParseLesson(text.value(), file.string(), name);
   if (!lesson.ok()) return lesson.status();
+  if (Status st = CheckCommandsExist(lesson.value()); !st.ok()) return st;
   Cluster& cluster = lesson->cluster;
   if (!cluster.preset.empty()) {
     fs::path preset_file = fs::path(scenarios_dir) / "presets" / (cluster.preset + ".yml");

@@ -22,7 +22,8 @@ Result<std::vector<std::string>> ListLessons(const std::string& scenarios_dir);
 
 // Reads and checks SCENARIOS/NAME/lesson.yml and resolves its preset.
 // NotFound "unknown lesson: NAME (see swarmsim lesson list)" when there is none;
-// InvalidArgument "FILE:LINE: ..." for a bad lesson or preset file.
+// InvalidArgument "FILE:LINE: ..." for a bad lesson or preset file, or a
+// command swarmsim does not have (CheckCommandsExist).
 Result<Lesson> LoadLesson(const std::string& scenarios_dir, const std::string& name);
 
 // The names of the presets under SCENARIOS/presets, sorted.

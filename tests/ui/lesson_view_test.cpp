@@ -47,5 +47,16 @@ TEST(LessonProgress, OpensShippedLessonsAndReportsUnknownOnes) {
   EXPECT_NE(LessonGlyphText(p.scenarios_dir).find("스택"), std::string::npos);
 }
 
+TEST(Reflow, JoinsWrappedLinesKeepsParagraphs) {
+  EXPECT_EQ(Reflow("one\ntwo\n\nthree\n"), "one two\n\nthree");
+  EXPECT_EQ(Reflow("single"), "single");
+  EXPECT_EQ(Reflow(""), "");
+}
+
+TEST(LessonGlyphText, HoldsThePanelsOwnKoreanWords) {
+  std::string text = LessonGlyphText(std::string(SWARMSIM_SOURCE_DIR) + "/scenarios");
+  for (const char* word : {"레슨", "가장 새 태스크 보기", "종료 코드"}) EXPECT_NE(text.find(word), std::string::npos) << word;
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

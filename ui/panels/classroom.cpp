@@ -75,7 +75,7 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   Place(0, top, display.x - right_w, h - bottom_h);
   if (ui->open.board) DrawBoard(frame, ui, &ui->open.board);
   // A lesson takes the right column's upper part; the inspector keeps the rest.
-  float lesson_h = ui->open.lesson ? (h - bottom_h) * (ui->open.inspector ? 0.55f : 1.0f) : 0;
+  float lesson_h = ui->open.lesson ? (h - bottom_h) * (ui->open.inspector ? 0.65f : 1.0f) : 0;
   float lesson_w = right_w > 0 ? right_w : display.x * 0.34f;
   Place(display.x - lesson_w, top, lesson_w, lesson_h);
   if (ui->open.lesson) DrawLesson(frame, ui, &ui->open.lesson);

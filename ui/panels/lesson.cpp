@@ -129,7 +129,7 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
   }
   const lesson::Step& step = l.steps[p->step];
   ImGui::Separator();
-  ImGui::TextWrapped("%s", step.explain.In(lang).c_str());
+  ImGui::TextWrapped("%s", Reflow(step.explain.In(lang)).c_str());
   ImGui::Separator();
   if (frame.fonts && frame.fonts->mono) ImGui::PushFont(frame.fonts->mono);
   for (const auto& c : step.commands) {
@@ -151,7 +151,7 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
       }
       if (right) ImGui::PopStyleColor();
     }
-    if (p->ran) ImGui::TextWrapped("%s", q.explanation.In(lang).c_str());
+    if (p->ran) ImGui::TextWrapped("%s", Reflow(q.explanation.In(lang)).c_str());
   }
   ImGui::Separator();
   if (!p->ran) {

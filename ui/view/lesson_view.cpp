@@ -113,6 +113,24 @@ std::vector<std::string> StepChanges(const ClusterState& state, const StepSnapsh
   return lines;
 }
 
+std::string Reflow(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(i, end - i);
+    if (line.empty()) {
+      if (!out.empty() && out.back() != '\n') out += "\n\n";
+    } else {
+      if (!out.empty() && out.back() != '\n') out += ' ';
+      out += line;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
 std::string LessonGlyphText(const std::string& scenarios_dir) {
   std::string text;
   auto names = lesson::ListLessons(scenarios_dir);
@@ -134,8 +152,13 @@ std::string LessonGlyphText(const std::string& scenarios_dir) {
       }
     }
   }
-  // The panel's own words and the check descriptions.
-  text += "서비스의 실행 중인 태스크개레이블인노드에있음볼륨어느없음단계가만든상태종료코드출력새멈춘변경됨→✓✗";
+  // The panel's own words, the check descriptions (core/lesson/runner.cpp) and
+  // the change lines above.
+  text += "레슨 레슨이 없습니다: 이 레슨은 자신의 클러스터에서 시작합니다: 레슨 클러스터 만들기 예측: 이 단계 실행 "
+          "다음 단계 마지막 단계입니다. 이 단계에 필요한 클러스터 상태가 더 이상 없습니다: 확인 이 단계가 바꾼 것 "
+          "가장 새 태스크 보기 종료 코드 출력에 없음: 출력에 있음: 서비스의 실행 중인 태스크 개 의 실행 중인 태스크가 "
+          "모두 레이블 인 노드에 있음 볼륨 이(가) 어느 노드에 있음 어느 노드에도 없음 단계가 만든 상태 서비스 없음 "
+          "실행 중 태스크가 노드 다음 노드에 있음: 실행 중인 태스크 없음 새 태스크 멈춘 태스크 노드 변경됨 →✓✗—";
   return text;
 }
 

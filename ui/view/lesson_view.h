@@ -56,6 +56,10 @@ void GoToStep(LessonProgress* p, size_t index);
 std::vector<std::string> StepChanges(const ClusterState& state, const StepSnapshot& before, lesson::Lang lang,
                                      std::vector<std::string>* tasks);
 
+// A lesson text as one paragraph per blank-line-separated block: the files wrap
+// at 80 columns for the terminal; the window wraps to its own width.
+std::string Reflow(const std::string& text);
+
 // Every Korean and English text of every lesson under `scenarios_dir`: the
 // glyphs the window's font must hold.
 std::string LessonGlyphText(const std::string& scenarios_dir);
