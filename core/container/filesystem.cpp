@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/container/volumes.h"
+#include "core/control/tasks.h"
 
 namespace swarmsim {
 
@@ -207,8 +208,7 @@ std::string DescribeFileLocation(const ClusterState& state, const Task& task, co
     if (m->anonymous) return "anonymous volume " + m->name.substr(0, 12) + " on " + host;
     return "volume " + m->name + " on " + host;
   }
-  std::string task_name = task.service_name + "." + (task.slot ? std::to_string(task.slot) : task.node_id);
-  return "container layer of " + task_name + " on " + host;
+  return "container layer of " + TaskName(task) + " on " + host;
 }
 
 }  // namespace swarmsim
