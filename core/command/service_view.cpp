@@ -109,9 +109,10 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
   std::stable_sort(services.begin(), services.end(),
                    [](const Service* a, const Service* b) { return NaturalLess(a->spec.name, b->spec.name); });
   std::vector<nlohmann::json> rows;
+  std::map<std::string, ReplicaCount> counts = CountAllReplicas(state);
   for (const Service* s : services) {
     if (!MatchesFilters(*s, parsed)) continue;
-    ReplicaCount c = CountReplicas(state, *s);
+    ReplicaCount c = counts[s->id];
     std::string replicas = std::to_string(c.running) + "/" + std::to_string(c.desired);
     if (s->spec.mode == ServiceMode::kReplicated && s->spec.task_template.placement.max_replicas > 0) {
       replicas += " (max " + std::to_string(s->spec.task_template.placement.max_replicas) + " per node)";

@@ -181,18 +181,38 @@ Status RollbackService(ClusterState* state, const std::string& id) {
   return Status::OK();
 }
 
+namespace {
+
+// Adds one task to its service's count.
+void CountTask(const ClusterState& state, const Service& service, const Task& t, ReplicaCount* c) {
+  if (t.status.state == TaskState::kRunning) {
+    auto n = state.nodes.find(t.node_id);
+    if (n != state.nodes.end() && n->second.status.state != NodeState::kDown) ++c->running;
+  }
+  if (service.spec.mode == ServiceMode::kGlobal && t.desired_state == TaskState::kRunning) ++c->desired;
+}
+
+}  // namespace
+
 ReplicaCount CountReplicas(const ClusterState& state, const Service& service) {
   ReplicaCount c;
   for (const auto& [id, t] : state.tasks) {
-    if (t.service_id != service.id) continue;
-    if (t.status.state == TaskState::kRunning) {
-      auto n = state.nodes.find(t.node_id);
-      if (n != state.nodes.end() && n->second.status.state != NodeState::kDown) ++c.running;
-    }
-    if (service.spec.mode == ServiceMode::kGlobal && t.desired_state == TaskState::kRunning) ++c.desired;
+    if (t.service_id == service.id) CountTask(state, service, t, &c);
   }
   if (service.spec.mode == ServiceMode::kReplicated) c.desired = service.spec.replicas;
   return c;
+}
+
+std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state) {
+  std::map<std::string, ReplicaCount> counts;
+  for (const auto& [id, svc] : state.services) {
+    if (svc.spec.mode == ServiceMode::kReplicated) counts[id].desired = svc.spec.replicas;
+  }
+  for (const auto& [id, t] : state.tasks) {
+    auto svc = state.services.find(t.service_id);
+    if (svc != state.services.end()) CountTask(state, svc->second, t, &counts[t.service_id]);
+  }
+  return counts;
 }
 
 }  // namespace swarmsim

@@ -2,6 +2,7 @@
 // remove, with the daemon's validation and error texts.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/cluster/state.h"
@@ -40,5 +41,7 @@ struct ReplicaCount {
   uint64_t desired = 0;
 };
 ReplicaCount CountReplicas(const ClusterState& state, const Service& service);
+// The same for every service at once (by service ID), in one pass over the tasks.
+std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state);
 
 }  // namespace swarmsim

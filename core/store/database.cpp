@@ -31,8 +31,10 @@ namespace {
 // Added in schema 2 (a schema-1 file gains them on open):
 //   configs(id, kind, version, name, json, data)   kind 'config' | 'secret'; json without
 //                                Spec.Data; data: the raw bytes (BLOB)
-//   volumes(node_id, name, version, json, sim)     json: docker's volume inspect; sim:
-//                                {"Anonymous", "OwnerTask", "Files": {path: text | {"base64"}}}
+//   volumes(node_id, name, version, created_at, driver, labels, options, anonymous,
+//           owner_task, target, files)   plain columns (500 volumes load without parsing
+//                                inspect JSON); labels, options: JSON objects; files:
+//                                {path: text | {"base64": ...}}
 //   layers(task_id, files)       a task's writable layer, files as in volumes.sim
 //   logs(seq, time, task_id, stream, text)         container output, append-only
 //   tasks gain exit_after (-1: none), exit_code (how the program said its process ends)
@@ -92,7 +94,9 @@ CREATE TABLE configs(
   data BLOB NOT NULL
 );
 CREATE TABLE volumes(
-  node_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, sim TEXT NOT NULL,
+  node_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  driver TEXT NOT NULL, labels TEXT NOT NULL, options TEXT NOT NULL, anonymous INTEGER NOT NULL,
+  owner_task TEXT NOT NULL, target TEXT NOT NULL, files TEXT NOT NULL,
   PRIMARY KEY(node_id, name)
 );
 CREATE TABLE layers(task_id TEXT PRIMARY KEY, files TEXT NOT NULL);

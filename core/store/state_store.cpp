@@ -239,24 +239,32 @@ Status LoadConfigs(Database* db, ClusterState* s) {
 }
 
 Status LoadVolumes(Database* db, ClusterState* s) {
-  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT node_id, name, version, json, sim FROM volumes");
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "SELECT node_id, name, version, created_at, driver, labels, options, anonymous, owner_task, "
+                       "target, files FROM volumes");
   return ForEachRow(stmt, [&] {
     Volume v;
     v.node_id = stmt->Text(0);
-    std::string what = "volume " + stmt->Text(1) + " on node " + v.node_id;
-    auto j = ParseStored(db, stmt->TextView(3), what);
-    if (!j.ok()) return j.status();
-    Status st = FromJson(j.value(), &v);
-    if (!st.ok()) return Damaged(db, what + ": " + st.message());
+    v.name = stmt->Text(1);
+    std::string what = "volume " + v.name + " on node " + v.node_id;
     v.version = stmt->Uint(2);
-    auto sim = ParseStored(db, stmt->TextView(4), what);
-    if (!sim.ok()) return sim.status();
-    if (!sim->is_object() || !ReadFiles(sim->value("Files", json::object()), &v.files)) {
-      return Damaged(db, what + ": files are not readable");
-    }
-    v.anonymous = sim->value("Anonymous", false);
-    v.owner_task_id = sim->value("OwnerTask", std::string());
-    v.mount_target = sim->value("Target", std::string());
+    v.created_at = stmt->Int(3);
+    v.driver = stmt->Text(4);
+    // Most volumes have no options and few labels or files: skip parsing "{}".
+    auto read_map = [&](int column, auto* out, auto reader) -> Status {
+      std::string_view text = stmt->TextView(column);
+      if (text == "{}") return Status::OK();
+      auto j = ParseStored(db, text, what);
+      if (!j.ok()) return j.status();
+      if (!reader(j.value(), out)) return Damaged(db, what + " has unreadable columns");
+      return Status::OK();
+    };
+    SWARMSIM_RETURN_IF_ERROR(read_map(5, &v.labels, ReadStringMap));
+    SWARMSIM_RETURN_IF_ERROR(read_map(6, &v.options, ReadStringMap));
+    v.anonymous = stmt->Int(7) != 0;
+    v.owner_task_id = stmt->Text(8);
+    v.mount_target = stmt->Text(9);
+    SWARMSIM_RETURN_IF_ERROR(read_map(10, &v.files, ReadFiles));
     VolumeKey key{v.node_id, v.name};
     s->volumes.emplace(std::move(key), std::move(v));
     return Status::OK();
@@ -563,16 +571,22 @@ Status SaveConfigs(Database* db, const ClusterState& s) {
 Status SaveVolumes(Database* db, const ClusterState& s) {
   SWARMSIM_ASSIGN_STMT(del, db, "DELETE FROM volumes WHERE node_id = ?1 AND name = ?2");
   for (const auto& [node, name] : s.removed_volumes) SWARMSIM_RETURN_IF_ERROR(del->Bind(1, node).Bind(2, name).Run());
-  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO volumes(node_id, name, version, json, sim) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5)");
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "INSERT OR REPLACE INTO volumes(node_id, name, version, created_at, driver, labels, options, "
+                       "anonymous, owner_task, target, files) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   for (const auto& [key, v] : s.volumes) {
     if (v.version <= s.loaded_index) continue;
-    json sim = {{"Anonymous", v.anonymous}, {"OwnerTask", v.owner_task_id}, {"Target", v.mount_target}, {"Files", FilesJson(v.files)}};
     SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, v.node_id)
                                  .Bind(2, v.name)
                                  .Bind(3, v.version)
-                                 .Bind(4, Dump(ToJson(v)))
-                                 .Bind(5, Dump(sim))
+                                 .Bind(4, v.created_at)
+                                 .Bind(5, v.driver)
+                                 .Bind(6, Dump(StringMapJson(v.labels)))
+                                 .Bind(7, Dump(StringMapJson(v.options)))
+                                 .Bind(8, static_cast<int64_t>(v.anonymous))
+                                 .Bind(9, v.owner_task_id)
+                                 .Bind(10, v.mount_target)
+                                 .Bind(11, Dump(FilesJson(v.files)))
                                  .Run());
   }
   return Status::OK();
