@@ -5,11 +5,12 @@
 namespace swarmsim {
 
 ProcessPlan PlanProcess(ClusterState* state, Task* task) {
-  ImageEntry image = LookupImage(state->images, task->spec->container.image);
   ProcessPlan plan;
-  plan.exit_after = image.exit_after;
-  plan.exit_code = image.exit_code;
-  plan.healthy = image.healthy.value_or(true);
+  const ImageEntry* image = FindImage(state->images, task->spec->container.image);
+  if (!image) return plan;  // unknown images run until stopped
+  plan.exit_after = image->exit_after;
+  plan.exit_code = image->exit_code;
+  plan.healthy = image->healthy.value_or(true);
   return plan;
 }
 
