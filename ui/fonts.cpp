@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include "core/lesson/library.h"
 #include "ui/i18n.h"
+#include "ui/view/lesson_view.h"
 
 namespace swarmsim::ui {
 
@@ -22,6 +24,7 @@ const ImWchar* LabelGlyphRanges() {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Latin + Latin-1
     builder.AddText(AllLabelText().c_str());
+    builder.AddText(LessonGlyphText(lesson::DefaultScenariosDir({})).c_str());  // lessons' Korean
     builder.AddText("·…→←▶■✓✗×");
     builder.BuildRanges(&ranges);
   }
@@ -52,6 +55,9 @@ Fonts LoadFonts(float body_px, const std::string& font_dir) {
   fonts.body = AddFont(font_dir + "/NanumGothic.ttf", body_px, &found);
   fonts.heading = AddFont(font_dir + "/NanumGothicBold.ttf", body_px * 1.35f, &found);
   fonts.mono = AddFont(font_dir + "/NanumGothicCoding.ttf", body_px * 0.95f, &found);
+  // Text is drawn at its atlas size: the window samples the atlas nearest (fast on
+  // software GL), so a scaled font would lose rows of pixels.
+  fonts.card_title = AddFont(font_dir + "/NanumGothicBold.ttf", body_px * 1.1f, &found);
   fonts.hangul = found;
   io.FontDefault = fonts.body;
   io.Fonts->Build();

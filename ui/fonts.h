@@ -15,6 +15,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
   ImFont* mono = nullptr;
+  ImFont* card_title = nullptr;  // bold at 1.1x body: task names on cards, drawn at its own size
   bool hangul = false;  // the Nanum files were found
 };
 
@@ -22,7 +23,7 @@ struct Fonts {
 constexpr const char* kDefaultFontDir = "/usr/share/fonts/truetype/nanum";
 
 // Clears the current ImGui context's atlas and loads the three fonts at
-// `body_px` (headings a third larger) from `font_dir`. The caller rebuilds the
+// `body_px` (headings a third larger, card titles a tenth) from `font_dir`. The caller rebuilds the
 // renderer's font texture afterwards. REQUIRES: an ImGui context.
 Fonts LoadFonts(float body_px, const std::string& font_dir);
 

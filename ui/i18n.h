@@ -17,7 +17,10 @@ enum class Str {
   kDecision, kNoDecision, kFilter, kChosen, kResult, kRankingKeys, kCommand, kRun, kNoSwarm,
   kDatabase, kLockedRetrying, kLabels, kReplicas, kEnv, kConstraints, kResources, kAvailability,
   kStatus, kRole, kError, kMessage, kReservedLegend, kLimitsLegend, kNodes, kTasks, kShowColumns, kHeatLegend,
-  kFollowNew, kCount  // kCount last
+  kFollowNew, kRewind, kBackToLive, kRewoundReadOnly, kReadOnlyRefused, kVolume, kVolumes, kConfig,
+  kConfigs, kSecret, kSecrets, kCopies, kDiffers, kSameEverywhere, kMissingHere, kMountedFiles,
+  kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kCreated, kMountedBy,
+  kCount  // kCount last
 };
 
 void SetLanguage(Lang lang);

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/cluster/state.h"
+#include "core/command/rewind.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
 #include "core/status.h"
@@ -30,6 +31,14 @@ struct LiveCluster {
   std::deque<Event> recent_events;  // the last kMaxRecentEvents, oldest first
   uint64_t last_event_seq = 0;
   std::map<std::string, Decision> decisions;  // decisions never change: cached by ID
+  // PRAGMA data_version before the last full read: unchanged means no other
+  // connection has committed since, so a refresh with nothing falling due can skip
+  // reading (and parsing) the whole cluster again.
+  int64_t data_version = -1;
+  uint64_t reads = 0;  // full reads done (the rest were skipped)
+  // The command log for the timeline's rewind, read by LoadRewind (not per frame).
+  Rewind rewind;
+  bool rewind_loaded = false;
 };
 
 constexpr size_t kMaxRecentEvents = 400;
@@ -38,11 +47,22 @@ constexpr int kRefreshBusyTimeoutMs = 50;
 
 // Re-reads the cluster at wall time `wall_now` (ns), advancing the live clock like
 // every CLI call does, and appends the events stored since the last refresh.
+// Skips the read when nobody else has written since the last one and nothing
+// falls due by `wall_now` (a paused or idle cluster): the state would be the same.
 // On error (IOError when locked out, Corruption, ...) the previous state stays,
 // the error is returned and kept in live->last_error, and nothing is written.
 Status Refresh(LiveCluster* live, Time wall_now);
 
 // The stored decision `id` (cached). NotFound when there is none.
 Result<Decision> LoadDecision(LiveCluster* live, const std::string& id);
+
+// (Re-)reads the command log for rewinding; the window calls it when a drag back
+// in time begins, so commands typed since are included. On error the previous
+// log stays.
+Status LoadRewind(LiveCluster* live);
+
+// The cluster as it was at virtual instant `t`, read-only (core/command/rewind.h).
+// Loads the log first if needed. The pointer lives until the next call.
+Result<const ClusterState*> RewoundState(LiveCluster* live, Time t);
 
 }  // namespace swarmsim::ui

@@ -32,7 +32,7 @@ std::string CanonicalState(const ClusterState& state) {
   for (const auto& [id, t] : state.tasks) {
     auto o = ToJson(t);
     o["_sim"] = {{"spec_version", t.spec_version}, {"due_at", t.due_at}, {"promote_at", t.promote_at},
-                 {"decision_id", t.decision_id}};
+                 {"decision_id", t.decision_id}, {"exit_after", t.exit_after.value_or(-1)}, {"exit_code", t.exit_code}};
     j["tasks"][id] = o;
   }
   for (const auto& [id, n] : state.networks) j["networks"][id] = ToJson(n);
@@ -45,7 +45,7 @@ std::string CanonicalState(const ClusterState& state) {
   }
   for (const auto& [key, v] : state.volumes) {
     auto o = ToJson(v);
-    o["_sim"] = {{"version", v.version}, {"anonymous", v.anonymous}, {"owner", v.owner_task_id}};
+    o["_sim"] = {{"version", v.version}, {"anonymous", v.anonymous}, {"owner", v.owner_task_id}, {"target", v.mount_target}};
     for (const auto& [path, content] : v.files) o["_files"][path] = Base64Encode(content);
     j["volumes"][key.first + "/" + key.second] = o;
   }

@@ -53,6 +53,16 @@ std::string NewId(ClusterState* state) {
   return id;
 }
 
+std::string NewHexName(ClusterState* state) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string name;
+  for (int i = 0; i < 4; ++i) {
+    uint64_t r = NextRandom(&state->id_seed);
+    for (int k = 0; k < 16; ++k, r >>= 4) name.push_back(kHex[r & 15]);
+  }
+  return name;
+}
+
 void Touch(ClusterState* state, Node* node) {
   node->version = ++state->index;
   node->updated_at = state->clock.now;

@@ -98,6 +98,9 @@ void WakeServiceAt(ClusterState* state, Service* service, Time when);
 // Returns a new 25-character base36 ID from the state's seeded generator.
 std::string NewId(ClusterState* state);
 
+// Returns 64 hex digits from the same generator (anonymous volume names).
+std::string NewHexName(ClusterState* state);
+
 // Marks an object changed now: Version.Index = ++index, UpdatedAt = clock.now.
 void Touch(ClusterState* state, Node* node);
 void Touch(ClusterState* state, Service* service);

@@ -20,7 +20,13 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterExplainCommands(&d);
     RegisterReplayCommands(&d);
     RegisterEventsCommands(&d);
+    RegisterVolumeCommands(&d);
+    RegisterExecCommands(&d);
+    RegisterCurlCommands(&d);
+    RegisterLogsCommands(&d);
+    RegisterImageCommands(&d);
     RegisterSnapshotCommands(&d);
+    RegisterConfigCommands(&d);
     return d;
   }();
   return defs;
@@ -101,7 +107,12 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
       return out;
     }
   }
-  auto parsed = ParseFlags(def->flags, rest);
+  Result<ParsedArgs> parsed = ParsedArgs();
+  if (def->raw_args) {
+    parsed.value().positional_ = rest;
+  } else {
+    parsed = ParseFlags(def->flags, rest);
+  }
   std::string cmd = "swarmsim " + Join(def->path, " ");
   if (!parsed.ok()) {
     out.err = parsed.status().message() + "\n";

@@ -19,6 +19,9 @@ struct CommandDef {
   int max_args = -1;  // -1: unlimited
   bool read_only = false;
   std::function<Status(CommandContext*, const ParsedArgs&, CommandOutput*)> run;
+  // Everything after the command's words is positional, flags included (docker
+  // exec passes "ls -l" through to the container).
+  bool raw_args = false;
 };
 
 void RegisterSwarmCommands(std::vector<CommandDef>* defs);
@@ -29,6 +32,12 @@ void RegisterTimeCommands(std::vector<CommandDef>* defs);
 void RegisterExplainCommands(std::vector<CommandDef>* defs);
 void RegisterReplayCommands(std::vector<CommandDef>* defs);
 void RegisterEventsCommands(std::vector<CommandDef>* defs);
+void RegisterVolumeCommands(std::vector<CommandDef>* defs);
+void RegisterExecCommands(std::vector<CommandDef>* defs);
+void RegisterCurlCommands(std::vector<CommandDef>* defs);
+void RegisterLogsCommands(std::vector<CommandDef>* defs);
+void RegisterImageCommands(std::vector<CommandDef>* defs);
 void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
+void RegisterConfigCommands(std::vector<CommandDef>* defs);  // config and secret
 
 }  // namespace swarmsim

@@ -1,6 +1,7 @@
 #include "core/command/service_flags.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 
 #include "core/format/go_duration.h"
@@ -255,10 +256,77 @@ Result<PortConfig> ParsePort(const std::string& value) {
   return p;
 }
 
+Result<FileReference> ParseFileReference(const std::string& flag, const std::string& value, BlobKind kind) {
+  FileReference ref;  // uid 0, gid 0, mode 0444 unless given
+  std::vector<std::string> fields;
+  for (size_t start = 0;;) {
+    size_t comma = value.find(',', start);
+    fields.push_back(value.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (fields.size() == 1 && fields[0].find('=') == std::string::npos) {  // --secret NAME
+    ref.name = ref.file_name = fields[0];
+    return ref;
+  }
+  for (const auto& field : fields) {
+    auto eq = field.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return BadFlag(flag, value, "invalid field '" + field + "' must be a key=value pair");
+    }
+    std::string key = field.substr(0, eq), val = field.substr(eq + 1);
+    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key == "source" || key == "src") {
+      ref.name = val;
+    } else if (key == "target") {
+      ref.file_name = val;
+    } else if (key == "uid") {
+      ref.uid = val;
+    } else if (key == "gid") {
+      ref.gid = val;
+    } else if (key == "mode") {
+      // strconv.ParseUint(val, 0, 32): a leading 0 means octal, 0x hex.
+      char* end = nullptr;
+      errno = 0;
+      unsigned long m = std::strtoul(val.c_str(), &end, 0);
+      if (val.empty() || *end != '\0' || errno != 0 || m > 0xffffffffUL || val[0] == '-' || val[0] == '+') {
+        return BadFlag(flag, value, "invalid mode specified: strconv.ParseUint: parsing \"" + val + "\": invalid syntax");
+      }
+      ref.mode = static_cast<uint32_t>(m);
+    } else {
+      return BadFlag(flag, value, std::string("invalid field in ") + ToString(kind) + " request: " + key);
+    }
+  }
+  if (ref.name.empty()) return BadFlag(flag, value, "source is required");
+  if (ref.file_name.empty()) ref.file_name = ref.name;
+  return ref;
+}
+
+namespace {
+
+Status AddFileReferences(const ParsedArgs& args, const std::string& flag, BlobKind kind, std::vector<FileReference>* refs) {
+  for (const auto& v : args.GetAll(flag)) {
+    auto ref = ParseFileReference(flag, v, kind);
+    if (!ref.ok()) return ref.status();
+    refs->push_back(ref.value());
+  }
+  return Status::OK();
+}
+
+// `--secret-rm` / `--config-rm` name the object (docker matches the name only).
+void RemoveFileReferences(const ParsedArgs& args, const std::string& flag, std::vector<FileReference>* refs) {
+  for (const auto& name : args.GetAll(flag)) {
+    refs->erase(std::remove_if(refs->begin(), refs->end(), [&](const FileReference& r) { return r.name == name; }),
+                refs->end());
+  }
+}
+
+}  // namespace
+
 std::vector<FlagSpec> ServiceCreateFlags() {
   auto f = CommonFlags();
   for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"label", 'l'}, {"container-label"},
-                                          {"publish", 'p'}, {"placement-pref"}}) {
+                                          {"publish", 'p'}, {"placement-pref"}, {"config"}, {"secret"}}) {
     f.push_back(s);
   }
   return f;
@@ -270,7 +338,7 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
                                           {"constraint-rm"}, {"env-add"}, {"env-rm"}, {"label-add"}, {"label-rm"},
                                           {"container-label-add"}, {"container-label-rm"}, {"publish-add"},
                                           {"publish-rm"}, {"placement-pref-add"}, {"placement-pref-rm"},
-                                          {"args"}}) {
+                                          {"args"}, {"config-add"}, {"config-rm"}, {"secret-add"}, {"secret-rm"}}) {
     f.push_back(s);
   }
   // `constraint` on update is spelled constraint-add; keep the create-only one out.
@@ -307,6 +375,8 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
     if (k != "spread") return BadFlag("placement-pref", pref, "unsupported placement preference " + k + " (only spread is supported)");
     spec.task_template.placement.preferences.push_back(v);
   }
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config", BlobKind::kConfig, &spec.task_template.container.configs));
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret", BlobKind::kSecret, &spec.task_template.container.secrets));
   return spec;
 }
 
@@ -367,6 +437,10 @@ Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec) {
     prefs.erase(std::remove(prefs.begin(), prefs.end(), v), prefs.end());
   }
   for (const auto& p : args.GetAll("placement-pref-add")) prefs.push_back(SplitKeyValue(p).second);
+  RemoveFileReferences(args, "config-rm", &tt.container.configs);
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config-add", BlobKind::kConfig, &tt.container.configs));
+  RemoveFileReferences(args, "secret-rm", &tt.container.secrets);
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret-add", BlobKind::kSecret, &tt.container.secrets));
   if (args.Has("force")) ++tt.force_update;
   return Status::OK();
 }

@@ -89,7 +89,8 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   // file untouched. The clock needs no saving either: from the old anchor the next
   // call computes the same virtual time.
   bool changed = state.index != state.loaded_index || !state.new_events.empty() ||
-                 !state.new_decisions.empty() || state.clock.paused != loaded_clock.paused ||
+                 !state.new_decisions.empty() || !state.new_logs.empty() || !state.changed_layers.empty() ||
+                 state.mesh_changed || state.images_changed || state.clock.paused != loaded_clock.paused ||
                  state.clock.speed != loaded_clock.speed ||
                  (state.clock.paused && state.clock.now != loaded_clock.now);
   if (!changed && IsReadOnlyCommand(args)) {

@@ -179,6 +179,8 @@ Result<ImageCatalog> ParseImageCatalog(const std::string& text, const std::strin
   return out;
 }
 
+const char* BuiltinImagesText() { return kBuiltinImagesYaml; }
+
 const ImageCatalog& BuiltinImages() {
   static const ImageCatalog* catalog = [] {
     auto parsed = ParseImageCatalog(kBuiltinImagesYaml, "scenarios/images.yml");

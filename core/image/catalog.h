@@ -30,6 +30,9 @@ using ImageCatalog = std::map<std::string, ImageEntry>;  // by normalised refere
 // "images.yml: line 4: exit_code: not an integer".
 Result<ImageCatalog> ParseImageCatalog(const std::string& text, const std::string& source);
 
+// The text of scenarios/images.yml as compiled in.
+const char* BuiltinImagesText();
+
 // The built-in catalogue (parsed once).
 const ImageCatalog& BuiltinImages();
 

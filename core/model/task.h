@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/model/service.h"
@@ -47,6 +48,10 @@ struct Task {
   // (restart delay), once its predecessor in the slot has stopped.
   Time promote_at = 0;
   std::string decision_id;  // the scheduling decision that placed (or failed to place) it
+  // How the main process ends, as its program decided when the container started:
+  // this long after the start, with this code (nullopt: runs until stopped).
+  std::optional<Duration> exit_after;
+  int exit_code = 0;
 };
 
 }  // namespace swarmsim

@@ -23,6 +23,7 @@ struct Volume {
   uint64_t version = 0;        // Version.Index of the last change (store invariant)
   bool anonymous = false;      // created for one task; removed with it
   std::string owner_task_id;   // anonymous volumes: the task that made it
+  std::string mount_target;    // anonymous volumes: where that task mounts it
   // The volume's content: path relative to the volume root -> file bytes.
   std::map<std::string, std::string> files;
 };

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <string>
 
+#include "core/container/filesystem.h"
+#include "core/container/volumes.h"
 #include "core/image/catalog.h"
 #include "core/node/health.h"
 #include "core/node/process.h"
+#include "core/program/program.h"
 #include "core/node/timing.h"
 
 namespace swarmsim {
@@ -146,10 +149,21 @@ void RunAgentStep(ClusterState* state, Task* task) {
             RecordEvent(state, "image", "pull", image, {{"node", n->id}});
           }
         }
+        PrepareTaskVolumes(state, *task);
+        PrepareTaskVolumes(state, *task);
         SetTaskState(state, task, TaskState::kReady, "prepared");
         break;
       }
-      case TaskState::kReady: SetTaskState(state, task, TaskState::kStarting, "starting"); break;
+      case TaskState::kReady: {
+        SetTaskState(state, task, TaskState::kStarting, "starting");
+        // The program's start-up decides now (with the cluster as it is now) how
+        // its process will end; PlanProcess reads the answer back from the task.
+        RecordFileMounts(state, *task);
+        ProgramStart start = StartProgram(state, *task);
+        task->exit_after = start.exit_after;
+        task->exit_code = start.exit_code;
+        break;
+      }
       case TaskState::kStarting:
       case TaskState::kRunning: RunContainerStep(state, task); break;
       default: break;

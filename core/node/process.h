@@ -1,9 +1,11 @@
 // What a container's main process will do once it starts: keep running, or exit
 // after a while with some code, and whether its health checks pass.
 //
-// This is the one place that decides it. Today the answer comes from the image
-// catalogue (exit_after, exit_code, healthy); simulated applications (a web app
-// whose configuration is wrong, say) are meant to extend PlanProcess, not the agent.
+// This is the one place the agent asks. Once the container has started, the
+// answer is what its program decided at start-up (core/program/program.h: a web
+// app whose configuration is wrong exits; the catalogue's exit_after/exit_code
+// apply to every image), kept on the task; before that, the catalogue alone.
+// Health (healthy) always comes from the catalogue.
 #pragma once
 
 #include <optional>

@@ -35,6 +35,7 @@ namespace {
 //                                {"Anonymous", "OwnerTask", "Files": {path: text | {"base64"}}}
 //   layers(task_id, files)       a task's writable layer, files as in volumes.sim
 //   logs(seq, time, task_id, stream, text)         container output, append-only
+//   tasks gain exit_after (-1: none), exit_code (how the program said its process ends)
 //   meta also holds mesh_next (JSON {port: next}) and images (JSON catalogue overrides)
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
@@ -64,7 +65,8 @@ CREATE TABLE tasks(
   slot INTEGER NOT NULL, node_id TEXT NOT NULL, spec_id INTEGER NOT NULL,
   spec_version INTEGER NOT NULL, desired_state TEXT NOT NULL, state TEXT NOT NULL,
   timestamp INTEGER NOT NULL, message TEXT NOT NULL, err TEXT NOT NULL, due_at INTEGER NOT NULL,
-  promote_at INTEGER NOT NULL, decision_id TEXT NOT NULL
+  promote_at INTEGER NOT NULL, decision_id TEXT NOT NULL, exit_after INTEGER NOT NULL DEFAULT -1,
+  exit_code INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, type TEXT NOT NULL, action TEXT NOT NULL,
@@ -77,8 +79,14 @@ CREATE TABLE decisions(
 CREATE TABLE commands(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, argv TEXT NOT NULL, inputs TEXT NOT NULL);
 )sql";
 
-// What schema 2 added to schema 1.
+// What schema 2 added to schema 1: two task columns (in kSchema for new files) ...
 constexpr const char* kSchema2 = R"sql(
+ALTER TABLE tasks ADD COLUMN exit_after INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE tasks ADD COLUMN exit_code INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// ... and these tables.
+constexpr const char* kSchema2Tables = R"sql(
 CREATE TABLE configs(
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, json TEXT NOT NULL,
   data BLOB NOT NULL
@@ -152,7 +160,7 @@ Status Database::EnsureSchema() {
   if (!has_meta) {
     if (has_other) return Status::Corruption("cluster database " + path_ + " is not a swarmsim cluster database");
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema));
-    SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2));
+    SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2Tables));
     auto put = Prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?1)");
     if (!put.ok()) return put.status();
     SWARMSIM_RETURN_IF_ERROR(put.value()->Bind(1, kSchemaVersion).Run());
@@ -172,6 +180,7 @@ Status Database::EnsureSchema() {
   }
   if (version < 2) {
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2));
+    SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2Tables));
     auto put = Prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
     if (!put.ok()) return put.status();
     SWARMSIM_RETURN_IF_ERROR(put.value()->Bind(1, kSchemaVersion).Run());

@@ -256,6 +256,7 @@ Status LoadVolumes(Database* db, ClusterState* s) {
     }
     v.anonymous = sim->value("Anonymous", false);
     v.owner_task_id = sim->value("OwnerTask", std::string());
+    v.mount_target = sim->value("Target", std::string());
     VolumeKey key{v.node_id, v.name};
     s->volumes.emplace(std::move(key), std::move(v));
     return Status::OK();
@@ -307,7 +308,7 @@ Status LoadTasks(Database* db, ClusterState* s) {
   SWARMSIM_ASSIGN_STMT(stmt, db,
                        "SELECT id, version, created_at, updated_at, service_id, service_name, slot, node_id, "
                        "spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                       "promote_at, decision_id FROM tasks");
+                       "promote_at, decision_id, exit_after, exit_code FROM tasks");
   return ForEachRow(stmt, [&] {
     Task t;
     t.id = stmt->Text(0);
@@ -332,6 +333,8 @@ Status LoadTasks(Database* db, ClusterState* s) {
     t.due_at = stmt->Int(15);
     t.promote_at = stmt->Int(16);
     t.decision_id = stmt->Text(17);
+    if (stmt->Int(18) >= 0) t.exit_after = stmt->Int(18);
+    t.exit_code = static_cast<int>(stmt->Int(19));
     std::string id = t.id;
     s->tasks.emplace_hint(s->tasks.end(), std::move(id), std::move(t));
     return Status::OK();
@@ -506,8 +509,8 @@ Status SaveTasks(Database* db, const ClusterState& s) {
   RowWriter writer(db,
                    "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, service_name, "
                    "slot, node_id, spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                   "promote_at, decision_id) VALUES",
-                   18, rows.size());
+                   "promote_at, decision_id, exit_after, exit_code) VALUES",
+                   20, rows.size());
   for (const auto& [task, spec_id] : rows) {
     const Task& t = *task;
     // The task's strings (and ToString's static words) outlive the batch.
@@ -529,7 +532,9 @@ Status SaveTasks(Database* db, const ClusterState& s) {
           .BindRef(p + 15, t.status.err)
           .Bind(p + 16, t.due_at)
           .Bind(p + 17, t.promote_at)
-          .BindRef(p + 18, t.decision_id);
+          .BindRef(p + 18, t.decision_id)
+          .Bind(p + 19, t.exit_after.value_or(-1))
+          .Bind(p + 20, t.exit_code);
     }));
   }
   return writer.Finish();
@@ -562,7 +567,7 @@ Status SaveVolumes(Database* db, const ClusterState& s) {
                        "VALUES(?1, ?2, ?3, ?4, ?5)");
   for (const auto& [key, v] : s.volumes) {
     if (v.version <= s.loaded_index) continue;
-    json sim = {{"Anonymous", v.anonymous}, {"OwnerTask", v.owner_task_id}, {"Files", FilesJson(v.files)}};
+    json sim = {{"Anonymous", v.anonymous}, {"OwnerTask", v.owner_task_id}, {"Target", v.mount_target}, {"Files", FilesJson(v.files)}};
     SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, v.node_id)
                                  .Bind(2, v.name)
                                  .Bind(3, v.version)

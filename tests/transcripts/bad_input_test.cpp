@@ -204,3 +204,148 @@ TEST_F(BadInput, LoadRefusesWhatIsNotASnapshot) {
 }
 
 }  // namespace
+
+TEST_F(BadInput, ExecIntoTasks) {
+  ExpectRejected("exec todo_todo-web.9 ls /", "Error: no such task: todo_todo-web.9\n");
+  ExpectRejected("exec todo_todo-web.1 cat /data/nope", "cat: /data/nope: No such file or directory\n");
+  ExpectRejected("exec todo_todo-web.1 ls /nope", "ls: cannot access '/nope': No such file or directory\n");
+}
+
+TEST_F(BadInput, CurlErrorsAreCurls) {
+  std::string before = Dump();
+  Ran bad_url = Run("curl 'http://localhost:80x80/'");
+  EXPECT_EQ(bad_url.exit_code, 3);
+  EXPECT_EQ(bad_url.err, "curl: (3) URL using bad/illegal format or missing URL\n");
+  Ran no_task = Run("curl http://localhost:9090/");
+  EXPECT_EQ(no_task.exit_code, 7);
+  EXPECT_EQ(no_task.err, "curl: (7) Failed to connect to localhost port 9090 after 0 ms: Couldn't connect to server\n");
+  Ran not_found = Run("curl -f http://localhost:8080/missing");
+  EXPECT_EQ(not_found.exit_code, 22);
+  EXPECT_EQ(not_found.err, "curl: (22) The requested URL returned error: 404\n");
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(BadInput, VolumesInUseStay) {
+  Ran ls = Run("volume ls -q");
+  ASSERT_EQ(ls.exit_code, 0);
+  std::string first = ls.out.substr(0, ls.out.find('\n'));
+  std::string before = Dump();
+  Ran r = Run("volume rm " + first);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("Error response from daemon: remove " + first + ": volume is in use - [", 0), 0u) << r.err;
+  EXPECT_EQ(Dump(), before);
+  ExpectRejected("volume inspect nosuch", "Error response from daemon: get nosuch: no such volume\n");
+}
+
+TEST_F(BadInput, ImageCatalogueFiles) {
+  ExpectRejected("image load tests/data/bad-images.yml",
+                 "tests/data/bad-images.yml: line 4: exit_code: not an integer: lots\n");
+  ExpectRejected("image load tests/data/no-such-file.yml",
+                 "open tests/data/no-such-file.yml: no such file or directory\n");
+}
+
+TEST_F(BadInput, ConfigAndSecretFiles) {
+  ExpectRejected("config create c tests/data/no-such-file.json", "open tests/data/no-such-file.json: no such file or directory\n");
+  std::string empty = (dir_ / "empty.txt").string();
+  std::ofstream(empty).close();
+  ExpectRejected("secret create s '" + empty + "'", "error reading from " + empty + ": data is empty\n");
+  ExpectRejected("secret create s -", "error reading from STDIN: data is empty\n");
+  // The limits are exclusive: 1024000 bytes is one too many for a config, 512000 for a secret.
+  std::string big = (dir_ / "big.txt").string();
+  std::ofstream(big) << std::string(1024000, 'x');
+  ExpectRejected("config create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config data must be larger "
+                 "than 0 and less than 1024000 bytes\n");
+  std::ofstream(big) << std::string(512000, 'x');
+  ExpectRejected("secret create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret data must be larger "
+                 "than 0 and less than 512000 bytes\n");
+  ExpectRejected("config create bad_ scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = invalid name, only 64 "
+                 "[a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]\n");
+  // One byte under the limit is accepted.
+  std::ofstream(big) << std::string(511999, 'x');
+  EXPECT_EQ(Run("secret create big '" + big + "'").exit_code, 0);
+}
+
+TEST_F(BadInput, ConfigsAndSecretsInUseOrTaken) {
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c scenarios/todo-list/v4.yml todo").exit_code, 0);
+  ExpectRejected("config create todo-list-config scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = config todo-list-config already "
+                 "exists\n");
+  ExpectRejected("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = secret todo-list-secret already "
+                 "exists\n");
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("config rm todo-list-config",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config 'todo-list-config' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("secret rm nosuch", "Error response from daemon: secret nosuch not found\n");
+  // Two services: the message lists both.
+  ASSERT_EQ(Run("service create --name other --secret todo-list-secret nginx").exit_code, 0);
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following services: other, todo_todo-web\n");
+  ExpectRejected("service create --name web2 --secret missing nginx", "secret not found: missing\n");
+  ExpectRejected("service create --name web2 --config source=todo-list-config,oops nginx",
+                 "invalid argument \"source=todo-list-config,oops\" for \"--config\" flag: invalid field 'oops' must "
+                 "be a key=value pair\n");
+  ExpectRejected("service create --name web2 --secret target=/x nginx",
+                 "invalid argument \"target=/x\" for \"--secret\" flag: source is required\n");
+  ExpectRejected("service update --secret-add todo-list-secret other",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret references "
+                 "'todo-list-secret' and 'todo-list-secret' have a conflicting target: 'todo-list-secret'\n");
+}
+
+TEST_F(BadInput, StackOwnedSecrets) {
+  ExpectRejected("stack deploy -c tests/data/configs/stack-missing.yml app",
+                 "service web: secret not found: absent-secret\n");
+  ExpectRejected("stack deploy -c tests/data/configs/stack-undefined.yml app", "service web: undefined secret \"nope\"\n");
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack.yml app").exit_code, 0);
+  std::string before = Dump();
+  Ran r = Run("stack deploy -c tests/data/configs/stack-changed.yml app");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("failed to update secret app_db-password: Error response from daemon: rpc error: code = "
+                       "InvalidArgument desc = only updates to Labels are allowed\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Dump(), before);
+  // A compose file whose secret file is missing.
+  std::string compose = (dir_ / "missing-file.yml").string();
+  std::ofstream(compose) << "version: \"3.7\"\nservices:\n  web:\n    image: nginx\n    secrets: [s]\n"
+                            "secrets:\n  s:\n    file: ./nothing-here.txt\n";
+  ExpectRejected("stack deploy -c '" + compose + "' other",
+                 "open " + (dir_ / "nothing-here.txt").string() + ": no such file or directory\n");
+}
+
+// Not bad input, but the same harness: a secret's data is visible inside the
+// task's file system and nowhere else the CLI or the cluster's tables show.
+TEST_F(BadInput, SecretDataStaysInsideTasks) {
+  std::string file = (dir_ / "pw.txt").string();
+  std::ofstream(file) << "s3cr3t-needle\n";
+  ASSERT_EQ(Run("secret create pw '" + file + "'").exit_code, 0);
+  ASSERT_EQ(Run("service create --name db --secret pw nginx").exit_code, 0);
+  ASSERT_EQ(Run("time advance 1m").exit_code, 0);
+  Ran inside = Run("exec db.1 cat /run/secrets/pw");
+  ASSERT_EQ(inside.exit_code, 0) << inside.err;
+  EXPECT_EQ(inside.out, "s3cr3t-needle\n");
+  for (const std::string cmd : {"secret inspect pw", "secret inspect --pretty pw", "secret inspect --format '{{json .}}' pw",
+                                "secret ls --format '{{json .}}'", "service inspect db", "service inspect --pretty db",
+                                "events --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z",
+                                "explain db.1", "service ps --no-trunc db", "service logs db"}) {
+    Ran r = Run(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
+    EXPECT_EQ((r.out + r.err).find("s3cr3t"), std::string::npos) << cmd;
+  }
+  for (const std::string table : {"events", "decisions", "services", "task_specs", "tasks", "logs"}) {
+    std::string cmd = "sqlite3 '" + db_ + "' \"SELECT * FROM " + table + "\" >'" + (dir_ / "rows").string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << table;
+    EXPECT_EQ(Slurp(dir_ / "rows").find("s3cr3t"), std::string::npos) << table;
+  }
+}

@@ -52,6 +52,7 @@ TEST_F(LiveClusterTest, LockedDatabaseKeepsThePreviousStateAndDoesNotBlock) {
   LiveCluster live;
   live.path = path_;
   ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  Run("node add");  // a change, so the next refresh must read and write
   auto cli = Database::Open(path_);
   ASSERT_TRUE(cli.ok());
   ASSERT_TRUE(cli.value()->Begin().ok());  // a CLI command holding the write lock
@@ -62,6 +63,7 @@ TEST_F(LiveClusterTest, LockedDatabaseKeepsThePreviousStateAndDoesNotBlock) {
   cli.value()->Rollback();
   EXPECT_TRUE(Refresh(&live, FixedWall()).ok());
   EXPECT_TRUE(live.last_error.ok());
+  EXPECT_EQ(live.state.nodes.size(), 4u);
 }
 
 TEST_F(LiveClusterTest, LoadsAndCachesDecisions) {
@@ -75,6 +77,63 @@ TEST_F(LiveClusterTest, LoadsAndCachesDecisions) {
   EXPECT_EQ(d.value().id, t.decision_id);
   EXPECT_EQ(live.decisions.count(t.decision_id), 1u);
   EXPECT_FALSE(LoadDecision(&live, "nope").ok());
+}
+
+TEST_F(LiveClusterTest, RewoundStateShowsThePastAndReloadsTheLog) {
+  ThreeNodesWithWeb();  // paused clock: web created, then 30 s advanced in one command
+  LiveCluster live;
+  live.path = path_;
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  ASSERT_TRUE(LoadRewind(&live).ok());
+  Time start = RewindStart(live.rewind);
+  Time created = 0;
+  for (const auto& [id, t] : live.state.tasks) created = t.created_at;
+  // Just after web was created: its tasks exist but none runs yet.
+  auto early = RewoundState(&live, created);
+  ASSERT_TRUE(early.ok()) << early.status().message();
+  ASSERT_EQ(early.value()->tasks.size(), 2u);
+  for (const auto& [id, t] : early.value()->tasks) EXPECT_LT(t.status.state, TaskState::kRunning);
+  EXPECT_LE(start, created);
+  // Now: the same as the live cluster.
+  auto now = RewoundState(&live, live.state.clock.now);
+  ASSERT_TRUE(now.ok());
+  for (const auto& [id, t] : now.value()->tasks) EXPECT_EQ(t.status.state, live.state.tasks.at(id).status.state);
+  // A command typed since: a new drag re-reads the log and sees it.
+  Run("service scale web=3");
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  ASSERT_TRUE(LoadRewind(&live).ok());
+  EXPECT_EQ(RewoundState(&live, live.state.clock.now).value()->tasks.size(), 3u);
+  EXPECT_EQ(RewoundState(&live, created).value()->tasks.size(), 2u);
+}
+
+TEST_F(LiveClusterTest, SkipsTheReadWhenNothingChangedAndReadsAgainAfterACommand) {
+  ThreeNodesWithWeb();  // paused clock
+  LiveCluster live;
+  live.path = path_;
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  EXPECT_EQ(live.reads, 1u);
+  ASSERT_TRUE(Refresh(&live, FixedWall() + kSecond).ok());
+  ASSERT_TRUE(Refresh(&live, FixedWall() + 2 * kSecond).ok());
+  EXPECT_EQ(live.reads, 1u);  // paused and untouched: the same state
+  Run("service scale web=3");
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  EXPECT_EQ(live.reads, 2u);
+  EXPECT_EQ(live.state.tasks.size(), 3u);
+}
+
+TEST_F(LiveClusterTest, ALiveClockWithSomethingDueIsReadAgain) {
+  Run("swarm init");
+  Run("node add --count 2");
+  Run("service create --name web --replicas 2 nginx:1.25");  // live clock: tasks on their way
+  LiveCluster live;
+  live.path = path_;
+  ASSERT_TRUE(Refresh(&live, FixedWall()).ok());
+  ASSERT_TRUE(Refresh(&live, FixedWall() + 30 * kSecond).ok());
+  EXPECT_EQ(live.reads, 2u);
+  for (const auto& [id, t] : live.state.tasks) EXPECT_EQ(t.status.state, TaskState::kRunning);
+  // Everything runs and nothing else is due: later refreshes change nothing.
+  ASSERT_TRUE(Refresh(&live, FixedWall() + 40 * kSecond).ok());
+  EXPECT_EQ(live.reads, 2u);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ class PanelsTest : public ClusterFixture {
     frame_.board = &board_;
     frame_.events = &live_.recent_events;
     frame_.now = live_.state.clock.now;
+    frame_.live_now = live_.state.clock.now;
     frame_.run = [this](const std::vector<std::string>& args) {
       sent_.push_back(args);
       return RunArgs(args);
@@ -178,6 +179,39 @@ TEST_F(PanelsTest, KoreanLabelsTitleThePanels) {
   ASSERT_NE(board, nullptr);
   EXPECT_EQ(std::string(board->Name).rfind("클러스터", 0), 0u);
   SetLanguage(Lang::kEnglish);
+}
+
+TEST_F(PanelsTest, DraggingTheRewindBarGoesBackInTimeAndTheButtonReturnsToLive) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* timeline = Window(kTimelineWindow);
+  ASSERT_NE(timeline, nullptr);
+  // Press in the middle of the panel's width, row by row, until the bar takes it.
+  // (The sweep may press a speed button on its way: that is not the point here.)
+  float x = timeline->Pos.x + timeline->Size.x * 0.6f;
+  float y = timeline->Pos.y;
+  for (; y < timeline->Pos.y + timeline->Size.y && !ui_.rewinding; y += 6) {
+    imgui_.Click(ImVec2(x, y), [&] { DrawClassroom(frame_, &ui_); });
+  }
+  ASSERT_TRUE(ui_.rewinding);
+  EXPECT_TRUE(ui_.rewind_started);
+  EXPECT_LT(ui_.rewind_to, frame_.live_now);
+  EXPECT_GT(ui_.rewind_to, frame_.live_now - 10 * kMinute);
+  // "Back to live" sits at the bar's right end.
+  imgui_.Click(ImVec2(timeline->Pos.x + timeline->Size.x - 40, y - 6), [&] { DrawClassroom(frame_, &ui_); });
+  EXPECT_FALSE(ui_.rewinding);
+}
+
+TEST_F(PanelsTest, RewoundFramesRunNoCommands) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  frame_.rewound = true;
+  RunAndLog(frame_, &ui_, {"service", "scale", "web=5"});
+  EXPECT_TRUE(sent_.empty());
+  ASSERT_FALSE(ui_.console.lines.empty());
+  EXPECT_EQ(ui_.console.lines.back().kind, ConsoleLine::kErr);
+  EXPECT_EQ(ui_.console.lines.back().text, Tr(Str::kReadOnlyRefused));
 }
 
 }  // namespace

@@ -18,6 +18,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -27,6 +29,7 @@
 #include "app/state_path.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/library.h"
 #include "core/sim/clock.h"
 #include "ui/fonts.h"
 #include "ui/i18n.h"
@@ -150,6 +153,7 @@ struct FontState {
   Fonts fonts;
   float zoom = 0;
   ImGuiStyle base_style;
+  ImTextureID nearest_texture{};  // the font texture already set to nearest sampling
 };
 
 // Rebuilds fonts and spacing for `zoom`: sharp text at any size, unlike a scale.
@@ -158,6 +162,7 @@ void ApplyZoom(FontState* fs, float zoom, const std::string& font_dir) {
   bool had_texture = fs->zoom != 0;
   fs->zoom = zoom;
   fs->fonts = LoadFonts(kBaseFontPx * zoom, font_dir);
+  fs->nearest_texture = ImTextureID{};  // a new texture (GL may reuse the name)
   ImGuiStyle style = fs->base_style;
   style.ScaleAllSizes(zoom);
   ImGui::GetStyle() = style;
@@ -165,6 +170,31 @@ void ApplyZoom(FontState* fs, float zoom, const std::string& font_dir) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+}
+
+// The font atlas sampled nearest instead of linear. ImGui draws text at whole
+// pixels at the atlas's own size, and every shape samples one white texel, so the
+// picture is the same; but Mesa's software rasteriser (the classroom machines,
+// Xvfb) pays for a filtered fetch on every pixel of every panel, which dominated
+// the frame. Lines are drawn as geometry (ImFontAtlasFlags_NoBakedLines) so they
+// stay smooth without filtering.
+void SampleFontsNearest(ImTextureID* done) {
+  ImTextureID tex = ImGui::GetIO().Fonts->TexID;
+  if (tex == *done || tex == ImTextureID{}) return;
+  GLint previous = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+  glBindTexture(GL_TEXTURE_2D, GLuint(reinterpret_cast<intptr_t>(tex)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, GLuint(previous));
+  *done = tex;
+}
+
+// CPU time of the whole process (every thread), in ms.
+double ProcessCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace
@@ -201,12 +231,19 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
+  io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;  // see SampleFontsNearest
   ImGuiStyle base;
   ApplyTheme(&base);
   FontState font_state;
   font_state.base_style = base;
   UiState ui;
   ui.zoom = opt.zoom;
+  // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
+  ui.lesson.scenarios_dir = lesson::DefaultScenariosDir(env);
+  if (auto it = env.find("SWARMSIM_LESSON"); it != env.end() && !it->second.empty()) {
+    ui.lesson.requested = it->second;
+    ui.open.lesson = true;
+  }
   ApplyZoom(&font_state, ui.zoom, font_dir);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
@@ -221,8 +258,12 @@ int main(int argc, char** argv) {
   Time refresh_every = kRefreshEvery;
   BoardView board;
   bool board_stale = true;
+  bool board_rewound = false;  // the board shows a rewound state
+  Time board_at = 0;           // the instant the board shows
+  std::deque<Event> rewound_events;
   int frame_no = 0;
   std::vector<double> frame_ms;
+  double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
   int exit_code = 0;
   while (!glfwWindowShouldClose(window)) {
@@ -235,34 +276,65 @@ int main(int argc, char** argv) {
     Time steady = std::chrono::duration_cast<std::chrono::nanoseconds>(
                       std::chrono::steady_clock::now().time_since_epoch()).count();
     if (ui.refresh_now || !live.loaded || steady - last_refresh >= refresh_every) {
+      uint64_t reads_before = live.reads;
       (void)Refresh(&live, wall);  // on failure the last state stays and the board says why
       Time after = std::chrono::duration_cast<std::chrono::nanoseconds>(
                        std::chrono::steady_clock::now().time_since_epoch()).count();
       refresh_every = std::max(kRefreshEvery, 4 * (after - steady));
       last_refresh = after;
       ui.refresh_now = false;
-      board_stale = true;
+      if (live.reads != reads_before) board_stale = true;  // skipped reads change nothing
       if (!opt.select_task.empty() && ui.selected_task.empty()) {
         ui.selected_task = FindTaskByName(live.state, opt.select_task);
       }
     }
     ApplyZoom(&font_state, ui.zoom, font_dir);
 
+    if (live.loaded && !live.rewind_loaded) (void)LoadRewind(&live);  // the rewind bar's left end
+    if (ui.rewind_started) {
+      (void)LoadRewind(&live);  // commands typed since the last drag
+      ui.rewind_started = false;
+    }
+
     Frame frame;
     frame.state = &live.state;
-    frame.now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
-    // The board changes only with the state, except pull progress, which moves with
-    // virtual time: rebuild it per frame only while something is preparing.
-    if (board_stale || board.preparing) board = BuildBoardView(live.state, frame.now);
-    board_stale = false;
-    frame.board = &board;
+    frame.live_now = live.state.swarm_active ? LiveNow(live.state.clock, wall) : wall;
+    frame.now = frame.live_now;
+    frame.history_start = RewindStart(live.rewind);
     frame.events = &live.recent_events;
+    std::string rewind_error;
+    if (ui.rewinding) {
+      auto past = RewoundState(&live, ui.rewind_to);
+      if (past.ok()) {
+        frame.state = past.value();
+        frame.now = ui.rewind_to;
+        frame.rewound = true;
+        if (!board_rewound || board_at != ui.rewind_to) board_stale = true;
+        rewound_events.clear();
+        for (const Event& e : live.recent_events) {
+          if (e.time <= ui.rewind_to) rewound_events.push_back(e);
+        }
+        frame.events = &rewound_events;
+      } else {
+        rewind_error = past.status().message();
+        ui.rewinding = false;
+      }
+    }
+    if (board_rewound != frame.rewound) board_stale = true;
+    // The board changes only with the state, except pull progress, which moves with
+    // virtual time, and motion: rebuild it per frame only while something moves.
+    if (board_stale || board.preparing || board.animating) board = BuildBoardView(*frame.state, frame.now);
+    board_stale = false;
+    board_rewound = frame.rewound;
+    board_at = frame.now;
+    frame.board = &board;
     frame.fonts = &font_state.fonts;
     if (!live.last_error.ok()) {
       frame.notice = live.last_error.code() == Status::Code::kIOError
                          ? std::string(Tr(Str::kLockedRetrying)) + ": " + live.last_error.message()
                          : live.last_error.message();
     }
+    if (!rewind_error.empty()) frame.notice = rewind_error;
     frame.run = [&](const std::vector<std::string>& args) {
       session.wall_now = WallNow(env);
       return RunSessionCommand(session, args);
@@ -275,7 +347,8 @@ int main(int argc, char** argv) {
         if (args.ok() && !args.value().empty()) RunAndLog(frame, &ui, args.value());
       }
     }
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // (re)creates the font texture when needed
+    SampleFontsNearest(&font_state.nearest_texture);
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     DrawClassroom(frame, &ui);
@@ -295,6 +368,7 @@ int main(int argc, char** argv) {
     }
     glfwSwapBuffers(window);
     frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    if (frame_ms.size() == 1) cpu_after_first = ProcessCpuMs();
     if (headless && frame_no >= total_frames) break;
   }
   if (opt.bench_frames > 0 && frame_ms.size() > 1) {
@@ -304,9 +378,12 @@ int main(int argc, char** argv) {
       sum += frame_ms[i];
       worst = std::max(worst, frame_ms[i]);
     }
-    std::printf("frames: %zu  mean: %.2f ms  worst: %.2f ms  first: %.2f ms  nodes: %zu  tasks: %zu\n",
-                frame_ms.size() - 1, sum / double(frame_ms.size() - 1), worst, frame_ms[0],
-                live.state.nodes.size(), live.state.tasks.size());
+    // CPU per frame counts the software rasteriser's threads too and, unlike the
+    // wall clock, does not grow when other work shares the cores.
+    double n = double(frame_ms.size() - 1);
+    std::printf("frames: %zu  mean: %.2f ms  worst: %.2f ms  first: %.2f ms  cpu: %.2f ms/frame  nodes: %zu  tasks: %zu  reads: %llu\n",
+                frame_ms.size() - 1, sum / n, worst, frame_ms[0], (ProcessCpuMs() - cpu_after_first) / n,
+                live.state.nodes.size(), live.state.tasks.size(), static_cast<unsigned long long>(live.reads));
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "core/format/size.h"
@@ -91,50 +92,42 @@ void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(i
   ImGui::Dummy(ImVec2(w, h + 4));
 }
 
-// A task card; returns true when clicked.
-bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+// A card in flight from its slot's previous node, drawn over the columns once they
+// are laid out (its place in the column is known only then).
+struct Traveller {
+  const TaskCard* card;
+  ImVec2 pos;  // where the card lands
+  ImVec2 size;
+};
+
+// Cards placed this frame that are travelling; filled by NodeColumnUi.
+std::vector<Traveller>* g_travellers = nullptr;
+
+void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVec2 p, ImVec2 size, float alpha,
+                  bool selected, bool hovered, bool history) {
   float fs = ImGui::GetFontSize();
-  float w = ImGui::GetContentRegionAvail().x;
   float line = ImGui::GetTextLineHeight();
   float pad = fs * 0.35f;
-  float h = history ? line + 2 * pad : 2 * line + 3 * pad;
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushID(card.task_id.c_str());
-  bool clicked = ImGui::InvisibleButton("card", ImVec2(w, h));
-  bool hovered = ImGui::IsItemHovered();
-  bool visible = ImGui::IsItemVisible();
-  ImGui::PopID();
-  if (!visible) return clicked;  // scrolled out of view: nothing to draw
-  ImVec2 end(p.x + w, p.y + h);
-
-  // Shutting-down and old cards fade; the fade breathes with virtual time while the
-  // container stops, so a paused clock freezes it.
-  float alpha = history ? 0.45f : 1.0f;
-  if (card.shutting_down) {
-    double t = double(frame.now % (2 * kSecond)) / double(2 * kSecond);
-    alpha = 0.55f + 0.25f * float(t < 0.5 ? t * 2 : (1 - t) * 2);
-  }
-  // A new card fades in over its first second of virtual time.
-  if (!history && frame.now >= card.created && frame.now - card.created < kSecond) {
-    alpha *= 0.25f + 0.75f * float(double(frame.now - card.created) / double(kSecond));
-  }
+  ImVec2 end(p.x + size.x, p.y + size.y);
   ImU32 svc = ServiceColor(card.service_index, alpha);
   dl->AddRectFilled(p, end, ServiceColor(card.service_index, 0.22f * alpha + (hovered ? 0.1f : 0)), 5);
   dl->AddRectFilled(p, ImVec2(p.x + fs * 0.45f, end.y), svc, 5, ImDrawFlags_RoundCornersLeft);
   if (selected) dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(end.x + 2, end.y + 2), kSelection, 6, 0, 3);
 
   float x = p.x + fs * 0.8f;
-  ImU32 text = history ? kTextDim : kTextBright;
-  ImFont* bold = frame.fonts && frame.fonts->heading ? frame.fonts->heading : ImGui::GetFont();
+  auto faded = [alpha](ImU32 c) {
+    return (c & ~IM_COL32_A_MASK) | (ImU32(float((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha) << IM_COL32_A_SHIFT);
+  };
+  ImU32 text = faded(history ? kTextDim : kTextBright);
+  ImFont* bold = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title : ImGui::GetFont();
   if (history) {
     dl->AddText(ImVec2(x, p.y + pad), text, card.name.c_str());
     std::string rest = std::string(card.state_word) + "  " + card.image;
     dl->AddText(ImVec2(x + ImGui::CalcTextSize(card.name.c_str()).x + fs * 0.8f, p.y + pad),
                 StateColor(card.state, 0.8f), rest.c_str());
   } else {
-    dl->AddText(bold, fs * 1.1f, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
-    dl->AddText(ImVec2(x, p.y + 2 * pad + line), kTextDim, card.image.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
+    dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), card.image.c_str());
     std::string state = card.shutting_down ? std::string(card.state_word) + " → " + ToString(card.desired)
                                            : card.state_word;
     float sw = ImGui::CalcTextSize(state.c_str()).x + fs * 0.8f;
@@ -147,7 +140,56 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history)
                         StateColor(TaskState::kPreparing), 2);
     }
   }
+}
+
+// A task card; returns true when clicked. Its fade comes from the card's motion
+// (virtual time); a travelling card leaves only an outline where it will land and
+// is drawn in flight after the columns.
+bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history) {
+  float fs = ImGui::GetFontSize();
+  float w = ImGui::GetContentRegionAvail().x;
+  float line = ImGui::GetTextLineHeight();
+  float pad = fs * 0.35f;
+  float h = history ? line + 2 * pad : 2 * line + 3 * pad;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(card.task_id.c_str());
+  bool clicked = ImGui::InvisibleButton("card", ImVec2(w, h));
+  bool hovered = ImGui::IsItemHovered();
+  bool visible = ImGui::IsItemVisible();
+  ImGui::PopID();
+  if (!visible) return clicked;  // scrolled out of view: nothing to draw
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (!history && !card.motion.from_node_id.empty() && card.motion.travel < 1.0f && g_travellers) {
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), ServiceColor(card.service_index, 0.5f), 5, 0, 1.5f);
+    g_travellers->push_back({&card, p, ImVec2(w, h)});
+    return clicked;
+  }
+  float alpha = history ? 0.45f : card.motion.opacity;
+  DrawCardBody(dl, frame, card, p, ImVec2(w, h), alpha, selected, hovered, history);
   return clicked;
+}
+
+// The column's foot: the node's local volumes and how much each holds, pinned to
+// the bottom when there is room. Click one to compare its copies in the inspector.
+void VolumeFoot(const NodeColumn& col, UiState* ui) {
+  if (col.volumes.empty()) return;
+  float line = ImGui::GetTextLineHeightWithSpacing();
+  float need = line * float(col.volumes.size() + 1) + ImGui::GetStyle().ItemSpacing.y * 2;
+  float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
+  if (ImGui::GetCursorPosY() + need < bottom) ImGui::SetCursorPosY(bottom - need);
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+  ImGui::TextUnformatted(Tr(Str::kLocalVolumes));
+  ImGui::PopStyleColor();
+  for (const NodeVolume& v : col.volumes) {
+    std::string label = VolumeLabel(v.name, v.anonymous);
+    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(Str::kFiles);
+    ImGui::PushID(v.name.c_str());
+    if (ImGui::Selectable(label.c_str(), ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
+    ImGui::PopID();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", size.c_str());
+  }
 }
 
 void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float width, float height) {
@@ -222,6 +264,7 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
       }
     }
   }
+  VolumeFoot(col, ui);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopID();
@@ -269,6 +312,16 @@ void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
   ImGui::PopStyleColor();
 }
 
+// The node whose column holds the card for `task_id` ("" when none does).
+std::string ColumnOf(const BoardView& board, const std::string& task_id) {
+  for (const NodeColumn& c : board.columns) {
+    for (const TaskCard& card : c.tasks) {
+      if (card.task_id == task_id) return c.node_id;
+    }
+  }
+  return "";
+}
+
 // What the bars mean, once, above the columns.
 void Legend() {
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -311,6 +364,10 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
   float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
   ImVec2 mouse = ImGui::GetIO().MousePos;
   bool hovered_window = ImGui::IsWindowHovered();
+  // Square tiles without anti-aliased fringes: a thousand of them are two
+  // triangles each, which a software rasteriser draws in a fraction of the time.
+  ImDrawListFlags saved_flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
   for (size_t i = 0; i < board.columns.size(); ++i) {
     const NodeColumn& c = board.columns[i];
     ImVec2 p(origin.x + float(int(i) % per_row) * (tile + gap), origin.y + float(int(i) / per_row) * (tile + gap));
@@ -323,7 +380,7 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
       float r = c.cpu.capacity > 0 ? std::clamp(float(double(c.cpu.reserved) / double(c.cpu.capacity)), 0.f, 1.f) : 0;
       fill = ImGui::ColorConvertFloat4ToU32(ImVec4(0.15f + 0.8f * r, 0.35f + 0.25f * r, 0.55f - 0.4f * r, 1));
     }
-    dl->AddRectFilled(p, end, fill, 4);
+    dl->AddRectFilled(p, end, fill);
     bool hover = hovered_window && mouse.x >= p.x && mouse.x < end.x && mouse.y >= p.y && mouse.y < end.y;
     if (hover || c.node_id == ui->selected_node) dl->AddRect(p, end, kSelection, 4, 0, 2.5f);
     if (numbers) {
@@ -341,6 +398,7 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
       }
     }
   }
+  dl->Flags = saved_flags;
   (void)frame;
   ImGui::EndChild();
 }
@@ -382,10 +440,32 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing()
                                           : ImGui::GetTextLineHeight() * 6.0f;
   float col_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 12);
+  std::vector<Traveller> travellers;
+  g_travellers = &travellers;
+  std::map<std::string, size_t> index_of;
   for (size_t i = 0; i < board.columns.size(); ++i) {
+    index_of[board.columns[i].node_id] = i;
     if (i > 0) ImGui::SameLine();
     NodeColumnUi(frame, board.columns[i], ui, col_w, col_h);
   }
+  g_travellers = nullptr;
+  // Cards in flight: from the old node's column to their place, over the columns
+  // (the foreground list, clipped to the board: the columns are child windows drawn
+  // above the board's own list).
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  dl->PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), true);
+  for (const Traveller& t : travellers) {
+    auto from = index_of.find(t.card->motion.from_node_id);
+    auto to = index_of.find(t.card->motion.from_node_id.empty() ? "" : ColumnOf(board, t.card->task_id));
+    if (from == index_of.end() || to == index_of.end()) continue;
+    float step = col_w + spacing;
+    float dx = (float(from->second) - float(to->second)) * step * (1.0f - EaseInOut(t.card->motion.travel));
+    ImVec2 p(t.pos.x + dx, t.pos.y);
+    DrawCardBody(dl, frame, *t.card, p, t.size, t.card->motion.opacity, t.card->task_id == ui->selected_task, false,
+                 false);
+  }
+  dl->PopClipRect();
   PendingStrip(frame, board, ui);
   ImGui::End();
 }

@@ -21,6 +21,7 @@ void DrawMenuBar(UiState* ui) {
     ImGui::MenuItem(Tr(Str::kTimeline), nullptr, &ui->open.timeline);
     ImGui::MenuItem(Tr(Str::kInspector), nullptr, &ui->open.inspector);
     ImGui::MenuItem(Tr(Str::kConsole), nullptr, &ui->open.console);
+    ImGui::MenuItem(language() == Lang::kKorean ? "레슨" : "Lesson", nullptr, &ui->open.lesson);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(Tr(Str::kLanguage))) {
@@ -73,7 +74,12 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
 
   Place(0, top, display.x - right_w, h - bottom_h);
   if (ui->open.board) DrawBoard(frame, ui, &ui->open.board);
-  Place(display.x - right_w, top, right_w, h - bottom_h);
+  // A lesson takes the right column's upper part; the inspector keeps the rest.
+  float lesson_h = ui->open.lesson ? (h - bottom_h) * (ui->open.inspector ? 0.65f : 1.0f) : 0;
+  float lesson_w = right_w > 0 ? right_w : display.x * 0.34f;
+  Place(display.x - lesson_w, top, lesson_w, lesson_h);
+  if (ui->open.lesson) DrawLesson(frame, ui, &ui->open.lesson);
+  Place(display.x - right_w, top + lesson_h, right_w, h - bottom_h - lesson_h);
   if (ui->open.inspector) DrawInspector(frame, ui, &ui->open.inspector);
   Place(0, top + h - bottom_h, timeline_w, bottom_h);
   if (ui->open.timeline) DrawTimeline(frame, ui, &ui->open.timeline);
@@ -81,10 +87,23 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   if (ui->open.console) DrawConsole(frame, ui, &ui->open.console);
 }
 
+void Select(UiState* ui, Pick what, const std::string& id) {
+  ui->selected_task = what == Pick::kTask ? id : "";
+  ui->selected_node = what == Pick::kNode ? id : "";
+  ui->selected_volume = what == Pick::kVolume ? id : "";
+  ui->selected_config = what == Pick::kConfig ? id : "";
+  ui->selected_secret = what == Pick::kSecret ? id : "";
+}
+
 void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
   ui->console.lines.push_back({ConsoleLine::kCommand, shown});
+  if (frame.rewound) {  // the past is read-only
+    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
+    ui->console.scroll_to_bottom = true;
+    return;
+  }
   if (frame.run) {
     CommandOutput out = frame.run(args);
     if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});

@@ -1,5 +1,7 @@
 // The inspector: the selected task (spec, the slot's state history, its
-// scheduling decision as a node x filter table) or the selected node.
+// scheduling decision as a node x filter table, its mounted files), node, volume
+// (every node's copy side by side), config or secret; with nothing selected, the
+// cluster's configs, secrets and volumes to pick from.
 #include <string>
 
 #include "core/format/human_duration.h"
@@ -8,8 +10,11 @@
 #include "ui/i18n.h"
 #include "ui/panels/panels.h"
 #include "ui/panels/theme.h"
+#include "ui/view/blob_view.h"
 #include "ui/view/decision_view.h"
+#include "ui/view/mounted_files.h"
 #include "ui/view/task_history.h"
+#include "ui/view/volume_view.h"
 
 namespace swarmsim::ui {
 
@@ -146,6 +151,181 @@ void DecisionSection(const Frame& frame, const Task& task) {
                      grid.result.c_str());
 }
 
+// At most `max_lines` lines of a file, for a table cell.
+std::string Excerpt(const std::string& content, int max_lines) {
+  if (content.empty()) return Tr(Str::kEmpty);
+  size_t pos = 0;
+  for (int i = 0; i < max_lines && pos != std::string::npos; ++i) {
+    pos = content.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  std::string out = pos == std::string::npos ? content : content.substr(0, pos);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  if (pos != std::string::npos && pos < content.size()) out += "\n…";
+  return out;
+}
+
+void Heading(const Frame& frame, const std::string& text) {
+  if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
+  ImGui::TextUnformatted(text.c_str());
+  if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
+}
+
+const char* SourceWord(FileSource s) {
+  switch (s) {
+    case FileSource::kConfig: return Tr(Str::kConfig);
+    case FileSource::kSecret: return Tr(Str::kSecret);
+    case FileSource::kVolume: return Tr(Str::kVolume);
+    case FileSource::kLayer: break;
+  }
+  return "";
+}
+
+// A task's files from configs, secrets and volumes. Secret bytes appear only with
+// the toggle on, the way `docker exec cat` would show them inside the container.
+void MountedFilesSection(const Frame& frame, const Task& task, UiState* ui) {
+  std::vector<MountedFile> files = TaskMountedFiles(*frame.state, task, ui->show_secrets);
+  if (files.empty()) {
+    ImGui::TextDisabled("-");
+    return;
+  }
+  ImGui::Checkbox(Tr(Str::kShowAsContainer), &ui->show_secrets);
+  if (!ImGui::BeginTable("files", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                         ImGuiTableFlags_SizingStretchProp)) {
+    return;
+  }
+  for (const MountedFile& f : files) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(f.path.c_str());
+    MonoText(frame, f.path);
+    ImGui::TableNextColumn();
+    std::string src = std::string(SourceWord(f.source)) + " " + f.mount;
+    if (f.source == FileSource::kVolume) {
+      if (ImGui::SmallButton(src.c_str())) Select(ui, Pick::kVolume, f.mount);
+    } else {
+      ImGui::TextUnformatted(src.c_str());
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.where.c_str());
+    ImGui::TableNextColumn();
+    if (f.content) {
+      MonoText(frame, Excerpt(*f.content, 4));
+    } else {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "•••••• (%zu B)", f.size);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kSecretHidden));
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+// Every node's copy of one volume, file by file; cells that differ are marked.
+void VolumeInspector(const Frame& frame, const std::string& name, UiState* ui) {
+  VolumeView v = BuildVolumeView(*frame.state, name);
+  bool anonymous = !v.copies.empty() && v.copies.front().anonymous;
+  Heading(frame, std::string(Tr(Str::kVolume)) + " " + VolumeLabel(name, anonymous));
+  if (v.copies.empty()) {
+    ImGui::TextDisabled("%s", Tr(Str::kMissingHere));
+    return;
+  }
+  Field(Tr(Str::kCopies), std::to_string(v.copies.size()));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(v.diverged ? kWarn : kGood), "%s",
+                     Tr(v.diverged ? Str::kDiffers : Str::kSameEverywhere));
+  int cols = int(v.copies.size()) + 1;
+  ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                          ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("copies", cols, flags)) {
+    ImGui::TableSetupColumn(Tr(Str::kFiles));
+    for (const VolumeCopy& c : v.copies) {
+      std::string head = c.hostname + "  " + HumanSize(double(c.bytes));
+      ImGui::TableSetupColumn(head.c_str());
+    }
+    ImGui::TableHeadersRow();
+    // Who mounts each copy, under its header.
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", Tr(Str::kMountedBy));
+    for (const VolumeCopy& c : v.copies) {
+      ImGui::TableNextColumn();
+      std::string who;
+      for (const auto& t : c.mounted_by) who += (who.empty() ? "" : ", ") + t;
+      ImGui::TextDisabled("%s", who.empty() ? "-" : who.c_str());
+    }
+    for (const VolumeFile& f : v.files) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      MonoText(frame, f.path);
+      if (f.differs) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(140, 90, 20, 110));
+      for (const auto& content : f.content) {
+        ImGui::TableNextColumn();
+        if (!content) {
+          ImGui::TextDisabled("%s", Tr(Str::kMissingHere));
+        } else {
+          if (f.differs) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(140, 90, 20, 70));
+          MonoText(frame, Excerpt(*content, 6));
+        }
+      }
+    }
+    ImGui::EndTable();
+  }
+  for (const VolumeCopy& c : v.copies) {
+    ImGui::PushID(c.node_id.c_str());
+    if (ImGui::SmallButton(c.hostname.c_str())) Select(ui, Pick::kNode, c.node_id);
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+// A config shows its data; a secret only that it exists, its size and who mounts it.
+void BlobInspector(const Frame& frame, BlobKind kind, const std::string& id) {
+  std::optional<BlobView> v = BuildBlobView(*frame.state, kind, id);
+  if (!v) {
+    ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+    return;
+  }
+  Heading(frame, std::string(Tr(kind == BlobKind::kSecret ? Str::kSecret : Str::kConfig)) + " " + v->name);
+  MonoText(frame, v->id);
+  if (v->created_at > 0) Field(Tr(Str::kCreated), Ago(frame.now, v->created_at));
+  std::string labels;
+  for (const auto& [k, val] : v->labels) labels += (labels.empty() ? "" : "\n") + k + "=" + val;
+  Field(Tr(Str::kLabels), labels.empty() ? "-" : labels);
+  std::string users;
+  for (const auto& u : v->used_by) users += (users.empty() ? "" : ", ") + u;
+  Field(Tr(Str::kService), users.empty() ? "-" : users);
+  Field(Tr(Str::kData), std::to_string(v->size) + " B");
+  ImGui::Separator();
+  if (v->data) {
+    ImGui::BeginChild("data", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    MonoText(frame, v->data->empty() ? Tr(Str::kEmpty) : *v->data);
+    ImGui::EndChild();
+  } else {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s", Tr(Str::kSecretHidden));
+  }
+}
+
+// Nothing selected: the cluster's configs, secrets and volumes, to pick one.
+void Overview(const Frame& frame, UiState* ui) {
+  ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+  auto list = [&](Str title, const std::vector<std::pair<std::string, std::string>>& items, Pick pick) {
+    if (items.empty()) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+    ImGui::TextUnformatted(Tr(title));
+    ImGui::PopStyleColor();
+    for (const auto& [name, id] : items) {
+      ImGui::PushID(id.c_str());
+      if (ImGui::Selectable(name.c_str())) Select(ui, pick, id);
+      ImGui::PopID();
+    }
+  };
+  list(Str::kConfigs, BlobNames(*frame.state, BlobKind::kConfig), Pick::kConfig);
+  list(Str::kSecrets, BlobNames(*frame.state, BlobKind::kSecret), Pick::kSecret);
+  std::vector<std::pair<std::string, std::string>> volumes;
+  for (const std::string& n : VolumeNames(*frame.state)) volumes.push_back({VolumeLabel(n, n.size() == 64), n});
+  list(Str::kVolumes, volumes, Pick::kVolume);
+}
+
 void TaskInspector(const Frame& frame, const Task& task, UiState* ui) {
   std::string name = task.service_name + (task.slot > 0 ? "." + std::to_string(task.slot) : "");
   if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
@@ -163,6 +343,12 @@ void TaskInspector(const Frame& frame, const Task& task, UiState* ui) {
   if (ImGui::CollapsingHeader(Tr(Str::kDecision), ImGuiTreeNodeFlags_DefaultOpen)) DecisionSection(frame, task);
   if (ImGui::CollapsingHeader(Tr(Str::kStateHistory), ImGuiTreeNodeFlags_DefaultOpen)) {
     HistorySection(frame, task, ui);
+  }
+  if (task.spec && (!task.spec->container.configs.empty() || !task.spec->container.secrets.empty() ||
+                    !TaskMountPoints(*frame.state, task).empty())) {
+    if (ImGui::CollapsingHeader(Tr(Str::kMountedFiles), ImGuiTreeNodeFlags_DefaultOpen)) {
+      MountedFilesSection(frame, task, ui);
+    }
   }
   if (ImGui::CollapsingHeader(Tr(Str::kSpec), ImGuiTreeNodeFlags_DefaultOpen)) TaskSpecSection(task);
 }
@@ -196,16 +382,26 @@ void DrawInspector(const Frame& frame, UiState* ui, bool* p_open) {
     ImGui::End();
     return;
   }
+  DrawInspectorContents(frame, ui);
+  ImGui::End();
+}
+
+void DrawInspectorContents(const Frame& frame, UiState* ui) {
   auto task = frame.state->tasks.find(ui->selected_task);
   auto node = frame.state->nodes.find(ui->selected_node);
   if (!ui->selected_task.empty() && task != frame.state->tasks.end()) {
     TaskInspector(frame, task->second, ui);
   } else if (!ui->selected_node.empty() && node != frame.state->nodes.end()) {
     NodeInspector(frame, node->second);
+  } else if (!ui->selected_volume.empty()) {
+    VolumeInspector(frame, ui->selected_volume, ui);
+  } else if (!ui->selected_config.empty()) {
+    BlobInspector(frame, BlobKind::kConfig, ui->selected_config);
+  } else if (!ui->selected_secret.empty()) {
+    BlobInspector(frame, BlobKind::kSecret, ui->selected_secret);
   } else {
-    ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+    Overview(frame, ui);
   }
-  ImGui::End();
 }
 
 }  // namespace swarmsim::ui

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "ui/fonts.h"
 #include "ui/view/board_view.h"
+#include "ui/view/lesson_view.h"
 
 namespace swarmsim::ui {
 
@@ -27,6 +28,7 @@ struct PanelFlags {
   bool timeline = true;
   bool inspector = true;
   bool console = true;
+  bool lesson = false;  // opened by $SWARMSIM_LESSON or the View menu
 };
 
 struct ConsoleLine {
@@ -46,6 +48,10 @@ struct UiState {
   PanelFlags open;
   std::string selected_task;
   std::string selected_node;
+  std::string selected_volume;  // a volume name: every node's copy
+  std::string selected_config;  // IDs
+  std::string selected_secret;
+  bool show_secrets = false;    // the inspector's "show as the container sees it"
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
   bool force_columns = false; // large clusters: columns instead of the heat map
@@ -55,6 +61,12 @@ struct UiState {
   bool newest_seen_set = false;
   Time newest_seen = 0;
   bool refresh_now = false;   // a panel ran a command: re-read before the next frame
+  // The timeline's rewind: while set, every panel shows the cluster at rewind_to,
+  // read-only. rewind_started asks the window to re-read the command log.
+  bool rewinding = false;
+  bool rewind_started = false;
+  Time rewind_to = 0;
+  LessonProgress lesson;
 };
 
 // One frame's data, shared by every panel.
@@ -62,7 +74,10 @@ struct Frame {
   const ClusterState* state = nullptr;
   const BoardView* board = nullptr;
   const std::deque<Event>* events = nullptr;
-  Time now = 0;             // virtual now, interpolated between refreshes
+  Time now = 0;             // virtual now, interpolated between refreshes (rewind_to when rewound)
+  Time live_now = 0;        // the live cluster's virtual now, even when rewound
+  Time history_start = 0;   // the first command's virtual time (the rewind's left end; 0: unknown)
+  bool rewound = false;     // state is the past: panels send no commands
   std::string notice;       // shown when the last refresh failed
   const Fonts* fonts = nullptr;
   // Runs one swarmsim command (argv without the program name) as one transaction.
@@ -75,10 +90,22 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open);
 void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open);
 void DrawInspector(const Frame& frame, UiState* ui, bool* p_open);
 void DrawConsole(const Frame& frame, UiState* ui, bool* p_open);
+void DrawLesson(const Frame& frame, UiState* ui, bool* p_open);
+// What the lesson panel's "Run this step" button does: check the step's
+// preconditions, then run its commands through RunAndLog (checks follow after the re-read).
+void RunLessonStep(const Frame& frame, UiState* ui);
+
+// The inspector's contents inside the current window (DrawInspector wraps it in
+// its own; tests draw it in theirs).
+void DrawInspectorContents(const Frame& frame, UiState* ui);
 
 // The whole window: menu bar (language, zoom, panels), the classroom layout for the
 // current display size, and one dispatch line per open panel.
 void DrawClassroom(const Frame& frame, UiState* ui);
+
+// Selects one thing for the inspector and nothing else.
+enum class Pick { kTask, kNode, kVolume, kConfig, kSecret };
+void Select(UiState* ui, Pick what, const std::string& id);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).
@@ -97,5 +124,6 @@ constexpr const char* kBoardWindow = "###board";
 constexpr const char* kTimelineWindow = "###timeline";
 constexpr const char* kInspectorWindow = "###inspector";
 constexpr const char* kConsoleWindow = "###console";
+constexpr const char* kLessonWindow = "###lesson";
 
 }  // namespace swarmsim::ui

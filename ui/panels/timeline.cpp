@@ -1,6 +1,7 @@
 // The timeline: virtual time, live/paused, the clock buttons (each runs the same
 // `swarmsim time ...` command a terminal would), and the recent event log drawn
 // on the last minute of virtual time.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -69,6 +70,50 @@ ImU32 EventColor(const Event& e) {
   return kTextDim;
 }
 
+// The whole session on virtual time, from the first command to live now. Dragging
+// on it shows the cluster at that instant (read-only); releasing at the right end,
+// or the button, goes back to live.
+void RewindBar(const Frame& frame, UiState* ui) {
+  Time end = frame.live_now;
+  Time start = frame.history_start > 0 && frame.history_start < end ? frame.history_start : end - 10 * kMinute;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(Tr(Str::kRewind));
+  ImGui::SameLine();
+  float right_w = 0;
+  std::string back = Tr(Str::kBackToLive);
+  if (ui->rewinding) right_w = ImGui::CalcTextSize(back.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
+                               ImGui::GetStyle().ItemSpacing.x;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float w = std::max(ImGui::GetContentRegionAvail().x - right_w, ImGui::GetFontSize() * 4);
+  float h = ImGui::GetFrameHeight();
+  ImGui::InvisibleButton("rewind", ImVec2(w, h));
+  auto x_of = [&](Time t) { return p.x + w * float(double(t - start) / double(std::max<Time>(end - start, 1))); };
+  if (ImGui::IsItemActive()) {
+    float f = std::clamp((ImGui::GetIO().MousePos.x - p.x) / w, 0.0f, 1.0f);
+    if (!ui->rewinding) ui->rewind_started = true;
+    ui->rewinding = true;
+    ui->rewind_to = start + Time(double(end - start) * double(f));
+  }
+  if (ImGui::IsItemDeactivated() && ui->rewind_to >= end - (end - start) / 200) ui->rewinding = false;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
+  if (frame.events) {
+    for (const Event& e : *frame.events) {
+      if (e.time < start || e.time > end) continue;
+      float x = x_of(e.time);
+      dl->AddLine(ImVec2(x, p.y + h * 0.3f), ImVec2(x, p.y + h * 0.7f), EventColor(e), 1.5f);
+    }
+  }
+  float hx = x_of(ui->rewinding ? ui->rewind_to : end);
+  dl->AddRectFilled(ImVec2(hx - 3, p.y), ImVec2(hx + 3, p.y + h), ui->rewinding ? kWarn : kTextBright, 2);
+  if (ui->rewinding) {
+    ImGui::SameLine();
+    if (ImGui::Button(back.c_str())) ui->rewinding = false;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s  %s", Tr(Str::kRewoundReadOnly),
+                       ClockText(ui->rewind_to).c_str());
+  }
+}
+
 }  // namespace
 
 void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
@@ -88,7 +133,9 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   }
   if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
 
-  if (!frame.state->swarm_active) ImGui::BeginDisabled();
+  // The past is read-only: the clock buttons wait until the timeline is live again.
+  bool no_commands = !frame.state->swarm_active || frame.rewound;
+  if (no_commands) ImGui::BeginDisabled();
   if (clock.paused) {
     if (ImGui::Button(Tr(Str::kResume))) RunAndLog(frame, ui, {"time", "resume"});
   } else if (ImGui::Button(Tr(Str::kPause))) {
@@ -113,7 +160,7 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
     if (ImGui::Button((std::string(s) + "x").c_str())) RunAndLog(frame, ui, {"time", "speed", s});
     if (current) ImGui::PopStyleColor();
   }
-  if (!frame.state->swarm_active) ImGui::EndDisabled();
+  if (no_commands) ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox(Tr(Str::kFollowNew), &ui->follow_new_tasks);
 
@@ -138,6 +185,8 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   ImGui::SameLine(w - ImGui::CalcTextSize("now").x);
   ImGui::TextUnformatted("now");
   ImGui::PopStyleColor();
+
+  RewindBar(frame, ui);
 
   // The newest events, newest first.
   ImGui::BeginChild("events", ImVec2(0, 0), false);

@@ -2,6 +2,7 @@
 
 #include "core/command/output.h"
 
+#include <map>
 #include <algorithm>
 #include <tuple>
 
@@ -79,6 +80,7 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
     for (const auto& kv : node.spec.labels) col.labels.push_back(kv);
     col.cpu.capacity = node.description.resources.nano_cpus;
     col.memory.capacity = node.description.resources.memory_bytes;
+    col.volumes = NodeVolumes(state, id);
     view.columns.push_back(std::move(col));
   }
   std::stable_sort(view.columns.begin(), view.columns.end(), [](const NodeColumn& a, const NodeColumn& b) {
@@ -87,9 +89,35 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
   });
   for (size_t i = 0; i < view.columns.size(); ++i) column_of[view.columns[i].node_id] = i;
 
+  // Travel needs the slot's previous task; look it up only for cards young
+  // enough to still be travelling, so a large cluster at rest pays nothing.
+  std::map<std::pair<std::string, uint64_t>, std::vector<const Task*>> slots;
+  bool recent = false;
+  for (const auto& [id, task] : state.tasks) {
+    if (task.slot > 0 && view.now - task.created_at < kTravelTime) recent = true;
+  }
+  if (recent) {
+    for (const auto& [id, task] : state.tasks) {
+      if (task.slot > 0) slots[{task.service_id, task.slot}].push_back(&task);
+    }
+  }
+  auto previous_of = [&](const Task& task) -> const Task* {
+    if (task.slot == 0 || view.now - task.created_at >= kTravelTime) return nullptr;
+    auto it = slots.find({task.service_id, task.slot});
+    if (it == slots.end()) return nullptr;
+    const Task* best = nullptr;  // the newest created before `task`
+    for (const Task* t : it->second) {
+      if (std::tie(t->created_at, t->id) >= std::tie(task.created_at, task.id)) continue;
+      if (!best || std::tie(t->created_at, t->id) > std::tie(best->created_at, best->id)) best = t;
+    }
+    return best;
+  };
+
   for (const auto& [id, task] : state.tasks) {
     TaskCard card = MakeCard(state, task, view.services, view.now);
+    card.motion = MotionOf(task, previous_of(task), view.now);
     view.preparing = view.preparing || card.progress >= 0;
+    view.animating = view.animating || (card.motion.animating && !IsTerminal(task.status.state));
     auto col_it = task.node_id.empty() ? column_of.end() : column_of.find(task.node_id);
     if (col_it == column_of.end()) {
       if (!IsTerminal(task.status.state) && task.desired_state <= TaskState::kRunning) {

@@ -10,6 +10,8 @@
 #include "core/cluster/state.h"
 #include "core/model/node.h"
 #include "core/model/task.h"
+#include "ui/view/motion.h"
+#include "ui/view/volume_view.h"
 
 namespace swarmsim::ui {
 
@@ -37,6 +39,7 @@ struct TaskCard {
   Time created = 0;            // when the orchestrator made it (cards fade in from here)
   std::string message;         // swarm's status message
   std::string error;           // swarm's status error, if any
+  CardMotion motion;           // fade and travel at the view's instant
 };
 
 struct NodeColumn {
@@ -52,6 +55,7 @@ struct NodeColumn {
   ResourceUse memory;  // bytes
   std::vector<TaskCard> tasks;    // not yet terminal, by service name then slot
   std::vector<TaskCard> history;  // terminal, newest first, at most kMaxHistory
+  std::vector<NodeVolume> volumes;  // the node's local volumes (the column's foot)
 };
 
 struct PendingTask {
@@ -68,6 +72,7 @@ struct BoardView {
   std::vector<NodeColumn> columns;    // by hostname (numbers in order: node2 < node10), then ID
   std::vector<PendingTask> pending;   // by service name, then slot
   bool preparing = false;  // some card shows pull progress (it moves with virtual time)
+  bool animating = false;  // some card fades or travels (rebuild as virtual time moves)
 };
 
 constexpr size_t kMaxHistory = 4;

@@ -59,5 +59,14 @@ TEST(Size, PrintsLikeGoUnits) {
   EXPECT_EQ(HumanSize(1e18), "1EB");
 }
 
+TEST(SizeTest, HumanSizesAreDecimal) {
+  EXPECT_EQ(ParseHumanSize("40MB").value(), 40'000'000);
+  EXPECT_EQ(ParseHumanSize("1.5 GB").value(), 1'500'000'000);
+  EXPECT_EQ(ParseHumanSize("512k").value(), 512'000);
+  EXPECT_EQ(ParseHumanSize("100MiB").value(), 100'000'000);
+  EXPECT_EQ(ParseHumanSize("7").value(), 7);
+  EXPECT_EQ(ParseHumanSize("12XB").status().message(), "invalid suffix: 'xb'");
+}
+
 }  // namespace
 }  // namespace swarmsim

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/cluster/canonical.h"
 #include "tests/core/store/store_fixture.h"
 
 namespace swarmsim {
@@ -359,6 +360,79 @@ TEST_F(StateStoreTest, DamagedRowsAreReportedNotThrown) {
   EXPECT_EQ(st.code(), Status::Code::kCorruption);
   EXPECT_EQ(st.message(),
             "cluster database " + path_ + " is damaged: node " + s.nodes.begin()->first + " is not valid JSON");
+}
+
+}  // namespace
+}  // namespace swarmsim
+
+namespace swarmsim {
+namespace {
+
+TEST_F(StateStoreTest, ConfigsSecretsVolumesLayersLogsAndCatalogueRoundTrip) {
+  OpenAt("schema2_objects");
+  ClusterState s = SampleCluster(2, 3);
+  Config cfg;
+  cfg.id = "cfg1";
+  cfg.name = "app-config";
+  cfg.data = std::string("bin\0ary\xff", 8);
+  cfg.labels["a"] = "b";
+  Touch(&s, &cfg);
+  s.configs[cfg.id] = cfg;
+  Config sec = cfg;
+  sec.id = "sec1";
+  sec.name = "app-secret";
+  sec.data = "hunter2";
+  Touch(&s, &sec);
+  s.secrets[sec.id] = sec;
+  Volume v;
+  v.node_id = s.nodes.begin()->first;
+  v.name = "todo_data";
+  v.files["pgdata/PG_VERSION"] = "11\n";
+  v.anonymous = true;
+  v.owner_task_id = s.tasks.begin()->first;
+  v.mount_target = "/data";
+  Touch(&s, &v);
+  s.volumes[{v.node_id, v.name}] = v;
+  s.layers[s.tasks.begin()->first]["/tmp/x"] = "y";
+  s.changed_layers.insert(s.tasks.begin()->first);
+  s.mesh_next[8080] = 3;
+  s.mesh_changed = true;
+  s.images["me/broken:1"] = ImageEntry{"me/broken:1", 5, "generic", {}, {}, 3 * kSecond, 1};
+  s.images_changed = true;
+  s.new_logs.push_back({0, 42, s.tasks.begin()->first, "stderr", "boom"});
+  Save(&s);
+  EXPECT_TRUE(s.new_logs.empty());
+
+  Reopen();
+  ClusterState loaded = Load();
+  EXPECT_EQ(CanonicalState(loaded), CanonicalState(s));
+  EXPECT_EQ(loaded.secrets.at("sec1").data, "hunter2");
+  EXPECT_EQ(loaded.configs.at("cfg1").data, cfg.data);
+  auto logs = ReadLogs(db_.get(), {s.tasks.begin()->first});
+  ASSERT_TRUE(logs.ok());
+  ASSERT_EQ(logs->size(), 1u);
+  EXPECT_EQ(logs->at(0).text, "boom");
+  EXPECT_EQ(logs->at(0).stream, "stderr");
+
+  // The secret's data is only in its own column, never in the JSON.
+  auto stmt = db_->Prepare("SELECT json FROM configs WHERE id = 'sec1'");
+  ASSERT_TRUE(stmt.ok());
+  ASSERT_TRUE(stmt.value()->Step().value());
+  EXPECT_EQ(stmt.value()->Text(0).find("hunter2"), std::string::npos);
+  stmt.value()->Reset();
+
+  // Removing them deletes their rows.
+  loaded.secrets.erase("sec1");
+  loaded.removed_secrets.insert("sec1");
+  loaded.volumes.clear();
+  loaded.removed_volumes.insert({v.node_id, v.name});
+  loaded.layers.clear();
+  loaded.changed_layers.insert(s.tasks.begin()->first);
+  ++loaded.index;
+  Save(&loaded);
+  EXPECT_EQ(Count("configs"), 1);
+  EXPECT_EQ(Count("volumes"), 0);
+  EXPECT_EQ(Count("layers"), 0);
 }
 
 }  // namespace

@@ -1,0 +1,43 @@
+// Rewind: the cluster as it was at any past virtual instant, rebuilt from the
+// command log (the window's timeline drags through it, read-only).
+//
+// The state at T is the state after the last command recorded at or before T,
+// advanced to T. A time command (`time advance`, `time step`) that carried the
+// clock past T is taken only up to T: the state before it, advanced to T, which
+// is all such a command does.
+//
+// A Rewind caches the state after every command it has replayed and the last
+// instant asked for, so dragging back and forth costs one AdvanceTo from the
+// nearest command (a copy of one ClusterState), not a replay of the whole log.
+// Not thread-safe; whoever owns it mutates it.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/cluster/state.h"
+#include "core/status.h"
+#include "core/store/command_record.h"
+
+namespace swarmsim {
+
+struct Rewind {
+  std::vector<CommandRecord> records;  // the log, by seq (records[i].time never decreases)
+  std::vector<ClusterState> after;     // after[i]: the cluster right after records[i] (built lazily)
+  std::optional<Time> cached_time;     // the instant `cached` shows
+  ClusterState cached;
+};
+
+// Starts a rewind over `records` (as ReadCommands returns them).
+Rewind MakeRewind(std::vector<CommandRecord> records);
+
+// The cluster at virtual instant `t`. Before the first command: an empty cluster.
+// The pointer lives until the next call on `rewind`.
+// Errors: Corruption when a recorded command now fails (as ReplayCommands).
+Result<const ClusterState*> RewindTo(Rewind* rewind, Time t);
+
+// The virtual instants a timeline can rewind over: the first command's time
+// (0 when there is none).
+Time RewindStart(const Rewind& rewind);
+
+}  // namespace swarmsim

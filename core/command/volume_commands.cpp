@@ -1,0 +1,249 @@
+// volume ls|inspect|rm|prune: every node's local volumes at once. docker talks to
+// one engine and sees its volumes; here the whole cluster is one process, so the
+// lists add a NODE column and commands take --node to pick one node's copy.
+#include <algorithm>
+
+#include "core/command/output.h"
+#include "core/command/registry.h"
+#include "core/container/volumes.h"
+#include "core/control/nodes.h"
+#include "core/control/swarm.h"
+#include "core/format/size.h"
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+namespace {
+
+std::string Hostname(const ClusterState& state, const std::string& node_id) {
+  auto it = state.nodes.find(node_id);
+  return it == state.nodes.end() ? node_id : it->second.description.hostname;
+}
+
+int64_t DataSize(const Volume& v) {
+  int64_t n = 0;
+  for (const auto& [path, content] : v.files) n += static_cast<int64_t>(content.size());
+  return n;
+}
+
+// Volumes in docker's order (natural by name), then by node hostname.
+std::vector<const Volume*> SortedVolumes(const ClusterState& state) {
+  std::vector<const Volume*> out;
+  for (const auto& [key, v] : state.volumes) out.push_back(&v);
+  std::stable_sort(out.begin(), out.end(), [&](const Volume* a, const Volume* b) {
+    if (a->name != b->name) return NaturalLess(a->name, b->name);
+    return NaturalLess(Hostname(state, a->node_id), Hostname(state, b->node_id));
+  });
+  return out;
+}
+
+Result<std::string> NodeIdFromFlag(ClusterState* state, const ParsedArgs& args) {
+  if (!args.Has("node")) return std::string();
+  auto n = ResolveNode(state, args.Get("node"));
+  if (!n.ok()) return n.status();
+  return n.value()->id;
+}
+
+// The copies of volume `name`: on the --node given, else on every node.
+Result<std::vector<Volume*>> FindCopies(ClusterState* state, const std::string& name, const std::string& node_id) {
+  std::vector<Volume*> out;
+  for (auto& [key, v] : state->volumes) {
+    if (key.second == name && (node_id.empty() || key.first == node_id)) out.push_back(&v);
+  }
+  if (out.empty()) {
+    std::string where = node_id.empty() ? "" : " on node " + Hostname(*state, node_id);
+    return Status::Daemon(Status::Code::kNotFound, "get " + name + ": no such volume" + where);
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ParseVolumeFilters(const std::vector<std::string>& raw) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : raw) {
+    auto eq = f.find('=');
+    if (eq == std::string::npos) return Status::InvalidArgument("bad format of filter (expected name=value)");
+    std::string key = f.substr(0, eq);
+    if (key != "name" && key != "label" && key != "dangling" && key != "driver" && key != "node") {
+      return Status::Daemon(Status::Code::kInvalidArgument, "invalid filter '" + key + "'");
+    }
+    out.push_back({key, f.substr(eq + 1)});
+  }
+  return out;
+}
+
+using UseMap = std::map<VolumeKey, std::vector<std::string>>;
+
+size_t UserCount(const UseMap& users, const Volume& v) {
+  auto it = users.find({v.node_id, v.name});
+  return it == users.end() ? 0 : it->second.size();
+}
+
+bool VolumeMatches(const ClusterState& state, const UseMap& users, const Volume& v,
+                   const std::vector<std::pair<std::string, std::string>>& filters) {
+  std::map<std::string, bool> by_key;
+  for (const auto& [k, want] : filters) {
+    bool m = false;
+    if (k == "name") {
+      m = v.name.find(want) != std::string::npos;
+    } else if (k == "driver") {
+      m = v.driver == want;
+    } else if (k == "node") {
+      m = v.node_id == want || Hostname(state, v.node_id) == want;
+    } else if (k == "label") {
+      auto eq = want.find('=');
+      auto it = v.labels.find(want.substr(0, eq));
+      m = it != v.labels.end() && (eq == std::string::npos || it->second == want.substr(eq + 1));
+    } else if (k == "dangling") {
+      bool dangling = UserCount(users, v) == 0;
+      m = (want == "true" || want == "1") == dangling;
+    }
+    by_key[k] = by_key[k] || m;
+  }
+  for (const auto& [k, ok] : by_key) {
+    if (!ok) return false;
+  }
+  return true;
+}
+
+nlohmann::json VolumeRow(const ClusterState& state, const UseMap& users, const Volume& v) {
+  std::string labels;
+  for (const auto& [k, val] : v.labels) labels += (labels.empty() ? "" : ",") + k + "=" + val;
+  return {{"Driver", v.driver},
+          {"Name", v.name},
+          {"Node", Hostname(state, v.node_id)},
+          {"Scope", "local"},
+          {"Mountpoint", "/var/lib/docker/volumes/" + v.name + "/_data"},
+          {"Labels", labels},
+          {"Links", std::to_string(UserCount(users, v))},
+          {"Size", HumanSize(static_cast<double>(DataSize(v)))},
+          {"Availability", "N/A"},
+          {"Group", "N/A"}};
+}
+
+Status VolumeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto filters = ParseVolumeFilters(args.GetAll("filter"));
+  if (!filters.ok()) return filters.status();
+  UseMap users = VolumeUsers(*ctx->state);
+  std::vector<nlohmann::json> rows;
+  for (const Volume* v : SortedVolumes(*ctx->state)) {
+    if (VolumeMatches(*ctx->state, users, *v, filters.value())) rows.push_back(VolumeRow(*ctx->state, users, *v));
+  }
+  ListFormat list;
+  list.table = "table {{.Driver}}\t{{.Name}}\t{{.Node}}";
+  list.quiet = "{{.Name}}";
+  list.headers = {{"Driver", "DRIVER"},   {"Name", "VOLUME NAME"}, {"Node", "NODE"},
+                  {"Scope", "SCOPE"},     {"Mountpoint", "MOUNTPOINT"}, {"Labels", "LABELS"},
+                  {"Links", "LINKS"},     {"Size", "SIZE"},         {"Availability", "AVAILABILITY"},
+                  {"Group", "GROUP"}};
+  list.context_type = "*formatter.volumeContext";
+  return PrintList(rows, list, args.Get("format"), args.Has("quiet"), out);
+}
+
+Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto node_id = NodeIdFromFlag(ctx->state, args);
+  if (!node_id.ok()) return node_id.status();
+  std::vector<nlohmann::json> objs;
+  for (const auto& name : args.positional()) {
+    auto copies = FindCopies(ctx->state, name, node_id.value());
+    if (!copies.ok()) return copies.status();
+    if (copies->size() > 1) {
+      std::string nodes;
+      for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + Hostname(*ctx->state, v->node_id);
+      return Status::InvalidArgument("volume " + name + " exists on " + std::to_string(copies->size()) +
+                                     " nodes (" + nodes + "), each with its own data: pick one with --node");
+    }
+    objs.push_back(ToJson(*copies->front()));
+  }
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  out->out += InspectJson(objs);
+  return Status::OK();
+}
+
+void RemoveVolume(ClusterState* state, Volume* v) {
+  VolumeKey key{v->node_id, v->name};
+  RecordEvent(state, "volume", "destroy", v->name, {{"driver", v->driver}, {"node", v->node_id}});
+  state->removed_volumes.insert(key);
+  state->volumes.erase(key);
+  ++state->index;  // a deletion is a change of the store
+}
+
+Status VolumeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto node_id = NodeIdFromFlag(ctx->state, args);
+  if (!node_id.ok()) return node_id.status();
+  UseMap in_use = VolumeUsers(*ctx->state);
+  for (const auto& name : args.positional()) {
+    auto copies = FindCopies(ctx->state, name, node_id.value());
+    if (!copies.ok()) {
+      if (args.Has("force")) continue;  // docker rm -f ignores missing volumes
+      return copies.status();
+    }
+    for (Volume* v : copies.value()) {
+      auto users = in_use.find({v->node_id, v->name});
+      if (users != in_use.end()) {
+        std::string list;
+        for (const auto& id : users->second) list += (list.empty() ? "" : " ") + id;
+        return Status::Daemon(Status::Code::kFailedPrecondition,
+                              "remove " + name + ": volume is in use - [" + list + "]");
+      }
+    }
+    for (Volume* v : copies.value()) RemoveVolume(ctx->state, v);
+    out->out += name + "\n";
+  }
+  return Status::OK();
+}
+
+Status VolumePrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  bool all = args.Has("all");
+  if (!args.Has("force")) {
+    std::string warning = all ? "WARNING! This will remove all local volumes not used by at least one container.\n"
+                              : "WARNING! This will remove anonymous local volumes not used by at least one "
+                                "container.\n";
+    out->out += warning + "Are you sure you want to continue? [y/N] ";
+    auto answer = ctx->read_file ? ctx->read_file("-") : Result<std::string>(Status::IOError("no input"));
+    std::string a = answer.ok() ? answer.value().substr(0, answer.value().find('\n')) : "";
+    if (a != "y" && a != "Y" && a != "yes" && a != "Yes") {
+      return Status::FailedPrecondition("volume prune has been cancelled");
+    }
+  }
+  UseMap in_use = VolumeUsers(*ctx->state);
+  std::vector<Volume*> doomed;
+  int64_t reclaimed = 0;
+  for (auto& [key, v] : ctx->state->volumes) {
+    if (!v.anonymous && !all) continue;  // named volumes only with --all (API >= 1.42)
+    if (!v.options.empty()) continue;    // local volumes with driver options are kept
+    if (in_use.count(key)) continue;
+    doomed.push_back(&v);
+  }
+  std::vector<std::string> names;
+  for (Volume* v : doomed) {
+    reclaimed += DataSize(*v);
+    names.push_back(v->name);
+    RemoveVolume(ctx->state, v);
+  }
+  if (!names.empty()) {
+    out->out += "Deleted Volumes:\n";
+    for (const auto& n : names) out->out += n + "\n";
+    out->out += "\n";
+  }
+  out->out += "Total reclaimed space: " + HumanSize(static_cast<double>(reclaimed)) + "\n";
+  return Status::OK();
+}
+
+}  // namespace
+
+void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({{"volume", "ls"}, {"list"}, "volume ls [OPTIONS]",
+                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, VolumeLs});
+  defs->push_back({{"volume", "inspect"}, {}, "volume inspect [OPTIONS] VOLUME [VOLUME...]",
+                   {{"format", 'f'}, {"node"}}, 1, -1, true, VolumeInspect});
+  defs->push_back({{"volume", "rm"}, {"remove"}, "volume rm [OPTIONS] VOLUME [VOLUME...]",
+                   {{"force", 'f', true}, {"node"}}, 1, -1, false, VolumeRm});
+  defs->push_back({{"volume", "prune"}, {}, "volume prune [OPTIONS]",
+                   {{"all", 'a', true}, {"force", 'f', true}, {"filter"}}, 0, 0, false, VolumePrune});
+}
+
+}  // namespace swarmsim

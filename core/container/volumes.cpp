@@ -1,0 +1,90 @@
+#include "core/container/volumes.h"
+
+#include "core/container/filesystem.h"
+#include "core/image/catalog.h"
+
+namespace swarmsim {
+
+namespace {
+
+bool Covers(const std::string& target, const std::string& path) {
+  return path == target || (path.size() > target.size() && path.compare(0, target.size(), target) == 0 &&
+                            path[target.size()] == '/');
+}
+
+}  // namespace
+
+std::vector<Mount> TaskVolumeMounts(const ClusterState& state, const Task& task) {
+  std::vector<Mount> out;
+  if (!task.spec) return out;
+  for (const Mount& m : task.spec->container.mounts) {
+    if (m.type == "volume") {
+      Mount clean = m;
+      clean.target = CleanPath(m.target);
+      out.push_back(std::move(clean));
+    }
+  }
+  ImageEntry image = LookupImage(state.images, task.spec->container.image);
+  for (const std::string& declared : image.volumes) {
+    std::string path = CleanPath(declared);
+    bool covered = false;
+    for (const Mount& m : task.spec->container.mounts) covered = covered || CleanPath(m.target) == path;
+    if (covered || path.empty()) continue;
+    Mount anon;
+    anon.target = path;
+    out.push_back(std::move(anon));
+  }
+  return out;
+}
+
+const Volume* FindMountedVolume(const ClusterState& state, const Task& task, const Mount& mount) {
+  if (!mount.source.empty()) {
+    auto it = state.volumes.find({task.node_id, mount.source});
+    return it == state.volumes.end() ? nullptr : &it->second;
+  }
+  for (auto it = state.volumes.lower_bound({task.node_id, ""});
+       it != state.volumes.end() && it->first.first == task.node_id; ++it) {
+    const Volume& v = it->second;
+    if (v.anonymous && v.owner_task_id == task.id && v.mount_target == mount.target) return &v;
+  }
+  return nullptr;
+}
+
+void PrepareTaskVolumes(ClusterState* state, const Task& task) {
+  for (const Mount& m : TaskVolumeMounts(*state, task)) {
+    if (FindMountedVolume(*state, task, m)) continue;
+    Volume v;
+    v.node_id = task.node_id;
+    v.created_at = state->clock.now;
+    if (m.source.empty()) {
+      v.name = NewHexName(state);
+      v.anonymous = true;
+      v.owner_task_id = task.id;
+      v.mount_target = m.target;
+      v.labels["com.docker.volume.anonymous"] = "";
+    } else {
+      v.name = m.source;
+      v.labels = m.volume_labels;
+    }
+    Touch(state, &v);
+    std::string name = v.name;
+    RecordEvent(state, "volume", "create", name, {{"driver", v.driver}, {"node", task.node_id}});
+    state->volumes.emplace(VolumeKey{task.node_id, name}, std::move(v));
+  }
+}
+
+std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state) {
+  std::map<VolumeKey, std::vector<std::string>> users;
+  for (const auto& [id, t] : state.tasks) {
+    if (t.node_id.empty()) continue;
+    for (const Mount& m : TaskVolumeMounts(state, t)) {
+      if (const Volume* v = FindMountedVolume(state, t, m)) {
+        auto& list = users[{v->node_id, v->name}];
+        if (list.empty() || list.back() != id) list.push_back(id);
+      }
+    }
+  }
+  return users;
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,31 @@
+// Local volumes as a node's engine makes them for a task: named volumes are
+// created on first use on that node (each node its own copy, nothing
+// replicated); anonymous ones (a mount without a source, or a VOLUME the image
+// declares) are made for the task alone and go when the task is removed.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/cluster/state.h"
+
+namespace swarmsim {
+
+// The task's volume mounts: its spec's volume mounts, plus one anonymous mount for
+// each path the image declares that no mount covers.
+std::vector<Mount> TaskVolumeMounts(const ClusterState& state, const Task& task);
+
+// Creates what the task's volume mounts need on its node (volume create events).
+// Called when the task is prepared. REQUIRES: task->node_id names a node.
+void PrepareTaskVolumes(ClusterState* state, const Task& task);
+
+// The volume a task's mount uses on its node, or nullptr when it does not exist yet.
+const Volume* FindMountedVolume(const ClusterState& state, const Task& task, const Mount& mount);
+
+// For every volume in use, the task IDs (in ID order) whose containers reference
+// it: any task on that node still in the cluster, running or not (docker counts
+// stopped containers). One pass over the tasks.
+std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state);
+
+}  // namespace swarmsim
