@@ -200,6 +200,13 @@ ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& referen
   return e;
 }
 
+const ImageEntry* FindImage(const ImageCatalog& overrides, const std::string& reference) {
+  if (auto it = overrides.find(reference); it != overrides.end()) return &it->second;
+  const ImageCatalog& builtin = BuiltinImages();
+  if (auto it = builtin.find(reference); it != builtin.end()) return &it->second;
+  return nullptr;
+}
+
 Duration PullDuration(int64_t size_bytes) { return size_bytes * kSecond / kPullBytesPerSecond; }
 
 }  // namespace swarmsim

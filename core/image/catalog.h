@@ -40,6 +40,10 @@ const ImageCatalog& BuiltinImages();
 // built-in catalogue; unknown images are generic with the default size.
 ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& reference);
 
+// The entry for `reference` without copying it, or nullptr for an image neither
+// catalogue knows (for hot paths: the agent asks on every reconcile round).
+const ImageEntry* FindImage(const ImageCatalog& overrides, const std::string& reference);
+
 // Virtual time a node needs to pull an image of `size_bytes`.
 Duration PullDuration(int64_t size_bytes);
 

@@ -9,7 +9,9 @@ namespace swarmsim {
 
 std::optional<HealthConfig> TaskHealthcheck(ClusterState* state, const Task& task) {
   std::optional<HealthConfig> h = task.spec->container.healthcheck;
-  std::optional<HealthConfig> image = LookupImage(state->images, task.spec->container.image).healthcheck;
+  const ImageEntry* entry = FindImage(state->images, task.spec->container.image);
+  const std::optional<HealthConfig> none;
+  const std::optional<HealthConfig>& image = entry ? entry->healthcheck : none;
   if (!h) {
     h = image;
   } else if (h->test.empty() && image) {
