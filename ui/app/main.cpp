@@ -5,6 +5,7 @@
 //   swarmsim-ui [--state PATH] [--lang ko|en] [--zoom Z] [--size WxH]
 //               [--screenshot FILE.png [--frames N]] [--bench-frames N]
 //               [--select-task SERVICE.SLOT] [--console "COMMAND"]...
+//               [--rewind-to RFC3339]   (start rewound to that virtual instant)
 //
 // Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
 // for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
@@ -54,6 +55,7 @@ struct Options {
   std::string lang;
   std::string select_task;  // "web.1": preselect for screenshots
   std::vector<std::string> console;  // commands to run in the console at start
+  std::string rewind_to;             // RFC 3339: start rewound to this virtual instant
 };
 
 constexpr float kBaseFontPx = 19.0f;
@@ -93,6 +95,12 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       if (!next(&o->lang)) return false;
     } else if (a == "--select-task") {
       if (!next(&o->select_task)) return false;
+    } else if (a == "--rewind-to") {
+      if (!next(&o->rewind_to)) return false;
+      if (!ParseRFC3339(o->rewind_to).ok()) {
+        std::fprintf(stderr, "invalid --rewind-to, want an RFC 3339 time\n");
+        return false;
+      }
     } else if (a == "--console") {
       if (!next(&v)) return false;
       o->console.push_back(v);
@@ -237,6 +245,10 @@ int main(int argc, char** argv) {
   font_state.base_style = base;
   UiState ui;
   ui.zoom = opt.zoom;
+  if (!opt.rewind_to.empty()) {
+    ui.rewinding = true;
+    ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
+  }
   ApplyZoom(&font_state, ui.zoom, font_dir);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
