@@ -197,6 +197,9 @@ void SampleFontsNearest(ImTextureID* done) {
   *done = tex;
 }
 
+// Set by the window's input callbacks: something may look different next frame.
+bool g_input = false;
+
 // CPU time of the whole process (every thread), in ms.
 double ProcessCpuMs() {
   timespec ts{};
@@ -250,6 +253,15 @@ int main(int argc, char** argv) {
     ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
   }
   ApplyZoom(&font_state, ui.zoom, font_dir);
+  // Our input callbacks go in first: ImGui's backend chains to them.
+  glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_input = true; });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_input = true; });
+  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_input = true; });
+  glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_input = true; });
+  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_input = true; });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_input = true; });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_input = true; });
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g_input = true; });
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
@@ -271,9 +283,17 @@ int main(int argc, char** argv) {
   double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
   int exit_code = 0;
+  int frames_to_draw = 3;      // idle skipping: draw while > 0 (ImGui settles in a few frames)
+  uint64_t drawn_seq = 0, drawn_reads = 0;
   while (!glfwWindowShouldClose(window)) {
+    // An interactive window at rest (no input, nothing new, nothing moving, clock
+    // paused) draws nothing: it waits for input or the next refresh instead.
+    if (!headless && frames_to_draw <= 0) {
+      glfwWaitEventsTimeout(double(kRefreshEvery) / double(kSecond));
+    } else {
+      glfwPollEvents();
+    }
     auto t0 = std::chrono::steady_clock::now();
-    glfwPollEvents();
     Time wall = WallNow(env);
     // Cadence on the steady clock (the wall clock may be fixed for tests). A large
     // cluster takes longer to read: wait at least four times as long as the last
@@ -294,6 +314,12 @@ int main(int argc, char** argv) {
       }
     }
     ApplyZoom(&font_state, ui.zoom, font_dir);
+    if (g_input || ui.refresh_now || live.last_event_seq != drawn_seq || live.reads != drawn_reads) {
+      frames_to_draw = 3;
+    }
+    g_input = false;
+    drawn_seq = live.last_event_seq;
+    drawn_reads = live.reads;
 
     if (live.loaded && !live.rewind_loaded) (void)LoadRewind(&live);  // the rewind bar's left end
     if (ui.rewind_started) {
@@ -352,6 +378,10 @@ int main(int argc, char** argv) {
         if (args.ok() && !args.value().empty()) RunAndLog(frame, &ui, args.value());
       }
     }
+    bool moving = board.animating || board.preparing ||
+                  (live.state.swarm_active && !live.state.clock.paused && !ui.rewinding);
+    if (!headless && !moving && frames_to_draw <= 0) continue;  // at rest: nothing to draw
+    if (frames_to_draw > 0) --frames_to_draw;
     ImGui_ImplOpenGL3_NewFrame();  // (re)creates the font texture when needed
     SampleFontsNearest(&font_state.nearest_texture);
     ImGui_ImplGlfw_NewFrame();
