@@ -333,6 +333,7 @@ int main(int argc, char** argv) {
     frame.now = frame.live_now;
     frame.history_start = RewindStart(live.rewind);
     frame.events = &live.recent_events;
+    frame.all_events = &live.recent_events;
     std::string rewind_error;
     if (ui.rewinding) {
       auto past = RewoundState(&live, ui.rewind_to);
