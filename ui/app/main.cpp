@@ -5,6 +5,7 @@
 //   swarmsim-ui [--state PATH] [--lang ko|en] [--zoom Z] [--size WxH]
 //               [--screenshot FILE.png [--frames N]] [--bench-frames N]
 //               [--select-task SERVICE.SLOT] [--console "COMMAND"]...
+//               [--rewind-to RFC3339]   (start rewound to that virtual instant)
 //
 // Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
 // for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
@@ -55,6 +56,7 @@ struct Options {
   std::string lang;
   std::string select_task;  // "web.1": preselect for screenshots
   std::vector<std::string> console;  // commands to run in the console at start
+  std::string rewind_to;             // RFC 3339: start rewound to this virtual instant
 };
 
 constexpr float kBaseFontPx = 19.0f;
@@ -94,6 +96,12 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       if (!next(&o->lang)) return false;
     } else if (a == "--select-task") {
       if (!next(&o->select_task)) return false;
+    } else if (a == "--rewind-to") {
+      if (!next(&o->rewind_to)) return false;
+      if (!ParseRFC3339(o->rewind_to).ok()) {
+        std::fprintf(stderr, "invalid --rewind-to, want an RFC 3339 time\n");
+        return false;
+      }
     } else if (a == "--console") {
       if (!next(&v)) return false;
       o->console.push_back(v);
@@ -190,6 +198,9 @@ void SampleFontsNearest(ImTextureID* done) {
   *done = tex;
 }
 
+// Set by the window's input callbacks: something may look different next frame.
+bool g_input = false;
+
 // CPU time of the whole process (every thread), in ms.
 double ProcessCpuMs() {
   timespec ts{};
@@ -244,7 +255,20 @@ int main(int argc, char** argv) {
     ui.lesson.requested = it->second;
     ui.open.lesson = true;
   }
+  if (!opt.rewind_to.empty()) {
+    ui.rewinding = true;
+    ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
+  }
   ApplyZoom(&font_state, ui.zoom, font_dir);
+  // Our input callbacks go in first: ImGui's backend chains to them.
+  glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_input = true; });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_input = true; });
+  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_input = true; });
+  glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_input = true; });
+  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_input = true; });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_input = true; });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_input = true; });
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g_input = true; });
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
@@ -266,9 +290,17 @@ int main(int argc, char** argv) {
   double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
   int exit_code = 0;
+  int frames_to_draw = 3;      // idle skipping: draw while > 0 (ImGui settles in a few frames)
+  uint64_t drawn_seq = 0, drawn_reads = 0;
   while (!glfwWindowShouldClose(window)) {
+    // An interactive window at rest (no input, nothing new, nothing moving, clock
+    // paused) draws nothing: it waits for input or the next refresh instead.
+    if (!headless && frames_to_draw <= 0) {
+      glfwWaitEventsTimeout(double(kRefreshEvery) / double(kSecond));
+    } else {
+      glfwPollEvents();
+    }
     auto t0 = std::chrono::steady_clock::now();
-    glfwPollEvents();
     Time wall = WallNow(env);
     // Cadence on the steady clock (the wall clock may be fixed for tests). A large
     // cluster takes longer to read: wait at least four times as long as the last
@@ -289,6 +321,12 @@ int main(int argc, char** argv) {
       }
     }
     ApplyZoom(&font_state, ui.zoom, font_dir);
+    if (g_input || ui.refresh_now || live.last_event_seq != drawn_seq || live.reads != drawn_reads) {
+      frames_to_draw = 3;
+    }
+    g_input = false;
+    drawn_seq = live.last_event_seq;
+    drawn_reads = live.reads;
 
     if (live.loaded && !live.rewind_loaded) (void)LoadRewind(&live);  // the rewind bar's left end
     if (ui.rewind_started) {
@@ -302,6 +340,7 @@ int main(int argc, char** argv) {
     frame.now = frame.live_now;
     frame.history_start = RewindStart(live.rewind);
     frame.events = &live.recent_events;
+    frame.all_events = &live.recent_events;
     std::string rewind_error;
     if (ui.rewinding) {
       auto past = RewoundState(&live, ui.rewind_to);
@@ -347,6 +386,10 @@ int main(int argc, char** argv) {
         if (args.ok() && !args.value().empty()) RunAndLog(frame, &ui, args.value());
       }
     }
+    bool moving = board.animating || board.preparing ||
+                  (live.state.swarm_active && !live.state.clock.paused && !ui.rewinding);
+    if (!headless && !moving && frames_to_draw <= 0) continue;  // at rest: nothing to draw
+    if (frames_to_draw > 0) --frames_to_draw;
     ImGui_ImplOpenGL3_NewFrame();  // (re)creates the font texture when needed
     SampleFontsNearest(&font_state.nearest_texture);
     ImGui_ImplGlfw_NewFrame();

@@ -73,7 +73,8 @@ struct UiState {
 struct Frame {
   const ClusterState* state = nullptr;
   const BoardView* board = nullptr;
-  const std::deque<Event>* events = nullptr;
+  const std::deque<Event>* events = nullptr;      // up to `now` (rewound: up to the past instant)
+  const std::deque<Event>* all_events = nullptr;  // every recent event, for the rewind bar (null: events)
   Time now = 0;             // virtual now, interpolated between refreshes (rewind_to when rewound)
   Time live_now = 0;        // the live cluster's virtual now, even when rewound
   Time history_start = 0;   // the first command's virtual time (the rewind's left end; 0: unknown)

@@ -97,8 +97,9 @@ void RewindBar(const Frame& frame, UiState* ui) {
   if (ImGui::IsItemDeactivated() && ui->rewind_to >= end - (end - start) / 200) ui->rewinding = false;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
-  if (frame.events) {
-    for (const Event& e : *frame.events) {
+  const std::deque<Event>* all = frame.all_events ? frame.all_events : frame.events;
+  if (all) {
+    for (const Event& e : *all) {
       if (e.time < start || e.time > end) continue;
       float x = x_of(e.time);
       dl->AddLine(ImVec2(x, p.y + h * 0.3f), ImVec2(x, p.y + h * 0.7f), EventColor(e), 1.5f);

@@ -77,6 +77,28 @@ TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
   }
   EXPECT_GT(drawn, total / 4) << "the board area is mostly empty";
   EXPECT_GT(web, 200) << "no task card of service web drawn";
+
+  // Started rewound to 10 s after the first deploy: the window replays the command
+  // log and draws that past cluster. "huge" did not exist yet, so web is the first
+  // service by name and its cards carry the first colour of the palette.
+  const std::string past = kDir + "/rewound.png";
+  std::filesystem::remove(past);
+  std::string rewound = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
+                        "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + kDb + "' --screenshot '" +
+                        past + "' --frames 3 --size 1600x900 --rewind-to 2026-03-01T10:00:10Z";
+  ASSERT_EQ(std::system(rewound.c_str()), 0) << rewound;
+  Png then;
+  then.px = stbi_load(past.c_str(), &then.w, &then.h, &channels, 4);
+  ASSERT_NE(then.px, nullptr);
+  const unsigned char kFirst[3] = {76, 155, 232};
+  long web_then = 0;
+  for (int y = 60; y < 560; ++y) {
+    for (int x = 10; x < 1000; ++x) {
+      const unsigned char* p = then.at(x, y);
+      if (p[0] == kFirst[0] && p[1] == kFirst[1] && p[2] == kFirst[2]) ++web_then;
+    }
+  }
+  EXPECT_GT(web_then, 200) << "the rewound board shows no task of web";
 }
 
 }  // namespace
