@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/lesson_cli.h"
 #include "app/state_path.h"
 #include "core/command/command.h"
 #include "core/command/session.h"
@@ -72,6 +73,17 @@ int main(int argc, char** argv) {
   }
   uint64_t seed = 0;
   if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) seed = std::strtoull(it->second.c_str(), nullptr, 10);
+
+  // Lessons drive many commands and talk to the terminal: app/lesson_cli.
+  if (!args.empty() && args[0] == "lesson") {
+    swarmsim::LessonCliOptions lesson;
+    lesson.state_flag = state_flag;
+    lesson.env = env;
+    lesson.wall_now = wall;
+    lesson.seed = seed;
+    lesson.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    return swarmsim::RunLessonCli(lesson, args);
+  }
 
   swarmsim::SessionOptions options;
   options.database_path = path;

@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include "core/lesson/library.h"
 #include "ui/i18n.h"
+#include "ui/view/lesson_view.h"
 
 namespace swarmsim::ui {
 
@@ -22,6 +24,7 @@ const ImWchar* LabelGlyphRanges() {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Latin + Latin-1
     builder.AddText(AllLabelText().c_str());
+    builder.AddText(LessonGlyphText(lesson::DefaultScenariosDir({})).c_str());  // lessons' Korean
     builder.AddText("·…→←▶■✓✗×");
     builder.BuildRanges(&ranges);
   }

@@ -32,7 +32,7 @@ std::string CanonicalState(const ClusterState& state) {
   for (const auto& [id, t] : state.tasks) {
     auto o = ToJson(t);
     o["_sim"] = {{"spec_version", t.spec_version}, {"due_at", t.due_at}, {"promote_at", t.promote_at},
-                 {"decision_id", t.decision_id}, {"exit_at", t.exit_at}, {"exit_code", t.exit_code}};
+                 {"decision_id", t.decision_id}, {"exit_after", t.exit_after.value_or(-1)}, {"exit_code", t.exit_code}};
     j["tasks"][id] = o;
   }
   for (const auto& [id, n] : state.networks) j["networks"][id] = ToJson(n);

@@ -25,6 +25,8 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterCurlCommands(&d);
     RegisterLogsCommands(&d);
     RegisterImageCommands(&d);
+    RegisterSnapshotCommands(&d);
+    RegisterConfigCommands(&d);
     return d;
   }();
   return defs;

@@ -25,6 +25,9 @@ struct CommandContext {
   std::function<Result<std::string>(const std::string& path)> read_file;
   std::map<std::string, std::string> env;  // for compose interpolation
   uint64_t seed = 0;                       // for `swarm init` (0: from the clock)
+  // Set by `load`: the database's rows (its command log included) came from a
+  // file, so the session must not append this command to the log.
+  bool replaced_database = false;
 };
 
 struct CommandOutput {

@@ -5,6 +5,7 @@
 
 #include "core/command/registry.h"
 #include "core/control/swarm.h"
+#include "core/control/tasks.h"
 #include "core/mesh/routing_mesh.h"
 
 namespace swarmsim {
@@ -55,10 +56,6 @@ bool KnownHost(const ClusterState& state, const std::string& host) {
   return false;
 }
 
-std::string TaskName(const Task& t) {
-  return t.service_name + "." + (t.slot ? std::to_string(t.slot) : t.node_id) + "." + t.id.substr(0, 12);
-}
-
 Status Curl(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   auto fail = [&](int code, const std::string& msg) {
@@ -99,7 +96,7 @@ Status Curl(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
     }
     head += "Content-Length: " + std::to_string(resp.body.size()) + "\r\n";
     head += "X-Swarmsim-Service: " + r.service->spec.name + "\r\n";
-    head += "X-Swarmsim-Task: " + TaskName(*r.task) + "\r\n";
+    head += "X-Swarmsim-Task: " + TaskName(*r.task) + "." + r.task->id.substr(0, 12) + "\r\n";
     head += "X-Swarmsim-Node: " + node.description.hostname + "\r\n";
     for (const auto& [k, v] : resp.headers) {
       if (k != "Content-Type") head += k + ": " + v + "\r\n";

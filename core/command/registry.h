@@ -37,5 +37,7 @@ void RegisterExecCommands(std::vector<CommandDef>* defs);
 void RegisterCurlCommands(std::vector<CommandDef>* defs);
 void RegisterLogsCommands(std::vector<CommandDef>* defs);
 void RegisterImageCommands(std::vector<CommandDef>* defs);
+void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
+void RegisterConfigCommands(std::vector<CommandDef>* defs);  // config and secret
 
 }  // namespace swarmsim

@@ -6,6 +6,7 @@
 #include "core/command/service_flags.h"
 #include "core/command/service_view.h"
 #include "core/command/task_table.h"
+#include "core/control/configs.h"
 #include "core/control/services.h"
 #include "core/control/swarm.h"
 #include "core/model/json.h"
@@ -14,12 +15,20 @@ namespace swarmsim {
 
 namespace {
 
+// The CLI looks up the configs and secrets a spec names before sending it.
+Status ResolveSpecFileReferences(const ClusterState& state, ServiceSpec* spec) {
+  auto& c = spec->task_template.container;
+  SWARMSIM_RETURN_IF_ERROR(ResolveFileReferences(state, BlobKind::kSecret, &c.secrets));
+  return ResolveFileReferences(state, BlobKind::kConfig, &c.configs);
+}
+
 Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   auto spec = SpecFromCreateFlags(args);
   if (!spec.ok()) return spec.status();
   // Unnamed services get a generated name, as the daemon does.
   if (spec->name.empty()) spec->name = GeneratedServiceName(ctx->state);
+  SWARMSIM_RETURN_IF_ERROR(ResolveSpecFileReferences(*ctx->state, &spec.value()));
   auto id = CreateService(ctx->state, spec.value());
   if (!id.ok()) return id.status();
   out->out += id.value() + "\n";
@@ -109,6 +118,7 @@ Status ServiceUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutp
   } else {
     ServiceSpec spec = s.value()->spec;
     SWARMSIM_RETURN_IF_ERROR(ApplyUpdateFlags(args, &spec));
+    SWARMSIM_RETURN_IF_ERROR(ResolveSpecFileReferences(*ctx->state, &spec));
     SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, s.value()->id, spec));
   }
   out->out += ref + "\n";

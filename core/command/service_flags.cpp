@@ -1,6 +1,7 @@
 #include "core/command/service_flags.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 
 #include "core/format/go_duration.h"
@@ -48,7 +49,41 @@ std::vector<FlagSpec> CommonFlags() {
           {"rollback-order"}, {"rollback-failure-action"}, {"rollback-monitor"},
           {"rollback-max-failure-ratio"}, {"restart-condition"}, {"restart-delay"},
           {"restart-max-attempts"}, {"restart-window"}, {"stop-grace-period"}, {"user", 'u'}, {"workdir", 'w'},
-          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true}};
+          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true},
+          {"health-cmd"}, {"health-interval"}, {"health-timeout"}, {"health-retries"},
+          {"health-start-period"}, {"no-healthcheck", 0, true}};
+}
+
+// --health-* and --no-healthcheck, as docker's healthcheck options: on create
+// they make a new HealthConfig, on update they change the fields given.
+Status ApplyHealthFlags(const ParsedArgs& args, ContainerSpec* c) {
+  bool any = args.Has("health-cmd") || args.Has("health-interval") || args.Has("health-timeout") ||
+             args.Has("health-retries") || args.Has("health-start-period");
+  if (args.Has("no-healthcheck")) {
+    if (any) return Status::InvalidArgument("--no-healthcheck conflicts with --health-* options");
+    c->healthcheck = HealthConfig{{"NONE"}};
+    return Status::OK();
+  }
+  if (!any) return Status::OK();
+  HealthConfig& h = c->healthcheck ? *c->healthcheck : c->healthcheck.emplace();
+  if (h.test.size() == 1 && h.test[0] == "NONE") h.test.clear();
+  if (args.Has("health-cmd")) {
+    std::string cmd = args.Get("health-cmd");
+    h.test = cmd.empty() ? std::vector<std::string>{} : std::vector<std::string>{"CMD-SHELL", cmd};
+  }
+  for (auto [flag, field] : {std::pair{"health-interval", &h.interval}, std::pair{"health-timeout", &h.timeout},
+                             std::pair{"health-start-period", &h.start_period}}) {
+    if (!args.Has(flag)) continue;
+    auto v = ParseDurationFlag(flag, args.Get(flag));
+    if (!v.ok()) return v.status();
+    *field = v.value();
+  }
+  if (args.Has("health-retries")) {
+    auto v = ParseUint("health-retries", args.Get("health-retries"));
+    if (!v.ok()) return v.status();
+    h.retries = v.value();
+  }
+  return Status::OK();
 }
 
 // Settings that both create and update take; `prefix` is "" for create.
@@ -149,6 +184,7 @@ Status ApplyCommon(const ParsedArgs& args, ServiceSpec* spec) {
     if (!v.ok()) return v.status();
     tt.container.stop_grace_period = v.value();
   }
+  SWARMSIM_RETURN_IF_ERROR(ApplyHealthFlags(args, &tt.container));
   if (args.Has("user")) tt.container.user = args.Get("user");
   if (args.Has("workdir")) tt.container.dir = args.Get("workdir");
   if (args.Has("hostname")) tt.container.hostname = args.Get("hostname");
@@ -220,10 +256,77 @@ Result<PortConfig> ParsePort(const std::string& value) {
   return p;
 }
 
+Result<FileReference> ParseFileReference(const std::string& flag, const std::string& value, BlobKind kind) {
+  FileReference ref;  // uid 0, gid 0, mode 0444 unless given
+  std::vector<std::string> fields;
+  for (size_t start = 0;;) {
+    size_t comma = value.find(',', start);
+    fields.push_back(value.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (fields.size() == 1 && fields[0].find('=') == std::string::npos) {  // --secret NAME
+    ref.name = ref.file_name = fields[0];
+    return ref;
+  }
+  for (const auto& field : fields) {
+    auto eq = field.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return BadFlag(flag, value, "invalid field '" + field + "' must be a key=value pair");
+    }
+    std::string key = field.substr(0, eq), val = field.substr(eq + 1);
+    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key == "source" || key == "src") {
+      ref.name = val;
+    } else if (key == "target") {
+      ref.file_name = val;
+    } else if (key == "uid") {
+      ref.uid = val;
+    } else if (key == "gid") {
+      ref.gid = val;
+    } else if (key == "mode") {
+      // strconv.ParseUint(val, 0, 32): a leading 0 means octal, 0x hex.
+      char* end = nullptr;
+      errno = 0;
+      unsigned long m = std::strtoul(val.c_str(), &end, 0);
+      if (val.empty() || *end != '\0' || errno != 0 || m > 0xffffffffUL || val[0] == '-' || val[0] == '+') {
+        return BadFlag(flag, value, "invalid mode specified: strconv.ParseUint: parsing \"" + val + "\": invalid syntax");
+      }
+      ref.mode = static_cast<uint32_t>(m);
+    } else {
+      return BadFlag(flag, value, std::string("invalid field in ") + ToString(kind) + " request: " + key);
+    }
+  }
+  if (ref.name.empty()) return BadFlag(flag, value, "source is required");
+  if (ref.file_name.empty()) ref.file_name = ref.name;
+  return ref;
+}
+
+namespace {
+
+Status AddFileReferences(const ParsedArgs& args, const std::string& flag, BlobKind kind, std::vector<FileReference>* refs) {
+  for (const auto& v : args.GetAll(flag)) {
+    auto ref = ParseFileReference(flag, v, kind);
+    if (!ref.ok()) return ref.status();
+    refs->push_back(ref.value());
+  }
+  return Status::OK();
+}
+
+// `--secret-rm` / `--config-rm` name the object (docker matches the name only).
+void RemoveFileReferences(const ParsedArgs& args, const std::string& flag, std::vector<FileReference>* refs) {
+  for (const auto& name : args.GetAll(flag)) {
+    refs->erase(std::remove_if(refs->begin(), refs->end(), [&](const FileReference& r) { return r.name == name; }),
+                refs->end());
+  }
+}
+
+}  // namespace
+
 std::vector<FlagSpec> ServiceCreateFlags() {
   auto f = CommonFlags();
   for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"label", 'l'}, {"container-label"},
-                                          {"publish", 'p'}, {"placement-pref"}}) {
+                                          {"publish", 'p'}, {"placement-pref"}, {"config"}, {"secret"}}) {
     f.push_back(s);
   }
   return f;
@@ -235,7 +338,7 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
                                           {"constraint-rm"}, {"env-add"}, {"env-rm"}, {"label-add"}, {"label-rm"},
                                           {"container-label-add"}, {"container-label-rm"}, {"publish-add"},
                                           {"publish-rm"}, {"placement-pref-add"}, {"placement-pref-rm"},
-                                          {"args"}}) {
+                                          {"args"}, {"config-add"}, {"config-rm"}, {"secret-add"}, {"secret-rm"}}) {
     f.push_back(s);
   }
   // `constraint` on update is spelled constraint-add; keep the create-only one out.
@@ -272,6 +375,8 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
     if (k != "spread") return BadFlag("placement-pref", pref, "unsupported placement preference " + k + " (only spread is supported)");
     spec.task_template.placement.preferences.push_back(v);
   }
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config", BlobKind::kConfig, &spec.task_template.container.configs));
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret", BlobKind::kSecret, &spec.task_template.container.secrets));
   return spec;
 }
 
@@ -332,6 +437,10 @@ Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec) {
     prefs.erase(std::remove(prefs.begin(), prefs.end(), v), prefs.end());
   }
   for (const auto& p : args.GetAll("placement-pref-add")) prefs.push_back(SplitKeyValue(p).second);
+  RemoveFileReferences(args, "config-rm", &tt.container.configs);
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config-add", BlobKind::kConfig, &tt.container.configs));
+  RemoveFileReferences(args, "secret-rm", &tt.container.secrets);
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret-add", BlobKind::kSecret, &tt.container.secrets));
   if (args.Has("force")) ++tt.force_update;
   return Status::OK();
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/command/flags.h"
+#include "core/model/config.h"
 #include "core/model/service.h"
 #include "core/status.h"
 
@@ -25,5 +26,10 @@ Result<int64_t> ParseNanoCpus(const std::string& flag, const std::string& value)
 
 // "8080:80", "8080:80/udp", "published=8080,target=80,mode=host".
 Result<PortConfig> ParsePort(const std::string& value);
+
+// `--secret` / `--config` values: "NAME" or "source=NAME,target=PATH,uid=0,gid=0,mode=0444"
+// (target defaults to the name; the daemon places relative targets under / for
+// configs, /run/secrets/ for secrets). The ID stays empty: the command resolves it.
+Result<FileReference> ParseFileReference(const std::string& flag, const std::string& value, BlobKind kind);
 
 }  // namespace swarmsim

@@ -98,7 +98,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     return out;
   }
   Status st;
-  if (!IsReadOnlyCommand(args)) {
+  if (!IsReadOnlyCommand(args) && !ctx.replaced_database) {
     record.env = ReferencedEnv(record.files, options.env);
     if (options.seed != 0) record.env["SWARMSIM_SEED"] = std::to_string(options.seed);
     // Relative compose paths resolve against the working directory.

@@ -28,6 +28,20 @@ Result<std::vector<ComposeFile>> ReadComposeFiles(CommandContext* ctx, const Par
   return files;
 }
 
+// The content of stack-owned configs and secrets, read through the session so
+// the command log holds it for replay (paths are absolute, resolved by the loader).
+Status ReadFileObjects(CommandContext* ctx, StackSpec* stack) {
+  for (auto* objects : {&stack->secrets, &stack->configs}) {
+    for (auto& f : *objects) {
+      if (f.external || f.file.empty()) continue;
+      auto content = ctx->read_file(f.file);
+      if (!content.ok()) return content.status();
+      f.data = content.value();
+    }
+  }
+  return Status::OK();
+}
+
 Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   const std::string& name = args.positional()[0];
   SWARMSIM_RETURN_IF_ERROR(CheckStackName(name));
@@ -39,6 +53,7 @@ Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   SWARMSIM_RETURN_IF_ERROR(CheckStackImages(project.value()));
   auto stack = ConvertStack(project.value(), name);
   if (!stack.ok()) return stack.status();
+  SWARMSIM_RETURN_IF_ERROR(ReadFileObjects(ctx, &stack.value()));
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state).ok()
                                ? Status::OK()
                                : Status::FailedPrecondition(

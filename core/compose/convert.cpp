@@ -404,6 +404,23 @@ bool IsUserDefinedNetwork(const std::string& name) {
   return name != "default" && name != "bridge" && name != "host" && name != "none" && name.rfind("container:", 0) != 0;
 }
 
+// As docker's convertHealthcheck: `disable` means Test ["NONE"]; unset durations
+// and retries stay zero (the engine's defaults apply).
+Result<HealthConfig> ConvertHealthcheck(const ComposeHealthcheck& h) {
+  HealthConfig out;
+  if (h.disable) {
+    if (!h.test.empty()) return Status::InvalidArgument("test and disable can't be set at the same time");
+    out.test = {"NONE"};
+    return out;
+  }
+  out.test = h.test;
+  out.timeout = h.timeout.value_or(0);
+  out.interval = h.interval.value_or(0);
+  out.start_period = h.start_period.value_or(0);
+  out.retries = h.retries.value_or(0);
+  return out;
+}
+
 Result<ServiceSpec> ConvertService(const ComposeService& svc, const ServiceContext& ctx) {
   ServiceSpec spec;
   spec.name = ScopedName(ctx.stack, svc.name);
@@ -503,6 +520,11 @@ Result<ServiceSpec> ConvertService(const ComposeService& svc, const ServiceConte
   c.dir = svc.working_dir;
   c.user = svc.user;
   c.stop_grace_period = svc.stop_grace_period;
+  if (svc.healthcheck) {
+    auto health = ConvertHealthcheck(*svc.healthcheck);
+    if (!health.ok()) return health.status();
+    c.healthcheck = std::move(health).value();
+  }
   c.secrets = std::move(secrets).value();
   c.configs = std::move(configs).value();
 

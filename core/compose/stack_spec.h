@@ -43,6 +43,7 @@ struct StackFileObject {
   std::string name;  // "<stack>_<key>", or `name:` (the key itself when external)
   bool external = false;  // looked up by name at deploy time, never created
   std::string file;       // absolute path of the content (empty for external)
+  std::string data;       // the file's content: the command layer reads it through the session
   std::map<std::string, std::string> labels;  // incl. the namespace label unless external
   std::string driver;           // secrets: a secret driver instead of a file
   std::string template_driver;  // e.g. "golang"

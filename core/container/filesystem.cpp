@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/container/volumes.h"
+#include "core/control/tasks.h"
 
 namespace swarmsim {
 
@@ -130,6 +131,16 @@ std::vector<MountPoint> TaskMountPoints(const ClusterState& state, const Task& t
   return out;
 }
 
+void RecordFileMounts(ClusterState* state, const Task& task) {
+  for (const auto& m : TaskMountPoints(*state, task)) {
+    if (m.source != FileSource::kConfig && m.source != FileSource::kSecret) continue;
+    BlobKind kind = m.source == FileSource::kSecret ? BlobKind::kSecret : BlobKind::kConfig;
+    const Config* c = FindBlob(*state, kind, m);
+    RecordEvent(state, ToString(kind), "mount", c ? c->id : m.object_id,
+                {{"name", m.name}, {"task", task.id}, {"node", task.node_id}, {"target", m.target}});
+  }
+}
+
 Result<std::string> ReadTaskFile(const ClusterState& state, const Task& task, const std::string& path) {
   std::string p = CleanPath(path);
   auto mounts = TaskMountPoints(state, task);
@@ -197,8 +208,7 @@ std::string DescribeFileLocation(const ClusterState& state, const Task& task, co
     if (m->anonymous) return "anonymous volume " + m->name.substr(0, 12) + " on " + host;
     return "volume " + m->name + " on " + host;
   }
-  std::string task_name = task.service_name + "." + (task.slot ? std::to_string(task.slot) : task.node_id);
-  return "container layer of " + task_name + " on " + host;
+  return "container layer of " + TaskName(task) + " on " + host;
 }
 
 }  // namespace swarmsim

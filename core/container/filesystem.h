@@ -48,6 +48,11 @@ Status WriteTaskFile(ClusterState* state, const Task& task, const std::string& p
 // "anonymous volume 3f2a…c1 on node-1", "container layer of todo_todo-db.1 on node-2".
 std::string DescribeFileLocation(const ClusterState& state, const Task& task, const std::string& path);
 
+// Records, as the container starts, that it mounts each of its configs and
+// secrets (event `config mount` / `secret mount` with name, task and node; never
+// the data).
+void RecordFileMounts(ClusterState* state, const Task& task);
+
 // Normalises an absolute path ("/a/./b//c/" -> "/a/b/c"); "" when not absolute.
 std::string CleanPath(const std::string& path);
 

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "core/control/configs.h"
 #include "core/control/swarm.h"
 #include "core/scheduler/constraint.h"
 
@@ -67,6 +68,8 @@ Status ValidateServiceSpec(const ServiceSpec& spec) {
   if (!parsed.ok()) return Rpc("Unknown", parsed.status().message());
   SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.update_config));
   SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.rollback_config));
+  SWARMSIM_RETURN_IF_ERROR(CheckFileReferenceTargets(BlobKind::kSecret, spec.task_template.container.secrets));
+  SWARMSIM_RETURN_IF_ERROR(CheckFileReferenceTargets(BlobKind::kConfig, spec.task_template.container.configs));
   for (const auto& p : spec.endpoint.ports) {
     if (p.target_port == 0 || p.target_port > 65535 || p.published_port > 65535) {
       return Rpc("InvalidArgument", "EndpointSpec: port out of range");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/control/configs.h"
 #include "core/control/services.h"
 #include "core/control/swarm.h"
 
@@ -16,6 +17,29 @@ bool InStack(const std::map<std::string, std::string>& labels, const std::string
 }
 
 Network* NetworkByName(ClusterState* state, const std::string& name) { return FindNetworkByName(state, name); }
+
+// Stack-owned secrets or configs: created, or (same name) given the new labels;
+// external ones are only looked up later, by the services that use them.
+Status DeployFileObjects(ClusterState* state, BlobKind kind, const std::vector<StackFileObject>& objects,
+                         std::vector<std::string>* out) {
+  const std::string word = ToString(kind);
+  for (const auto& f : objects) {
+    if (f.external) continue;
+    const Config* existing = nullptr;
+    for (const auto& [id, c] : Blobs(*state, kind)) {
+      if (c.name == f.name) existing = &c;
+    }
+    if (existing) {
+      SWARMSIM_RETURN_IF_ERROR(UpdateBlobLabels(state, kind, existing->id, f.labels, f.data)
+                                   .Wrap("failed to update " + word + " " + f.name + ": "));
+      continue;
+    }
+    out->push_back("Creating " + word + " " + f.name);
+    auto id = CreateBlob(state, kind, f.name, f.labels, f.data, f.driver);
+    if (!id.ok()) return id.status().Wrap("failed to create " + word + " " + f.name + ": ");
+  }
+  return Status::OK();
+}
 
 }  // namespace
 
@@ -60,7 +84,18 @@ Status DeployStack(ClusterState* state, const StackSpec& stack, bool prune, std:
     RecordEvent(state, "network", "create", id, {{"name", net.name}});
     out->push_back("Creating network " + net.name);
   }
-  for (ServiceSpec spec : stack.services) {
+  SWARMSIM_RETURN_IF_ERROR(DeployFileObjects(state, BlobKind::kSecret, stack.secrets, out));
+  SWARMSIM_RETURN_IF_ERROR(DeployFileObjects(state, BlobKind::kConfig, stack.configs, out));
+  // The CLI converts every service (resolving config and secret names to IDs)
+  // before it sends the first one.
+  std::vector<ServiceSpec> specs = stack.services;
+  for (auto& spec : specs) {
+    std::string unscoped = spec.name.substr(spec.name.rfind(stack.name + "_", 0) == 0 ? stack.name.size() + 1 : 0);
+    auto& c = spec.task_template.container;
+    SWARMSIM_RETURN_IF_ERROR(ResolveFileReferences(*state, BlobKind::kSecret, &c.secrets).Wrap("service " + unscoped + ": "));
+    SWARMSIM_RETURN_IF_ERROR(ResolveFileReferences(*state, BlobKind::kConfig, &c.configs).Wrap("service " + unscoped + ": "));
+  }
+  for (ServiceSpec& spec : specs) {
     // Services name their networks; the daemon stores IDs.
     for (auto& att : spec.task_template.networks) {
       if (Network* n = NetworkByName(state, att.target)) att.target = n->id;
@@ -93,10 +128,20 @@ Status RemoveStack(ClusterState* state, const std::string& name, std::vector<std
   for (const auto& [id, n] : state->networks) {
     if (InStack(n.labels, name)) networks.push_back({n.name, id});
   }
-  *found = !services.empty() || !networks.empty();
+  std::vector<std::pair<BlobKind, std::string>> blobs;  // secrets, then configs, in store order
+  for (BlobKind kind : {BlobKind::kSecret, BlobKind::kConfig}) {
+    for (const auto& [id, c] : Blobs(*state, kind)) {
+      if (InStack(c.labels, name)) blobs.push_back({kind, id});
+    }
+  }
+  *found = !services.empty() || !networks.empty() || !blobs.empty();
   for (const auto& [sname, id] : services) {
     out->push_back("Removing service " + sname);
     SWARMSIM_RETURN_IF_ERROR(RemoveService(state, id));
+  }
+  for (const auto& [kind, id] : blobs) {
+    out->push_back(std::string("Removing ") + ToString(kind) + " " + Blobs(*state, kind).at(id).name);
+    SWARMSIM_RETURN_IF_ERROR(RemoveBlob(state, kind, id).Wrap(std::string("Failed to remove ") + ToString(kind) + " " + id + ": "));
   }
   for (const auto& [nname, id] : networks) {
     out->push_back("Removing network " + nname);

@@ -44,20 +44,33 @@ Result<std::vector<std::string>> PlanStack(const ClusterState& state, const Stac
     out.push_back("  network " + net.name + ": " +
                   (net.external ? "external, must exist" : exists ? "exists, left alone" : "create"));
   }
+  // Deploy on a copy and let the cluster react at this instant; compare what
+  // the deploy stored (names of networks, configs and secrets resolved to IDs).
+  ClusterState copy = state;
+  copy.new_events.clear();
+  copy.new_decisions.clear();
+  std::vector<std::string> ignored;
+  SWARMSIM_RETURN_IF_ERROR(DeployStack(&copy, stack, prune, &ignored));
+  for (BlobKind kind : {BlobKind::kSecret, BlobKind::kConfig}) {
+    for (const auto& f : kind == BlobKind::kSecret ? stack.secrets : stack.configs) {
+      const Config* existing = nullptr;
+      for (const auto& [id, c] : kind == BlobKind::kSecret ? state.secrets : state.configs) {
+        if (c.name == f.name) existing = &c;
+      }
+      std::string what = f.external               ? "external, must exist"
+                         : !existing              ? "create"
+                         : existing->labels != f.labels ? "exists, labels updated"
+                                                        : "exists, left alone";
+      out.push_back(std::string("  ") + ToString(kind) + " " + f.name + ": " + what);
+    }
+  }
   for (const auto& spec : stack.services) {
     const Service* existing = ServiceByName(state, spec.name);
     if (!existing) {
       out.push_back("  service " + spec.name + ": create, " + std::to_string(spec.replicas) + " task(s)");
       continue;
     }
-    // Compare what the deploy would store: network names become IDs.
-    ServiceSpec want = spec;
-    for (auto& att : want.task_template.networks) {
-      for (const auto& [id, n] : state.networks) {
-        if (n.name == att.target) att.target = id;
-      }
-    }
-    want.task_template.force_update = existing->spec.task_template.force_update;
+    const ServiceSpec& want = copy.services.at(existing->id).spec;
     auto replacing = TaskAffectingChanges(existing->spec, want);
     auto other = OtherChanges(existing->spec, want);
     if (!replacing.empty()) {
@@ -76,12 +89,6 @@ Result<std::vector<std::string>> PlanStack(const ClusterState& state, const Stac
       if (!wanted) out.push_back("  service " + s->spec.name + ": remove (--prune)");
     }
   }
-  // Deploy on a copy and let the cluster react at this instant.
-  ClusterState copy = state;
-  copy.new_events.clear();
-  copy.new_decisions.clear();
-  std::vector<std::string> ignored;
-  SWARMSIM_RETURN_IF_ERROR(DeployStack(&copy, stack, prune, &ignored));
   Reconcile(&copy);
   std::vector<const Task*> fresh;
   for (const auto& [id, t] : copy.tasks) {

@@ -2,6 +2,10 @@
 
 namespace swarmsim {
 
+std::string TaskName(const Task& task) {
+  return task.service_name + "." + (task.slot ? std::to_string(task.slot) : task.node_id);
+}
+
 Result<const Task*> ResolveTask(const ClusterState& state, const std::string& ref) {
   if (ref.empty()) return Status::NotFound("Error: no such task: " + ref);
   if (auto it = state.tasks.find(ref); it != state.tasks.end()) return &it->second;

@@ -8,6 +8,10 @@
 
 namespace swarmsim {
 
+// The task's name as `service ps` shows it: "<service>.<slot>", or
+// "<service>.<node ID>" for a global service's task.
+std::string TaskName(const Task& task);
+
 // Resolves a full task ID, a unique ID prefix, or a name "<service>.<slot>" /
 // "<service>.<node ID>" (the slot's current task: the newest one still wanted,
 // else the newest). Errors: `no such task: <ref>`, ambiguous prefix.

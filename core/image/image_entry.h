@@ -10,20 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "core/model/service.h"  // HealthConfig
 #include "core/model/time.h"
 
 namespace swarmsim {
-
-// A container health check, shaped like the Engine API's HealthConfig. Zero
-// durations and retries mean "use the default" (30s, 30s, 0s, 3).
-struct HealthConfig {
-  std::vector<std::string> test;  // ["CMD", ...], ["CMD-SHELL", "..."] or ["NONE"]
-  Duration interval = 0;
-  Duration timeout = 0;
-  Duration start_period = 0;
-  uint64_t retries = 0;
-  bool operator==(const HealthConfig&) const = default;
-};
 
 struct ImageEntry {
   std::string reference;   // normalised "name:tag"

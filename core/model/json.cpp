@@ -108,6 +108,16 @@ json ContainerSpecJson(const ContainerSpec& c) {
     for (const auto& m : c.mounts) mounts.push_back(MountJson(m));
   }
   if (c.stop_grace_period) j["StopGracePeriod"] = *c.stop_grace_period;
+  if (c.healthcheck) {
+    // Every field of the Engine API's HealthConfig is omitempty.
+    const HealthConfig& h = *c.healthcheck;
+    json& hj = j["Healthcheck"] = json::object();
+    PutStrings(hj, "Test", h.test);
+    if (h.interval) hj["Interval"] = h.interval;
+    if (h.timeout) hj["Timeout"] = h.timeout;
+    if (h.start_period) hj["StartPeriod"] = h.start_period;
+    if (h.retries) hj["Retries"] = h.retries;
+  }
   if (!c.secrets.empty()) {
     json& secrets = j["Secrets"] = json::array();
     for (const auto& s : c.secrets) secrets.push_back(FileReferenceJson(s, "SecretID", "SecretName"));
@@ -362,6 +372,15 @@ void ReadContainerSpec(Reader& r, const json& j, ContainerSpec* c) {
     c->mounts.push_back(std::move(mount));
   }
   c->stop_grace_period = r.OptInt(j, "StopGracePeriod");
+  c->healthcheck.reset();
+  if (const json* h = r.Find(j, "Healthcheck")) {
+    HealthConfig& hc = c->healthcheck.emplace();
+    hc.test = r.StrList(*h, "Test");
+    hc.interval = r.Int(*h, "Interval");
+    hc.timeout = r.Int(*h, "Timeout");
+    hc.start_period = r.Int(*h, "StartPeriod");
+    hc.retries = r.Uint(*h, "Retries");
+  }
   c->secrets.clear();
   for (const auto& s : r.Arr(j, "Secrets")) c->secrets.push_back(ReadFileReference(r, s, "SecretID", "SecretName"));
   c->configs.clear();

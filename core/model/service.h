@@ -49,6 +49,17 @@ struct FileReference {  // a config or secret mounted as a file
   bool operator==(const FileReference&) const = default;
 };
 
+// A container health check, shaped like the Engine API's HealthConfig. Zero
+// durations and retries mean "use the default" (30s, 30s, 0s, 3).
+struct HealthConfig {
+  std::vector<std::string> test;  // ["CMD", ...], ["CMD-SHELL", "..."] or ["NONE"] (disabled)
+  Duration interval = 0;
+  Duration timeout = 0;
+  Duration start_period = 0;
+  uint64_t retries = 0;
+  bool operator==(const HealthConfig&) const = default;
+};
+
 struct ContainerSpec {
   std::string image;
   std::map<std::string, std::string> labels;
@@ -60,6 +71,7 @@ struct ContainerSpec {
   std::string hostname;
   std::vector<Mount> mounts;
   std::optional<Duration> stop_grace_period;
+  std::optional<HealthConfig> healthcheck;  // overrides the image's HEALTHCHECK
   std::vector<FileReference> configs;
   std::vector<FileReference> secrets;
   bool operator==(const ContainerSpec&) const = default;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/model/service.h"
@@ -47,8 +48,9 @@ struct Task {
   // (restart delay), once its predecessor in the slot has stopped.
   Time promote_at = 0;
   std::string decision_id;  // the scheduling decision that placed (or failed to place) it
-  // The main process's planned end while RUNNING (0: runs until stopped), and its exit code.
-  Time exit_at = 0;
+  // How the main process ends, as its program decided when the container started:
+  // this long after the start, with this code (nullopt: runs until stopped).
+  std::optional<Duration> exit_after;
   int exit_code = 0;
 };
 

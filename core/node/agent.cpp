@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "core/container/filesystem.h"
 #include "core/container/volumes.h"
 #include "core/image/catalog.h"
+#include "core/node/health.h"
+#include "core/node/process.h"
 #include "core/program/program.h"
 #include "core/node/timing.h"
 
@@ -25,27 +28,91 @@ bool AgentAlive(ClusterState* state, const Task& t) {
   return n != nullptr && !n->agent_down;
 }
 
-// How long until the next step, or -1 when the task waits for the manager.
-Duration NextStepDelay(ClusterState* state, const Task& t) {
+// What the container does next once its process has started, relative to that
+// start: report RUNNING, be found unhealthy, or exit. Earliest wins; an exit wins ties.
+enum class ContainerStep { kNone, kRunning, kUnhealthy, kExit };
+
+struct NextContainerStep {
+  ContainerStep step = ContainerStep::kNone;
+  Duration after = 0;
+};
+
+NextContainerStep NextFromStarting(const ContainerTimeline& c) {
+  NextContainerStep n;
+  auto consider = [&](const std::optional<Duration>& at, ContainerStep step) {
+    if (at && (n.step == ContainerStep::kNone || *at < n.after)) n = {step, *at};
+  };
+  consider(c.exit_after, ContainerStep::kExit);
+  consider(c.running_after, ContainerStep::kRunning);
+  consider(c.unhealthy_after, ContainerStep::kUnhealthy);
+  return n;
+}
+
+// The container's process starts when the STARTING step's own delay is over.
+Time ContainerStart(const Task& t) { return t.status.timestamp + kStartupTime; }
+
+// When the next step is due, or -1 when the task waits for the manager.
+Time NextStepAt(ClusterState* state, Task* task) {
+  const Task& t = *task;
   TaskState s = t.status.state;
+  Time now = state->clock.now;
   if (s < TaskState::kAssigned || IsTerminal(s)) return -1;
-  if (WantsStop(t)) return s >= TaskState::kStarting ? kStopTime : kAbortTime;
+  if (WantsStop(t)) return now + (s >= TaskState::kStarting ? kStopTime : kAbortTime);
   switch (s) {
-    case TaskState::kAssigned: return kAcceptDelay;
-    case TaskState::kAccepted: return kPrepareStartDelay;
+    case TaskState::kAssigned: return now + kAcceptDelay;
+    case TaskState::kAccepted: return now + kPrepareStartDelay;
     case TaskState::kPreparing: {
       Node* n = NodeOf(state, t);
       const std::string& image = t.spec->container.image;  // normalised when the service was made
       Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(LookupImage(state->images, image).size_bytes);
-      return pull + kCreateContainerTime;
+      return now + pull + kCreateContainerTime;
     }
     case TaskState::kReady:
       // Prepared replacements wait here until the orchestrator promotes them.
-      return t.desired_state == TaskState::kRunning ? kStartDelay : -1;
-    case TaskState::kStarting: return kStartupTime;
-    case TaskState::kRunning:  // nothing until told to stop, unless the process ends by itself
-      return t.exit_at > 0 ? std::max<Duration>(0, t.exit_at - state->clock.now) : -1;
+      return t.desired_state == TaskState::kRunning ? now + kStartDelay : -1;
+    case TaskState::kStarting: {
+      NextContainerStep next = NextFromStarting(PlanContainer(state, task));
+      return std::max(now, ContainerStart(t) + next.after);
+    }
+    case TaskState::kRunning: {
+      // Most processes run until stopped: ask the cheap question first (this runs
+      // for every running task on every reconcile round).
+      if (!PlanProcess(state, task).exit_after) return -1;
+      // The process started running_after before it was reported RUNNING.
+      ContainerTimeline c = PlanContainer(state, task);
+      if (!c.exit_after) return -1;  // runs until told to stop
+      return std::max(now, t.status.timestamp - c.running_after.value_or(0) + *c.exit_after);
+    }
     default: return -1;
+  }
+}
+
+// The process exited on its own: exit 0 completes the task, anything else fails it
+// (keeping the status message of the state it failed in, as swarm's agent does).
+void ExitProcess(ClusterState* state, Task* task, int code) {
+  if (code == 0) {
+    SetTaskState(state, task, TaskState::kComplete, "finished");
+  } else {
+    SetTaskState(state, task, TaskState::kFailed, task->status.message,
+                 "task: non-zero exit (" + std::to_string(code) + ")");
+  }
+}
+
+void RunContainerStep(ClusterState* state, Task* task) {
+  ContainerTimeline c = PlanContainer(state, task);
+  if (task->status.state == TaskState::kRunning) {
+    ExitProcess(state, task, c.exit_code);
+    return;
+  }
+  NextContainerStep next = NextFromStarting(c);
+  if (state->clock.now < ContainerStart(*task) + next.after) return;  // not yet (KickAgent reschedules)
+  switch (next.step) {
+    case ContainerStep::kExit: ExitProcess(state, task, c.exit_code); break;
+    case ContainerStep::kRunning: SetTaskState(state, task, TaskState::kRunning, "started"); break;
+    case ContainerStep::kUnhealthy:
+      SetTaskState(state, task, TaskState::kFailed, task->status.message, kUnhealthyErr);
+      break;
+    case ContainerStep::kNone: break;
   }
 }
 
@@ -56,8 +123,8 @@ void KickAgent(ClusterState* state, Task* task) {
     SetTaskDue(state, task, 0);
     return;
   }
-  Duration d = NextStepDelay(state, *task);
-  SetTaskDue(state, task, d < 0 ? 0 : state->clock.now + d);
+  Time at = NextStepAt(state, task);
+  SetTaskDue(state, task, at < 0 ? 0 : at);
 }
 
 void RunAgentStep(ClusterState* state, Task* task) {
@@ -83,29 +150,22 @@ void RunAgentStep(ClusterState* state, Task* task) {
           }
         }
         PrepareTaskVolumes(state, *task);
+        PrepareTaskVolumes(state, *task);
         SetTaskState(state, task, TaskState::kReady, "prepared");
         break;
       }
-      case TaskState::kReady: SetTaskState(state, task, TaskState::kStarting, "starting"); break;
-      case TaskState::kStarting: {
-        SetTaskState(state, task, TaskState::kRunning, "started");
+      case TaskState::kReady: {
+        SetTaskState(state, task, TaskState::kStarting, "starting");
+        // The program's start-up decides now (with the cluster as it is now) how
+        // its process will end; PlanProcess reads the answer back from the task.
+        RecordFileMounts(state, *task);
         ProgramStart start = StartProgram(state, *task);
-        if (start.exit_after) {
-          task->exit_at = state->clock.now + *start.exit_after;
-          task->exit_code = start.exit_code;
-        }
+        task->exit_after = start.exit_after;
+        task->exit_code = start.exit_code;
         break;
       }
-      case TaskState::kRunning:
-        // The main process ended by itself: swarm reports the exit code as the error.
-        task->exit_at = 0;
-        if (task->exit_code == 0) {
-          SetTaskState(state, task, TaskState::kComplete, "finished");
-        } else {
-          SetTaskState(state, task, TaskState::kFailed, "started",
-                       "task: non-zero exit (" + std::to_string(task->exit_code) + ")");
-        }
-        break;
+      case TaskState::kStarting:
+      case TaskState::kRunning: RunContainerStep(state, task); break;
       default: break;
     }
   }

@@ -7,6 +7,36 @@
 
 namespace swarmsim {
 
+namespace {
+
+// "configs: -app_app-config +app_app-config-v2": which references went and came
+// (a reference to a re-created object of the same name shows as "~name").
+std::string RefChanges(const char* what, const std::vector<FileReference>& a, const std::vector<FileReference>& b) {
+  auto has = [](const std::vector<FileReference>& v, const FileReference& r) {
+    for (const auto& x : v) {
+      if (x == r) return true;
+    }
+    return false;
+  };
+  auto named = [](const std::vector<FileReference>& v, const std::string& name) {
+    for (const auto& x : v) {
+      if (x.name == name) return true;
+    }
+    return false;
+  };
+  std::string s = what;
+  s += ":";
+  for (const auto& r : a) {
+    if (!has(b, r)) s += (named(b, r.name) ? " ~" : " -") + r.name;
+  }
+  for (const auto& r : b) {
+    if (!has(a, r) && !named(a, r.name)) s += " +" + r.name;
+  }
+  return s;
+}
+
+}  // namespace
+
 bool IsTaskDirty(const ClusterState& state, const Service& service, const Task& task) {
   if (task.spec_version == service.spec_version) return false;
   if (task.endpoint && !(*task.endpoint == service.spec.endpoint)) return true;
@@ -31,8 +61,8 @@ std::vector<std::string> TaskAffectingChanges(const ServiceSpec& before, const S
   if (a.container.labels != b.container.labels) out.push_back("container labels");
   if (a.container.command != b.container.command || a.container.args != b.container.args) out.push_back("command");
   if (a.container.mounts != b.container.mounts) out.push_back("mounts");
-  if (a.container.configs != b.container.configs) out.push_back("configs");
-  if (a.container.secrets != b.container.secrets) out.push_back("secrets");
+  if (a.container.configs != b.container.configs) out.push_back(RefChanges("configs", a.container.configs, b.container.configs));
+  if (a.container.secrets != b.container.secrets) out.push_back(RefChanges("secrets", a.container.secrets, b.container.secrets));
   auto cpus = [](int64_t n) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", static_cast<double>(n) / 1e9);

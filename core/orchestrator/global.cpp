@@ -24,10 +24,11 @@ void ReconcileGlobal(ClusterState* state, Service* service, std::map<std::string
     for (Task* t : runnable) {
       if (HasStopped(*t)) {
         TaskState ended = t->status.state;
+        NoteUpdateFailure(state, service, t);
         SetDesiredState(state, t, TaskState::kShutdown);
-        if (RestartAllowed(*service, ended)) {
+        if (RestartAllowed(*service, *slot, *t, ended, state->clock.now)) {
           Task* next = NewTask(state, *service, 0, node_id, TaskState::kReady);
-          next->promote_at = state->clock.now + kDefaultRestartDelay;
+          next->promote_at = state->clock.now + RestartDelay(*service);
           alive = true;
         }
       } else {
@@ -38,7 +39,9 @@ void ReconcileGlobal(ClusterState* state, Service* service, std::map<std::string
     // A paused node keeps what it has but gets nothing new.
     if (!alive && node.spec.availability == NodeAvailability::kActive) {
       bool finished_for_good = slot && !slot->tasks.empty() && HasStopped(*slot->tasks.back()) &&
-                               !RestartAllowed(*service, slot->tasks.back()->status.state);
+                               !RestartAllowed(*service, *slot, *slot->tasks.back(),
+                                               slot->tasks.back()->status.state,
+                                               slot->tasks.back()->status.timestamp);
       if (!finished_for_good) NewTask(state, *service, 0, node_id, TaskState::kRunning);
     }
   }

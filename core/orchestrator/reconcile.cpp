@@ -53,6 +53,9 @@ void Reconcile(ClusterState* state) {
     Allocate(state);
     RunSchedulingPass(state);
     KickIdleAgents(state);
+    if (state->index != before) continue;
+    // Settled: trim history once (not every round: indexing the slots is the
+    // loop's biggest cost), and go round again only if that removed something.
     SlotIndex index = IndexSlots(state);
     ReapTasks(state, &index);
     if (state->index == before) return;

@@ -20,7 +20,9 @@ bool Filled(const Service& service, const Slot& slot) {
   // Stopped by the supervisor (exit, or its node went down or was drained): a task
   // the policy does not restart leaves its slot filled, running or not.
   TaskState ended = HasStopped(*last) ? last->status.state : TaskState::kShutdown;
-  return last->desired_state == TaskState::kShutdown && !RestartAllowed(service, ended);
+  // Judged as of when it stopped, so a restart window passing does not reopen the slot.
+  return last->desired_state == TaskState::kShutdown &&
+         !RestartAllowed(service, slot, *last, ended, last->status.timestamp);
 }
 
 void ScaleUp(ClusterState* state, Service* service, std::map<std::string, Slot>* slots, uint64_t missing) {

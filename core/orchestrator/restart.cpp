@@ -14,19 +14,32 @@ const Node* NodeOf(const ClusterState& state, const Task& t) {
   return it == state.nodes.end() ? nullptr : &it->second;
 }
 
+}  // namespace
+
 Duration RestartDelay(const Service& s) {
   const auto& rp = s.spec.task_template.restart_policy;
   return rp && rp->delay ? *rp->delay : kDefaultRestartDelay;
 }
 
-}  // namespace
-
-bool RestartAllowed(const Service& service, TaskState ended) {
-  const auto& rp = service.spec.task_template.restart_policy;
+bool RestartAllowed(const Service& service, const Slot& slot, const Task& task, TaskState ended, Time at) {
+  // As swarm: the policy of the spec the task was made from.
+  const auto& rp = task.spec ? task.spec->restart_policy : service.spec.task_template.restart_policy;
   std::string condition = rp ? rp->condition : "any";
   if (condition == "none") return false;
-  if (condition == "on-failure") return ended != TaskState::kComplete;
-  return true;
+  if (condition == "on-failure" && ended == TaskState::kComplete) return false;
+  if (!rp || !rp->max_attempts || *rp->max_attempts == 0) return true;
+  uint64_t restarts = 0;
+  bool first = true;
+  for (const Task* t : slot.tasks) {  // oldest first
+    if (t->spec_version != task.spec_version) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    bool in_window = !rp->window || *rp->window == 0 || t->created_at > at - *rp->window;
+    if (in_window && t->created_at <= at) ++restarts;
+  }
+  return restarts < *rp->max_attempts;
 }
 
 void SuperviseSlot(ClusterState* state, Service* service, Slot* slot) {
@@ -38,10 +51,9 @@ void SuperviseSlot(ClusterState* state, Service* service, Slot* slot) {
     bool drained = node && node->spec.availability == NodeAvailability::kDrain;
     if (!exited && !node_down && !drained) continue;
     TaskState ended = t->status.state;
-    if (exited) NoteUpdateFailure(state, service, *t);
+    if (exited) NoteUpdateFailure(state, service, t);
     SetDesiredState(state, t, TaskState::kShutdown);
-    bool replace = exited ? RestartAllowed(*service, ended)
-                          : RestartAllowed(*service, TaskState::kShutdown);
+    bool replace = RestartAllowed(*service, *slot, *t, exited ? ended : TaskState::kShutdown, state->clock.now);
     if (!replace) continue;
     // A replacement starts prepared-but-stopped and is promoted after the delay;
     // leaving a drained node is not delayed.

@@ -21,7 +21,13 @@ void SuperviseSlot(ClusterState* state, Service* service, Slot* slot);
 // stopped (or waited long enough); otherwise wakes the service when it may.
 void PromoteReplacements(ClusterState* state, Service* service, const Slot& slot);
 
-// Whether the restart policy allows replacing a task that ended in `ended`.
-bool RestartAllowed(const Service& service, TaskState ended);
+// The restart delay in force for `service` (its policy's, or swarm's 5 s).
+Duration RestartDelay(const Service& service);
+
+// Whether the restart policy allows replacing `task` of `slot`, which ended in
+// `ended`, at time `at`: its condition, and max_attempts counted per slot over the
+// restarts of the task's spec version (only those after at - window when a window
+// is set). A restart is a task of that version after the slot's first one.
+bool RestartAllowed(const Service& service, const Slot& slot, const Task& task, TaskState ended, Time at);
 
 }  // namespace swarmsim

@@ -20,7 +20,7 @@ struct Slot {
 };
 
 // Groups every task of every service. Services without tasks have no entry.
-// Keys: service ID -> slot key ("%020llu" slot number, or node ID for global).
+// Keys: service ID -> slot key (the slot number as 15 zero-padded digits, or node ID for global).
 using SlotIndex = std::map<std::string, std::map<std::string, Slot>>;
 SlotIndex IndexSlots(ClusterState* state);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/node/health.h"
 #include "core/orchestrator/dirty.h"
 #include "core/orchestrator/task_factory.h"
 
@@ -40,12 +41,15 @@ UpdateConfig EffectiveUpdateConfig(const Service& service) {
   return c;
 }
 
-void NoteUpdateFailure(ClusterState* state, Service* service, const Task& task) {
+void NoteUpdateFailure(ClusterState* state, Service* service, Task* failed) {
+  const Task& task = *failed;
   if (!Updating(*service) || task.spec_version != service->spec_version) return;
   if (task.created_at < service->update_status->started_at) return;
   UpdateConfig cfg = EffectiveUpdateConfig(*service);
-  bool ran_long_enough = task.status.state > TaskState::kRunning && false;
-  (void)ran_long_enough;
+  // A task that ran longer than the monitor period is no longer watched. Stops the
+  // process did not plan (a constraint enforcer's rejection) always count.
+  std::optional<Duration> ran = TimeRunningBeforeExit(state, failed);
+  if (ran && *ran > cfg.monitor) return;
   ++service->update_failures;
   Touch(state, service);
   if (cfg.failure_action == "continue") return;
@@ -84,9 +88,19 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
       if (IsTaskDirty(*state, *service, *t)) stale.push_back(t);
       else fresh = t;
     }
+    // The update's own task in this slot already stopped (failed): as swarm's worker,
+    // which waits for RUNNING "or any later state", the slot is done; restarts of it
+    // belong to the restart supervisor.
+    bool update_task_ended = false;
+    for (Task* t : slot.tasks) {
+      if (Updating(*service) && t->spec_version == service->spec_version && HasStopped(*t) &&
+          t->created_at >= service->update_status->started_at) {
+        update_task_ended = true;
+      }
+    }
     if (fresh) {
       if (fresh->status.state < TaskState::kRunning) {
-        if (!stale.empty() || Updating(*service)) ++in_flight;
+        if ((!stale.empty() || Updating(*service)) && !update_task_ended) ++in_flight;
       } else {
         if (fresh->spec_version == service->spec_version) last_running = std::max(last_running, fresh->status.timestamp);
         // start-first: the old task goes once its replacement runs.

@@ -21,8 +21,10 @@ UpdateConfig EffectiveUpdateConfig(const Service& service);
 // runnable task is dirty and no update is paused.
 void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slot>* slots);
 
-// Counts a failed replacement against the running update (called by the restart
-// supervisor when a task of the current spec stops before or just after running).
-void NoteUpdateFailure(ClusterState* state, Service* service, const Task& task);
+// Called by the restart supervisor when a task stopped on its own. Counts it
+// against the running update, as swarm's monitor does, when the update made it
+// and it stopped before running or within `monitor` of starting to run; then
+// pauses, rolls back or continues per failure_action and max_failure_ratio.
+void NoteUpdateFailure(ClusterState* state, Service* service, Task* task);
 
 }  // namespace swarmsim

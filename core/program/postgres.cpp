@@ -2,24 +2,9 @@
 
 #include "core/container/filesystem.h"
 #include "core/image/catalog.h"
+#include "core/program/row_file.h"
 
 namespace swarmsim {
-
-namespace {
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find('\n', i);
-    if (j == std::string::npos) j = text.size();
-    out.push_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string PostgresDataDir(const ClusterState& state, const Task& task) {
   for (const auto& kv : task.spec->container.env) {
@@ -53,15 +38,11 @@ ProgramStart StartPostgres(ClusterState* state, const Task& task) {
 }
 
 std::vector<std::string> ReadTodoRows(const ClusterState& state, const Task& task) {
-  auto text = ReadTaskFile(state, task, TodoTablePath(state, task));
-  return text.ok() ? Lines(text.value()) : std::vector<std::string>{};
+  return ReadRows(state, task, TodoTablePath(state, task));
 }
 
 Status InsertTodoRow(ClusterState* state, const Task& task, const std::string& item) {
-  std::string path = TodoTablePath(*state, task);
-  auto text = ReadTaskFile(*state, task, path);
-  std::string content = text.ok() ? text.value() : "";
-  return WriteTaskFile(state, task, path, content + item + "\n");
+  return AppendRow(state, task, TodoTablePath(*state, task), item);
 }
 
 }  // namespace swarmsim

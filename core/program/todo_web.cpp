@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/container/filesystem.h"
+#include "core/control/tasks.h"
 #include "core/program/network_reach.h"
 #include "core/program/postgres.h"
+#include "core/program/row_file.h"
 
 namespace swarmsim {
 
@@ -109,22 +111,6 @@ std::string FormValue(const std::string& body, const std::string& key) {
   return "";
 }
 
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t j = text.find('\n', i);
-    if (j == std::string::npos) j = text.size();
-    out.push_back(text.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
-std::string TaskName(const Task& t) {
-  return t.service_name + "." + (t.slot ? std::to_string(t.slot) : t.node_id);
-}
-
 }  // namespace
 
 std::string ConnectionStringValue(const std::string& cs, const std::string& key) {
@@ -210,12 +196,7 @@ HttpResponse ServeTodoWeb(ClusterState* state, const Task& task, const HttpReque
       r.body = "error: send item=TEXT\n";
       return r;
     }
-    Status st = store.db ? InsertTodoRow(state, *store.db, item)
-                         : [&] {
-                             auto text = ReadTaskFile(*state, task, kTodoSqlitePath);
-                             return WriteTaskFile(state, task, kTodoSqlitePath,
-                                                  (text.ok() ? text.value() : "") + item + "\n");
-                           }();
+    Status st = store.db ? InsertTodoRow(state, *store.db, item) : AppendRow(state, task, kTodoSqlitePath, item);
     if (!st.ok()) {
       r.status = 500;
       r.body = "error: " + st.message() + "\n";
@@ -230,13 +211,8 @@ HttpResponse ServeTodoWeb(ClusterState* state, const Task& task, const HttpReque
     r.status = 405;
     return r;
   }
-  std::vector<std::string> items;
-  if (store.db) {
-    items = ReadTodoRows(*state, *store.db);
-  } else {
-    auto text = ReadTaskFile(*state, task, kTodoSqlitePath);
-    if (text.ok()) items = SplitLines(text.value());
-  }
+  std::vector<std::string> items =
+      store.db ? ReadTodoRows(*state, *store.db) : ReadRows(*state, task, kTodoSqlitePath);
   for (const auto& item : items) r.body += item + "\n";
   return r;
 }

@@ -35,7 +35,7 @@ namespace {
 //                                {"Anonymous", "OwnerTask", "Files": {path: text | {"base64"}}}
 //   layers(task_id, files)       a task's writable layer, files as in volumes.sim
 //   logs(seq, time, task_id, stream, text)         container output, append-only
-//   tasks gain exit_at, exit_code (a running task's planned exit)
+//   tasks gain exit_after (-1: none), exit_code (how the program said its process ends)
 //   meta also holds mesh_next (JSON {port: next}) and images (JSON catalogue overrides)
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
@@ -65,7 +65,7 @@ CREATE TABLE tasks(
   slot INTEGER NOT NULL, node_id TEXT NOT NULL, spec_id INTEGER NOT NULL,
   spec_version INTEGER NOT NULL, desired_state TEXT NOT NULL, state TEXT NOT NULL,
   timestamp INTEGER NOT NULL, message TEXT NOT NULL, err TEXT NOT NULL, due_at INTEGER NOT NULL,
-  promote_at INTEGER NOT NULL, decision_id TEXT NOT NULL, exit_at INTEGER NOT NULL DEFAULT 0,
+  promote_at INTEGER NOT NULL, decision_id TEXT NOT NULL, exit_after INTEGER NOT NULL DEFAULT -1,
   exit_code INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE events(
@@ -81,7 +81,7 @@ CREATE TABLE commands(seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, argv TEXT 
 
 // What schema 2 added to schema 1: two task columns (in kSchema for new files) ...
 constexpr const char* kSchema2 = R"sql(
-ALTER TABLE tasks ADD COLUMN exit_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tasks ADD COLUMN exit_after INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE tasks ADD COLUMN exit_code INTEGER NOT NULL DEFAULT 0;
 )sql";
 

@@ -43,6 +43,8 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   const std::string& path() const { return path_; }
+  // The SQLite handle, for whole-file operations (core/store/snapshot.cpp).
+  sqlite3* handle() const { return db_; }
   bool in_transaction() const;
 
   // BEGIN IMMEDIATE: waits up to the busy timeout for the write lock.

@@ -308,7 +308,7 @@ Status LoadTasks(Database* db, ClusterState* s) {
   SWARMSIM_ASSIGN_STMT(stmt, db,
                        "SELECT id, version, created_at, updated_at, service_id, service_name, slot, node_id, "
                        "spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                       "promote_at, decision_id, exit_at, exit_code FROM tasks");
+                       "promote_at, decision_id, exit_after, exit_code FROM tasks");
   return ForEachRow(stmt, [&] {
     Task t;
     t.id = stmt->Text(0);
@@ -333,7 +333,7 @@ Status LoadTasks(Database* db, ClusterState* s) {
     t.due_at = stmt->Int(15);
     t.promote_at = stmt->Int(16);
     t.decision_id = stmt->Text(17);
-    t.exit_at = stmt->Int(18);
+    if (stmt->Int(18) >= 0) t.exit_after = stmt->Int(18);
     t.exit_code = static_cast<int>(stmt->Int(19));
     std::string id = t.id;
     s->tasks.emplace_hint(s->tasks.end(), std::move(id), std::move(t));
@@ -509,7 +509,7 @@ Status SaveTasks(Database* db, const ClusterState& s) {
   RowWriter writer(db,
                    "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, service_name, "
                    "slot, node_id, spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                   "promote_at, decision_id, exit_at, exit_code) VALUES",
+                   "promote_at, decision_id, exit_after, exit_code) VALUES",
                    20, rows.size());
   for (const auto& [task, spec_id] : rows) {
     const Task& t = *task;
@@ -533,7 +533,7 @@ Status SaveTasks(Database* db, const ClusterState& s) {
           .Bind(p + 16, t.due_at)
           .Bind(p + 17, t.promote_at)
           .BindRef(p + 18, t.decision_id)
-          .Bind(p + 19, t.exit_at)
+          .Bind(p + 19, t.exit_after.value_or(-1))
           .Bind(p + 20, t.exit_code);
     }));
   }

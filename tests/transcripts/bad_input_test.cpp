@@ -151,6 +151,58 @@ TEST_F(BadInput, MissingComposeFile) {
   ExpectRejected("stack deploy -c nosuch.yml todo", "open nosuch.yml: no such file or directory\n");
 }
 
+TEST_F(BadInput, InvalidDurations) {
+  ExpectRejected("service update --update-delay 5x todo_todo-web",
+                 "invalid argument \"5x\" for \"--update-delay\" flag: time: unknown unit \"x\" in duration \"5x\"\n");
+  ExpectRejected("service update --rollback-monitor soon todo_todo-web",
+                 "invalid argument \"soon\" for \"--rollback-monitor\" flag: time: invalid duration \"soon\"\n");
+  ExpectRejected("service update --health-interval nope todo_todo-web",
+                 "invalid argument \"nope\" for \"--health-interval\" flag: time: invalid duration \"nope\"\n");
+  ExpectRejected("service update --update-monitor -1s todo_todo-web",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = TaskSpec: update-monitor cannot "
+                 "be negative\n");
+}
+
+TEST_F(BadInput, ParallelismBelowZero) {
+  ExpectRejected("service update --update-parallelism -1 todo_todo-web",
+                 "invalid argument \"-1\" for \"--update-parallelism\" flag: strconv.ParseUint: parsing \"-1\": "
+                 "invalid syntax\n");
+  ExpectRejected("service create --rollback-parallelism -3 nginx",
+                 "invalid argument \"-3\" for \"--rollback-parallelism\" flag: strconv.ParseUint: parsing \"-3\": "
+                 "invalid syntax\n");
+}
+
+TEST_F(BadInput, RollbackWithoutPreviousSpec) {
+  ASSERT_EQ(Run("service create --name fresh nginx").exit_code, 0);
+  Ran r = Run("service inspect fresh --format '{{.ID}}'");
+  std::string id = r.out.substr(0, r.out.find('\n'));
+  std::string err = "Error response from daemon: rpc error: code = FailedPrecondition desc = service " + id +
+                    " does not have a previous spec\n";
+  ExpectRejected("service rollback fresh", err);
+  ExpectRejected("service update --rollback fresh", err);
+}
+
+TEST_F(BadInput, HealthcheckFlagsConflict) {
+  ExpectRejected("service create --no-healthcheck --health-cmd true nginx",
+                 "--no-healthcheck conflicts with --health-* options\n");
+}
+
+TEST_F(BadInput, LoadRefusesWhatIsNotASnapshot) {
+  std::string missing = (dir_ / "nosuch.db").string();
+  ExpectRejected("load '" + missing + "'", "open " + missing + ": no such file or directory\n");
+  std::string junk = (dir_ / "junk.db").string();
+  std::ofstream(junk) << "not a database\n";
+  ExpectRejected("load '" + junk + "'", "load " + junk + ": not a swarmsim cluster file\n");
+  std::string other = (dir_ / "other.db").string();
+  ASSERT_EQ(std::system(("sqlite3 '" + other + "' 'CREATE TABLE t(x)'").c_str()), 0);
+  ExpectRejected("load '" + other + "'", "load " + other + ": not a swarmsim cluster file\n");
+  std::string newer = (dir_ / "newer.db").string();
+  ASSERT_EQ(Run("save '" + newer + "'").exit_code, 0);
+  ASSERT_EQ(std::system(("sqlite3 '" + newer + "' \"UPDATE meta SET value = 99 WHERE key = 'schema_version'\"").c_str()), 0);
+  ExpectRejected("load '" + newer + "'",
+                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 2)\n");
+}
+
 }  // namespace
 
 TEST_F(BadInput, ExecIntoTasks) {
@@ -190,4 +242,110 @@ TEST_F(BadInput, ImageCatalogueFiles) {
                  "tests/data/bad-images.yml: line 4: exit_code: not an integer: lots\n");
   ExpectRejected("image load tests/data/no-such-file.yml",
                  "open tests/data/no-such-file.yml: no such file or directory\n");
+}
+
+TEST_F(BadInput, ConfigAndSecretFiles) {
+  ExpectRejected("config create c tests/data/no-such-file.json", "open tests/data/no-such-file.json: no such file or directory\n");
+  std::string empty = (dir_ / "empty.txt").string();
+  std::ofstream(empty).close();
+  ExpectRejected("secret create s '" + empty + "'", "error reading from " + empty + ": data is empty\n");
+  ExpectRejected("secret create s -", "error reading from STDIN: data is empty\n");
+  // The limits are exclusive: 1024000 bytes is one too many for a config, 512000 for a secret.
+  std::string big = (dir_ / "big.txt").string();
+  std::ofstream(big) << std::string(1024000, 'x');
+  ExpectRejected("config create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config data must be larger "
+                 "than 0 and less than 1024000 bytes\n");
+  std::ofstream(big) << std::string(512000, 'x');
+  ExpectRejected("secret create big '" + big + "'",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret data must be larger "
+                 "than 0 and less than 512000 bytes\n");
+  ExpectRejected("config create bad_ scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = invalid name, only 64 "
+                 "[a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]\n");
+  // One byte under the limit is accepted.
+  std::ofstream(big) << std::string(511999, 'x');
+  EXPECT_EQ(Run("secret create big '" + big + "'").exit_code, 0);
+}
+
+TEST_F(BadInput, ConfigsAndSecretsInUseOrTaken) {
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c scenarios/todo-list/v4.yml todo").exit_code, 0);
+  ExpectRejected("config create todo-list-config scenarios/todo-list/configs/config.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = config todo-list-config already "
+                 "exists\n");
+  ExpectRejected("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json",
+                 "Error response from daemon: rpc error: code = AlreadyExists desc = secret todo-list-secret already "
+                 "exists\n");
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("config rm todo-list-config",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = config 'todo-list-config' is in "
+                 "use by the following service: todo_todo-web\n");
+  ExpectRejected("secret rm nosuch", "Error response from daemon: secret nosuch not found\n");
+  // Two services: the message lists both.
+  ASSERT_EQ(Run("service create --name other --secret todo-list-secret nginx").exit_code, 0);
+  ExpectRejected("secret rm todo-list-secret",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
+                 "use by the following services: other, todo_todo-web\n");
+  ExpectRejected("service create --name web2 --secret missing nginx", "secret not found: missing\n");
+  ExpectRejected("service create --name web2 --config source=todo-list-config,oops nginx",
+                 "invalid argument \"source=todo-list-config,oops\" for \"--config\" flag: invalid field 'oops' must "
+                 "be a key=value pair\n");
+  ExpectRejected("service create --name web2 --secret target=/x nginx",
+                 "invalid argument \"target=/x\" for \"--secret\" flag: source is required\n");
+  ExpectRejected("service update --secret-add todo-list-secret other",
+                 "Error response from daemon: rpc error: code = InvalidArgument desc = secret references "
+                 "'todo-list-secret' and 'todo-list-secret' have a conflicting target: 'todo-list-secret'\n");
+}
+
+TEST_F(BadInput, StackOwnedSecrets) {
+  ExpectRejected("stack deploy -c tests/data/configs/stack-missing.yml app",
+                 "service web: secret not found: absent-secret\n");
+  ExpectRejected("stack deploy -c tests/data/configs/stack-undefined.yml app", "service web: undefined secret \"nope\"\n");
+  ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
+  ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack.yml app").exit_code, 0);
+  std::string before = Dump();
+  Ran r = Run("stack deploy -c tests/data/configs/stack-changed.yml app");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("failed to update secret app_db-password: Error response from daemon: rpc error: code = "
+                       "InvalidArgument desc = only updates to Labels are allowed\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Dump(), before);
+  // A compose file whose secret file is missing.
+  std::string compose = (dir_ / "missing-file.yml").string();
+  std::ofstream(compose) << "version: \"3.7\"\nservices:\n  web:\n    image: nginx\n    secrets: [s]\n"
+                            "secrets:\n  s:\n    file: ./nothing-here.txt\n";
+  ExpectRejected("stack deploy -c '" + compose + "' other",
+                 "open " + (dir_ / "nothing-here.txt").string() + ": no such file or directory\n");
+}
+
+// Not bad input, but the same harness: a secret's data is visible inside the
+// task's file system and nowhere else the CLI or the cluster's tables show.
+TEST_F(BadInput, SecretDataStaysInsideTasks) {
+  std::string file = (dir_ / "pw.txt").string();
+  std::ofstream(file) << "s3cr3t-needle\n";
+  ASSERT_EQ(Run("secret create pw '" + file + "'").exit_code, 0);
+  ASSERT_EQ(Run("service create --name db --secret pw nginx").exit_code, 0);
+  ASSERT_EQ(Run("time advance 1m").exit_code, 0);
+  Ran inside = Run("exec db.1 cat /run/secrets/pw");
+  ASSERT_EQ(inside.exit_code, 0) << inside.err;
+  EXPECT_EQ(inside.out, "s3cr3t-needle\n");
+  for (const std::string cmd : {"secret inspect pw", "secret inspect --pretty pw", "secret inspect --format '{{json .}}' pw",
+                                "secret ls --format '{{json .}}'", "service inspect db", "service inspect --pretty db",
+                                "events --since 2026-01-01T00:00:00Z --until 2026-02-01T00:00:00Z",
+                                "explain db.1", "service ps --no-trunc db", "service logs db"}) {
+    Ran r = Run(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
+    EXPECT_EQ((r.out + r.err).find("s3cr3t"), std::string::npos) << cmd;
+  }
+  for (const std::string table : {"events", "decisions", "services", "task_specs", "tasks", "logs"}) {
+    std::string cmd = "sqlite3 '" + db_ + "' \"SELECT * FROM " + table + "\" >'" + (dir_ / "rows").string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << table;
+    EXPECT_EQ(Slurp(dir_ / "rows").find("s3cr3t"), std::string::npos) << table;
+  }
 }

@@ -79,4 +79,22 @@ TEST_F(Replay, LiveSessionReplaysExactly) {
   EXPECT_EQ(Run("replay --verify", 90, &err), 0) << err;
 }
 
+TEST_F(Replay, ConfigsAndSecretsReplayFromTheLog) {
+  // Their content comes from files and stdin; replay uses what the log recorded,
+  // so deleting the file afterwards changes nothing.
+  fs::path file = dir_ / "app.json";
+  std::ofstream(file) << "{ \"Greeting\": \"recorded\" }\n";
+  ASSERT_EQ(Run("swarm init"), 0);
+  ASSERT_EQ(Run("time pause"), 0);
+  ASSERT_EQ(Run("config create todo-list-config '" + file.string() + "'"), 0);
+  ASSERT_EQ(Run("secret create todo-list-secret - < scenarios/todo-list/secrets/secrets.json"), 0);
+  ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack.yml app"), 0);
+  ASSERT_EQ(Run("time advance 30s"), 0);
+  ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack-v2.yml app"), 0);
+  ASSERT_EQ(Run("time advance 30s"), 0);
+  fs::remove(file);
+  std::string err;
+  EXPECT_EQ(Run("replay --verify", 0, &err), 0) << err;
+}
+
 }  // namespace

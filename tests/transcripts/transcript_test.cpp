@@ -68,7 +68,8 @@ struct Ran {
 
 Ran RunShell(const std::string& cmd, const fs::path& dir) {
   fs::path out_file = dir / "stdout", err_file = dir / "stderr";
-  std::string full = "cd '" + std::string(SWARMSIM_SOURCE_DIR) + "' && " + cmd + " >'" + out_file.string() +
+  // stdin is empty unless the step redirects it itself ("secret create s - < FILE").
+  std::string full = "cd '" + std::string(SWARMSIM_SOURCE_DIR) + "' && { " + cmd + " ; } >'" + out_file.string() +
                      "' 2>'" + err_file.string() + "' </dev/null";
   int status = std::system(full.c_str());
   Ran r;

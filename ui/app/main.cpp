@@ -30,6 +30,7 @@
 #include "app/state_path.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/library.h"
 #include "core/sim/clock.h"
 #include "ui/fonts.h"
 #include "ui/i18n.h"
@@ -251,6 +252,12 @@ int main(int argc, char** argv) {
   if (!opt.rewind_to.empty()) {
     ui.rewinding = true;
     ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
+  }
+  // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
+  ui.lesson.scenarios_dir = lesson::DefaultScenariosDir(env);
+  if (auto it = env.find("SWARMSIM_LESSON"); it != env.end() && !it->second.empty()) {
+    ui.lesson.requested = it->second;
+    ui.open.lesson = true;
   }
   ApplyZoom(&font_state, ui.zoom, font_dir);
   // Our input callbacks go in first: ImGui's backend chains to them.

@@ -21,6 +21,7 @@ void DrawMenuBar(UiState* ui) {
     ImGui::MenuItem(Tr(Str::kTimeline), nullptr, &ui->open.timeline);
     ImGui::MenuItem(Tr(Str::kInspector), nullptr, &ui->open.inspector);
     ImGui::MenuItem(Tr(Str::kConsole), nullptr, &ui->open.console);
+    ImGui::MenuItem(language() == Lang::kKorean ? "레슨" : "Lesson", nullptr, &ui->open.lesson);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(Tr(Str::kLanguage))) {
@@ -73,7 +74,12 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
 
   Place(0, top, display.x - right_w, h - bottom_h);
   if (ui->open.board) DrawBoard(frame, ui, &ui->open.board);
-  Place(display.x - right_w, top, right_w, h - bottom_h);
+  // A lesson takes the right column's upper part; the inspector keeps the rest.
+  float lesson_h = ui->open.lesson ? (h - bottom_h) * (ui->open.inspector ? 0.65f : 1.0f) : 0;
+  float lesson_w = right_w > 0 ? right_w : display.x * 0.34f;
+  Place(display.x - lesson_w, top, lesson_w, lesson_h);
+  if (ui->open.lesson) DrawLesson(frame, ui, &ui->open.lesson);
+  Place(display.x - right_w, top + lesson_h, right_w, h - bottom_h - lesson_h);
   if (ui->open.inspector) DrawInspector(frame, ui, &ui->open.inspector);
   Place(0, top + h - bottom_h, timeline_w, bottom_h);
   if (ui->open.timeline) DrawTimeline(frame, ui, &ui->open.timeline);

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "ui/fonts.h"
 #include "ui/view/board_view.h"
+#include "ui/view/lesson_view.h"
 
 namespace swarmsim::ui {
 
@@ -27,6 +28,7 @@ struct PanelFlags {
   bool timeline = true;
   bool inspector = true;
   bool console = true;
+  bool lesson = false;  // opened by $SWARMSIM_LESSON or the View menu
 };
 
 struct ConsoleLine {
@@ -64,6 +66,7 @@ struct UiState {
   bool rewinding = false;
   bool rewind_started = false;
   Time rewind_to = 0;
+  LessonProgress lesson;
 };
 
 // One frame's data, shared by every panel.
@@ -88,6 +91,10 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open);
 void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open);
 void DrawInspector(const Frame& frame, UiState* ui, bool* p_open);
 void DrawConsole(const Frame& frame, UiState* ui, bool* p_open);
+void DrawLesson(const Frame& frame, UiState* ui, bool* p_open);
+// What the lesson panel's "Run this step" button does: check the step's
+// preconditions, then run its commands through RunAndLog (checks follow after the re-read).
+void RunLessonStep(const Frame& frame, UiState* ui);
 
 // The inspector's contents inside the current window (DrawInspector wraps it in
 // its own; tests draw it in theirs).
@@ -118,5 +125,6 @@ constexpr const char* kBoardWindow = "###board";
 constexpr const char* kTimelineWindow = "###timeline";
 constexpr const char* kInspectorWindow = "###inspector";
 constexpr const char* kConsoleWindow = "###console";
+constexpr const char* kLessonWindow = "###lesson";
 
 }  // namespace swarmsim::ui

@@ -270,6 +270,26 @@ TEST(ConvertTest, ErrorsInDockersWords) {
             "service web: duplicate secret target for b not allowed");
 }
 
+TEST(ConvertTest, HealthcheckAsDockersConvert) {
+  auto s = Convert("services:\n  web:\n    image: nginx\n    healthcheck:\n      test: curl -f http://localhost\n"
+                   "      interval: 5s\n      retries: 2\n      start_period: 10s\n");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const auto& h = Find(*s, "todo_web")->task_template.container.healthcheck;
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->test, (std::vector<std::string>{"CMD-SHELL", "curl -f http://localhost"}));
+  EXPECT_EQ(h->interval, 5 * kSecond);
+  EXPECT_EQ(h->timeout, 0);
+  EXPECT_EQ(h->start_period, 10 * kSecond);
+  EXPECT_EQ(h->retries, 2u);
+  s = Convert("services:\n  web:\n    image: nginx\n    healthcheck:\n      disable: true\n");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(Find(*s, "todo_web")->task_template.container.healthcheck->test, std::vector<std::string>{"NONE"});
+  EXPECT_EQ(Convert("services:\n  web:\n    image: nginx\n    healthcheck:\n      disable: true\n      test: [CMD, x]\n")
+                .status()
+                .message(),
+            "service web: test and disable can't be set at the same time");
+}
+
 TEST(ConvertTest, ImageCheckAlone) {
   auto project = LoadCompose({{"/srv/a.yml", "services:\n  b:\n    image: ok\n  a:\n    image: \"\"\n"}}, {});
   ASSERT_TRUE(project.ok());

@@ -100,5 +100,19 @@ TEST_F(FilesystemTest, ANodeSeesOnlyItsOwnCopyOfANamedVolume) {
   EXPECT_EQ(ReadTaskFile(s, t, "/var/data/rows").value(), "from node1");
 }
 
+TEST_F(FilesystemTest, MountEventsNameTheObjectNeverTheData) {
+  const Task& t = Prepared();
+  s.new_events.clear();
+  RecordFileMounts(&s, t);
+  ASSERT_EQ(s.new_events.size(), 2u);
+  EXPECT_EQ(s.new_events[0].type, "config");
+  EXPECT_EQ(s.new_events[0].action, "mount");
+  EXPECT_EQ(s.new_events[0].attributes.at("target"), "/app-config");
+  EXPECT_EQ(s.new_events[1].type, "secret");
+  for (const auto& e : s.new_events) {
+    for (const auto& [k, v] : e.attributes) EXPECT_EQ(v.find("hunter2"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace swarmsim

@@ -39,6 +39,7 @@ inline TaskSpec FullTaskSpec() {
   scratch.target = "/tmp";
   c.mounts = {data, scratch};
   c.stop_grace_period = 15 * kSecond;
+  c.healthcheck = HealthConfig{{"CMD-SHELL", "curl -f http://localhost/"}, 5 * kSecond, 2 * kSecond, 10 * kSecond, 3};
   FileReference config;
   config.file_name = "/app/config/config.json";
   config.uid = "1000";

@@ -182,6 +182,16 @@ TEST(JsonTest, UpdateConfigShapeFollowsGo) {
   EXPECT_EQ(ToJson(s)["UpdateConfig"]["MaxFailureRatio"].dump(), "0");
 }
 
+TEST(JsonTest, HealthcheckFieldsAreOmitempty) {
+  TaskSpec t;
+  t.container.image = "nginx";
+  t.container.healthcheck = HealthConfig{{"NONE"}};
+  EXPECT_EQ(ToJson(t)["ContainerSpec"]["Healthcheck"], json::parse(R"({"Test":["NONE"]})"));
+  t.container.healthcheck = HealthConfig{{"CMD", "true"}, 5 * kSecond, 0, 0, 2};
+  EXPECT_EQ(ToJson(t)["ContainerSpec"]["Healthcheck"],
+            json::parse(R"({"Test":["CMD","true"],"Interval":5000000000,"Retries":2})"));
+}
+
 TEST(JsonTest, NodeRoundTripsAndMatchesTheEngineShape) {
   Node in = testing::FullNode();
   json j = ToJson(in);

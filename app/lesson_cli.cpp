@@ -1,0 +1,367 @@
+#include "app/lesson_cli.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/state_path.h"
+#include "core/lesson/library.h"
+#include "core/lesson/runner.h"
+
+namespace swarmsim {
+
+namespace {
+
+namespace fs = std::filesystem;
+using lesson::Lang;
+
+constexpr const char* kUsage =
+    "Usage:  swarmsim lesson list [--scenarios DIR]\n"
+    "        swarmsim lesson show NAME [--lang ko|en] [--scenarios DIR]\n"
+    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n";
+
+struct Args {
+  std::string verb, name, from;
+  std::string scenarios;  // --scenarios: another lesson directory
+  Lang lang = Lang::kEn;
+  bool auto_run = false;
+};
+
+Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  Args a;
+  // Korean when the terminal's locale is Korean, unless --lang says otherwise.
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    auto it = env.find(var);
+    if (it != env.end() && !it->second.empty()) {
+      if (it->second.rfind("ko", 0) == 0) a.lang = Lang::kKo;
+      break;
+    }
+  }
+  std::vector<std::string> positional;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& w = args[i];
+    auto value = [&](const std::string& flag) -> Result<std::string> {
+      if (w.rfind(flag + "=", 0) == 0) return w.substr(flag.size() + 1);
+      if (i + 1 >= args.size()) return Status::InvalidArgument("flag needs an argument: " + flag);
+      return args[++i];
+    };
+    if (w == "--auto") {
+      a.auto_run = true;
+    } else if (w == "--lang" || w.rfind("--lang=", 0) == 0) {
+      auto v = value("--lang");
+      if (!v.ok()) return v.status();
+      if (v.value() == "ko") a.lang = Lang::kKo;
+      else if (v.value() == "en") a.lang = Lang::kEn;
+      else return Status::InvalidArgument("invalid argument \"" + v.value() + "\" for \"--lang\" flag: must be ko or en");
+    } else if (w == "--from" || w.rfind("--from=", 0) == 0) {
+      auto v = value("--from");
+      if (!v.ok()) return v.status();
+      a.from = v.value();
+    } else if (w == "--scenarios" || w.rfind("--scenarios=", 0) == 0) {
+      auto v = value("--scenarios");
+      if (!v.ok()) return v.status();
+      a.scenarios = v.value();
+    } else if (w == "--help" || w == "-h") {
+      return Status::OK();
+    } else if (!w.empty() && w[0] == '-') {
+      return Status::InvalidArgument("unknown flag: " + w);
+    } else {
+      positional.push_back(w);
+    }
+  }
+  if (positional.empty()) return Status::InvalidArgument(std::string(kUsage).substr(0, std::string(kUsage).size() - 1));
+  a.verb = positional[0];
+  if (a.verb == "list" || a.verb == "ls") {
+    if (positional.size() != 1) return Status::InvalidArgument("swarmsim: 'swarmsim lesson list' accepts no arguments");
+    return a;
+  }
+  if (a.verb != "show" && a.verb != "run") {
+    return Status::InvalidArgument("swarmsim: '" + a.verb + "' is not a swarmsim lesson command.");
+  }
+  if (positional.size() != 2) {
+    return Status::InvalidArgument("swarmsim: 'swarmsim lesson " + a.verb + "' requires exactly 1 argument");
+  }
+  a.name = positional[1];
+  if (!a.from.empty() && a.verb != "run") return Status::InvalidArgument("unknown flag: --from");
+  return a;
+}
+
+std::string Indent(const std::string& text, const std::string& pad) {
+  std::string out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out += (line.empty() ? "" : pad + line) + "\n";
+  return out;
+}
+
+const char* Say(Lang lang, const char* en, const char* ko) { return lang == Lang::kKo ? ko : en; }
+
+void PrintCommand(const lesson::LessonCommand& c, Lang lang) {
+  std::cout << "  $ " << c.line << "\n";
+  if (!c.docker.empty()) {
+    std::cout << "    " << Say(lang, "docker: ", "docker 명령: ") << c.docker << "\n";
+  } else {
+    std::cout << "    " << Say(lang, "(simulator only: docker has no such command)", "(시뮬레이터 전용: docker에는 없는 명령)")
+              << "\n";
+  }
+}
+
+int List(const std::string& dir) {
+  auto names = lesson::ListLessons(dir);
+  if (!names.ok()) {
+    std::cerr << names.status().message() << "\n";
+    return 1;
+  }
+  std::cout << "NAME             STEPS   TITLE\n";
+  int rc = 0;
+  for (const auto& n : names.value()) {
+    auto l = lesson::LoadLesson(dir, n);
+    if (!l.ok()) {
+      std::cerr << l.status().message() << "\n";
+      rc = 1;
+      continue;
+    }
+    std::string name = n + std::string(n.size() < 17 ? 17 - n.size() : 1, ' ');
+    std::string steps = std::to_string(l->steps.size());
+    steps += std::string(steps.size() < 8 ? 8 - steps.size() : 1, ' ');
+    std::cout << name << steps << l->title.en << " / " << l->title.ko << "\n";
+  }
+  return rc;
+}
+
+void PrintCluster(const lesson::Lesson& l, Lang lang) {
+  std::cout << Say(lang, "Cluster", "클러스터") << (l.cluster.preset.empty() ? "" : " (" + l.cluster.preset + ")")
+            << ":\n";
+  if (!l.cluster.description.en.empty()) std::cout << Indent(l.cluster.description.In(lang), "  ");
+  for (const auto& n : l.cluster.nodes) {
+    std::cout << "  " << n.hostname << "  " << n.role;
+    if (!n.cpus.empty()) std::cout << "  " << n.cpus << " CPU";
+    if (!n.memory.empty()) std::cout << "  " << n.memory;
+    for (const auto& [k, v] : n.labels) std::cout << "  " << k << "=" << v;
+    std::cout << "\n";
+  }
+}
+
+int Show(const lesson::Lesson& l, Lang lang) {
+  std::cout << l.title.In(lang) << "\n\n" << Indent(l.summary.In(lang), "") << "\n";
+  PrintCluster(l, lang);
+  std::cout << "\n" << Say(lang, "Steps:", "단계:") << "\n";
+  // The step IDs are what --from takes; titles carry the lesson's own numbering.
+  size_t width = 0;
+  for (const auto& s : l.steps) width = std::max(width, s.id.size());
+  for (const auto& s : l.steps) {
+    std::cout << "  " << s.id << std::string(width - s.id.size() + 3, ' ') << s.title.In(lang) << "\n";
+  }
+  return 0;
+}
+
+// Reads a file a lesson command names: relative paths are relative to the
+// directory holding scenarios/, so lessons say "scenarios/todo-list/v2.yml".
+Result<std::string> ReadLessonFile(const fs::path& base, const std::string& path) {
+  fs::path p = fs::path(path).is_absolute() ? fs::path(path) : base / path;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::IOError("open " + path + ": no such file or directory");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void PrintOutput(const CommandOutput& out) {
+  std::cout << out.out;
+  if (!out.err.empty()) std::cout << out.err;
+}
+
+bool PrintOutcomes(const std::vector<lesson::CheckOutcome>& outcomes) {
+  bool ok = true;
+  for (const auto& o : outcomes) {
+    std::cout << (o.ok ? "  ✓ " : "  ✗ ") << o.what << (o.ok ? "" : "  (" + o.found + ")") << "\n";
+    ok &= o.ok;
+  }
+  return ok;
+}
+
+// Returns false when the user asked to stop.
+bool WaitForEnter(Lang lang, bool* stop) {
+  std::cout << Say(lang, "[Enter] run this step, [q] stop here: ", "[Enter] 이 단계 실행, [q] 여기서 멈춤: ") << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    *stop = true;
+    return false;
+  }
+  *stop = line == "q" || line == "Q";
+  return !*stop;
+}
+
+int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson& l, const std::string& scenarios) {
+  Lang lang = args.lang;
+  bool interactive = options.interactive && !args.auto_run;
+  size_t start = 0;
+  if (!args.from.empty()) {
+    int i = l.FindStep(args.from);
+    if (i < 0) {
+      std::string known;
+      for (const auto& s : l.steps) known += (known.empty() ? "" : ", ") + s.id;
+      std::cerr << "lesson " << l.name << " has no step '" << args.from << "' (steps: " << known << ")\n";
+      return 1;
+    }
+    start = static_cast<size_t>(i);
+  }
+  std::string state_path = options.state_flag;
+  if (state_path.empty()) {
+    fs::path usual = ResolveStatePath("", options.env);
+    state_path = (usual.parent_path() / "lessons" / (l.name + ".db")).string();
+  }
+  bool fresh = start == 0;
+  if (fresh && options.state_flag.empty()) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(state_path + suffix, ec);
+  } else if (!fresh && !fs::exists(state_path)) {
+    std::cerr << "no lesson state at " << state_path << ": run the lesson from its first step before --from "
+              << args.from << "\n";
+    return 1;
+  }
+
+  SessionOptions session;
+  session.database_path = state_path;
+  session.wall_now = options.wall_now;
+  session.seed = options.seed;
+  session.env = options.env;
+  fs::path base = fs::path(scenarios).parent_path();
+  session.env["PWD"] = base.string();
+  session.read_file = [base](const std::string& path) { return ReadLessonFile(base, path); };
+
+  std::cout << "== " << l.title.In(lang) << " ==\n\n" << Indent(l.summary.In(lang), "") << "\n";
+  if (fresh) {
+    PrintCluster(l, lang);
+    std::vector<lesson::CommandRun> ran;
+    Status st = lesson::StartCluster(session, l, &ran);
+    if (!st.ok()) {
+      std::cerr << Say(lang, "could not build the lesson's cluster: ", "레슨 클러스터를 만들 수 없습니다: ")
+                << st.message() << "\n";
+      if (!options.state_flag.empty()) {
+        std::cerr << Say(lang, "(--state must name a file without a swarm, or add --from STEP)\n",
+                         "(--state 에는 스웜이 없는 파일을 주거나 --from STEP 을 붙이세요)\n");
+      }
+      return 1;
+    }
+  }
+  std::string state_arg = options.state_flag.empty() ? "--state " + state_path : "--state " + options.state_flag;
+  std::cout << Say(lang, "Lesson state: ", "레슨 상태 파일: ") << state_path << "\n"
+            << Say(lang, "  your own commands on it: swarmsim ", "  직접 명령을 입력하려면: swarmsim ") << state_arg
+            << " ...\n\n";
+
+  for (size_t i = start; i < l.steps.size(); ++i) {
+    const lesson::Step& step = l.steps[i];
+    std::cout << "--- [" << i + 1 << "/" << l.steps.size() << "] " << step.title.In(lang) << "  (" << step.id
+              << ")\n\n";
+    std::cout << Indent(step.explain.In(lang), "  ") << "\n";
+    if (!step.commands.empty()) {
+      std::cout << Say(lang, "Commands:\n", "명령:\n");
+      for (const auto& c : step.commands) PrintCommand(c, lang);
+      std::cout << "\n";
+    }
+    std::vector<int> guesses;
+    for (const auto& p : step.predicts) {
+      std::cout << Say(lang, "Predict: ", "예측: ") << p.question.In(lang) << "\n";
+      for (size_t k = 0; k < p.choices.size(); ++k) std::cout << "  " << k + 1 << ") " << p.choices[k].In(lang) << "\n";
+      int guess = -1;
+      if (interactive) {
+        std::cout << Say(lang, "Your answer: ", "답: ") << std::flush;
+        std::string line;
+        if (std::getline(std::cin, line)) guess = std::atoi(line.c_str()) - 1;
+      }
+      guesses.push_back(guess);
+      std::cout << "\n";
+    }
+    if (interactive) {
+      bool stop = false;
+      if (!WaitForEnter(lang, &stop)) {
+        std::cout << "\n"
+                  << Say(lang, "Stopped before step ", "다음 단계 전에 멈춤: ") << step.id << ".\n"
+                  << Say(lang, "  type your own commands: swarmsim ", "  직접 명령 입력: swarmsim ") << state_arg
+                  << " ...\n"
+                  << Say(lang, "  then continue: swarmsim ", "  이어서 계속: swarmsim ")
+                  << (options.state_flag.empty() ? "" : state_arg + " ") << "lesson run " << l.name
+                  << " --from " << step.id << "\n";
+        return 0;
+      }
+    }
+    if (!step.preconditions.empty()) {
+      auto unmet = lesson::EvaluateChecks(session, l, step.preconditions, lang);
+      if (!lesson::AllOk(unmet)) {
+        std::cout << Say(lang, "This step needs a cluster that is no longer there:\n",
+                         "이 단계에 필요한 클러스터 상태가 더 이상 없습니다:\n");
+        PrintOutcomes(unmet);
+        std::cerr << Say(lang, "step ", "단계 ") << step.id
+                  << Say(lang, ": its preconditions no longer hold (the cluster was changed since); "
+                               "rebuild it with `swarmsim lesson run ",
+                         ": 사전 조건이 더 이상 맞지 않습니다(그 사이 클러스터가 바뀌었습니다); "
+                         "`swarmsim lesson run ")
+                  << l.name << "` " << Say(lang, "or put it back by hand\n", "으로 다시 만들거나 직접 되돌리세요\n");
+        return 1;
+      }
+    }
+    bool ok = true;
+    for (const auto& c : step.commands) {
+      std::cout << "$ " << c.line << "\n";
+      lesson::CommandRun run = lesson::RunLessonCommand(session, c);
+      PrintOutput(run.output);
+      if (!run.as_expected()) {
+        std::cout << "  ✗ " << Say(lang, "exit code ", "종료 코드 ") << run.output.exit_code
+                  << Say(lang, ", the lesson expects ", ", 레슨이 기대한 값 ") << c.exit_code << "\n";
+        ok = false;
+      }
+    }
+    std::cout << "\n";
+    for (size_t k = 0; k < step.predicts.size(); ++k) {
+      const auto& p = step.predicts[k];
+      std::cout << Say(lang, "Answer: ", "정답: ") << p.answer + 1 << ") " << p.choices[p.answer].In(lang);
+      if (guesses[k] >= 0) {
+        std::cout << (guesses[k] == p.answer ? Say(lang, "  — you got it", "  — 맞혔습니다")
+                                             : Say(lang, "  — not your answer", "  — 예측과 다릅니다"));
+      }
+      std::cout << "\n" << Indent(p.explanation.In(lang), "  ") << "\n";
+    }
+    if (!step.checks.empty()) {
+      std::cout << Say(lang, "Checks:\n", "확인:\n");
+      ok &= PrintOutcomes(lesson::EvaluateChecks(session, l, step.checks, lang));
+      std::cout << "\n";
+    }
+    if (!ok) {
+      std::cerr << Say(lang, "step ", "단계 ") << step.id
+                << Say(lang, ": the cluster does not match what the lesson says\n",
+                       ": 클러스터가 레슨 설명과 다릅니다\n");
+      return 1;
+    }
+  }
+  std::cout << Say(lang, "Lesson complete: every check held.\n", "레슨 완료: 모든 확인을 통과했습니다.\n");
+  return 0;
+}
+
+}  // namespace
+
+int RunLessonCli(const LessonCliOptions& options, const std::vector<std::string>& args) {
+  auto parsed = ParseArgs(args, options.env);
+  if (!parsed.ok()) {
+    std::cerr << parsed.status().message() << "\n";
+    return 1;
+  }
+  if (parsed->verb.empty()) {
+    std::cout << kUsage;
+    return 0;
+  }
+  std::string scenarios =
+      parsed->scenarios.empty() ? lesson::DefaultScenariosDir(options.env) : parsed->scenarios;
+  if (parsed->verb == "list" || parsed->verb == "ls") return List(scenarios);
+  auto l = lesson::LoadLesson(scenarios, parsed->name);
+  if (!l.ok()) {
+    std::cerr << l.status().message() << "\n";
+    return 1;
+  }
+  if (parsed->verb == "show") return Show(l.value(), parsed->lang);
+  return Run(options, parsed.value(), l.value(), scenarios);
+}
+
+}  // namespace swarmsim

@@ -1,0 +1,126 @@
+// The lesson panel, headless: it builds the lesson's cluster, runs a step's
+// commands through the same path as the console, then checks the result.
+#include <gtest/gtest.h>
+#include <imgui_internal.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/lesson/library.h"
+
+#include "ui/i18n.h"
+#include "ui/live_cluster.h"
+#include "ui/panels/panels.h"
+#include "ui_fixture.h"
+
+namespace swarmsim::ui {
+namespace {
+
+class LessonPanelTest : public ClusterFixture {
+ protected:
+  void SetUp() override {
+    ClusterFixture::SetUp();
+    SetLanguage(Lang::kEnglish);
+    live_.path = path_;
+    ui_.lesson.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
+    ui_.lesson.requested = "todo-list";
+    ui_.open.lesson = true;
+  }
+
+  // Re-reads the cluster when asked (as the window's loop does) and draws one frame.
+  void DrawFrame() {
+    if (ui_.refresh_now || !live_.loaded) {
+      EXPECT_TRUE(Refresh(&live_, FixedWall()).ok());
+      ui_.refresh_now = false;
+    }
+    board_ = BuildBoardView(live_.state, live_.state.clock.now);
+    frame_.state = &live_.state;
+    frame_.board = &board_;
+    frame_.events = &live_.recent_events;
+    frame_.now = live_.state.clock.now;
+    frame_.run = [this](const std::vector<std::string>& args) {
+      sent_.push_back(args);
+      SessionOptions o;
+      o.database_path = path_;
+      o.wall_now = FixedWall();
+      o.seed = 7;
+      o.read_file = [](const std::string& path) -> Result<std::string> {
+        std::ifstream in(std::string(SWARMSIM_SOURCE_DIR) + "/" + path);
+        if (!in) return Status::IOError("open " + path);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+      };
+      return RunSessionCommand(o, args);
+    };
+    frame_.decision = [this](const std::string& id) { return LoadDecision(&live_, id); };
+    imgui_.Frame([&] { DrawClassroom(frame_, &ui_); });
+  }
+
+  bool LessonWindowDrawn() {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+      if (std::string(w->Name).find(kLessonWindow) != std::string::npos) return w->Active || w->WasActive;
+    }
+    return false;
+  }
+
+  ImGuiHeadless imgui_;
+  LiveCluster live_;
+  BoardView board_;
+  Frame frame_;
+  UiState ui_;
+  std::vector<std::vector<std::string>> sent_;
+};
+
+TEST_F(LessonPanelTest, BuildsTheClusterRunsAStepAndChecksIt) {
+  DrawFrame();
+  ASSERT_TRUE(ui_.lesson.lesson.has_value()) << ui_.lesson.error;
+  EXPECT_TRUE(LessonWindowDrawn());
+  // What the build button does: the lesson's setup commands through the console path.
+  for (const auto& argv : lesson::SetupCommands(ui_.lesson.lesson->cluster)) RunAndLog(frame_, &ui_, argv);
+  DrawFrame();
+  EXPECT_TRUE(live_.state.swarm_active);
+  EXPECT_EQ(live_.state.nodes.size(), 3u);
+
+  sent_.clear();
+  size_t console_before = ui_.console.lines.size();
+  RunLessonStep(frame_, &ui_);
+  ASSERT_EQ(sent_.size(), 5u);
+  EXPECT_EQ(sent_[0], (std::vector<std::string>{"stack", "deploy", "-c", "scenarios/todo-list/v1.yml", "todo"}));
+  EXPECT_TRUE(ui_.lesson.ran);
+  EXPECT_TRUE(ui_.lesson.checks_due);
+  EXPECT_EQ(ui_.console.lines[console_before].text, "$ swarmsim stack deploy -c scenarios/todo-list/v1.yml todo");
+
+  DrawFrame();  // re-read, then the checks run
+  EXPECT_FALSE(ui_.lesson.checks_due);
+  ASSERT_EQ(ui_.lesson.outcomes.size(), 3u);
+  for (const auto& o : ui_.lesson.outcomes) EXPECT_TRUE(o.ok) << o.what << ": " << o.found;
+  EXPECT_EQ(ui_.lesson.outcomes[0].what, "todo_todo-web has 1 running task");
+  ASSERT_EQ(ui_.lesson.changes.size(), 1u);
+  EXPECT_EQ(ui_.lesson.changes[0], "todo_todo-web: 1 new task (node1)");
+  EXPECT_EQ(ui_.lesson.changed_tasks.size(), 1u);
+
+  GoToStep(&ui_.lesson, ui_.lesson.step + 1);
+  EXPECT_FALSE(ui_.lesson.ran);
+  EXPECT_TRUE(ui_.lesson.outcomes.empty());
+  DrawFrame();
+  EXPECT_TRUE(LessonWindowDrawn());
+}
+
+TEST_F(LessonPanelTest, AStepWhosePreconditionsNoLongerHoldSaysSoAndRunsNothing) {
+  DrawFrame();
+  for (const auto& argv : lesson::SetupCommands(ui_.lesson.lesson->cluster)) RunAndLog(frame_, &ui_, argv);
+  DrawFrame();
+  GoToStep(&ui_.lesson, 1);  // v2 needs what step 1 left: nothing was deployed
+  sent_.clear();
+  RunLessonStep(frame_, &ui_);
+  EXPECT_FALSE(ui_.lesson.ran);
+  ASSERT_EQ(ui_.lesson.unmet.size(), 1u);
+  EXPECT_FALSE(ui_.lesson.unmet[0].ok);
+  EXPECT_EQ(ui_.lesson.unmet[0].what, "the state step 'stack' left");
+  for (const auto& s : sent_) EXPECT_NE(s[1], "deploy");  // only the checks' read-only commands
+  DrawFrame();
+}
+
+}  // namespace
+}  // namespace swarmsim::ui

@@ -1,0 +1,184 @@
+// The lesson panel: the current step's explanation, its commands (run with one
+// button, their output in the console), the predict questions (answers shown
+// once the step ran), the step's checks, and what the step changed (click a
+// line's task to select it on the board and in the inspector).
+//
+// Commands go through Frame::run like the console's; the checks run on the next
+// frame, once the window has re-read the cluster the commands changed.
+#include <string>
+
+#include "core/lesson/library.h"
+#include "core/lesson/runner.h"
+#include "ui/i18n.h"
+#include "ui/panels/panels.h"
+#include "ui/panels/theme.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+lesson::Lang LessonLang() { return language() == Lang::kKorean ? lesson::Lang::kKo : lesson::Lang::kEn; }
+const char* L(const char* en, const char* ko) { return language() == Lang::kKorean ? ko : en; }
+
+lesson::CheckContext FrameContext(const Frame& frame) {
+  lesson::CheckContext ctx;
+  ctx.run = [&frame](const std::vector<std::string>& argv) {
+    return frame.run ? frame.run(argv) : CommandOutput{"", "no cluster", 1};
+  };
+  // The window's current copy: a command check does not re-read it.
+  ctx.load = [&frame]() -> Result<std::shared_ptr<const ClusterState>> {
+    return std::shared_ptr<const ClusterState>(frame.state, [](const ClusterState*) {});
+  };
+  return ctx;
+}
+
+void DrawOutcomes(const std::vector<lesson::CheckOutcome>& outcomes) {
+  for (const auto& o : outcomes) {
+    ImGui::PushStyleColor(ImGuiCol_Text, o.ok ? kGood : kBad);
+    std::string line = std::string(o.ok ? "✓ " : "✗ ") + o.what + (o.ok ? "" : "  (" + o.found + ")");
+    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void DrawChooser(LessonProgress* p) {
+  if (!p->listed) {
+    auto names = lesson::ListLessons(p->scenarios_dir);
+    if (names.ok()) p->names = names.value();
+    p->listed = true;
+  }
+  ImGui::TextUnformatted(L("Lessons", "레슨"));
+  for (const auto& n : p->names) {
+    if (ImGui::Button(n.c_str())) OpenLesson(p, n);
+  }
+  if (p->names.empty()) ImGui::TextWrapped("%s %s", L("No lessons in", "레슨이 없습니다:"), p->scenarios_dir.c_str());
+}
+
+}  // namespace
+
+void RunLessonStep(const Frame& frame, UiState* ui) {
+  LessonProgress* p = &ui->lesson;
+  if (!p->lesson || p->step >= p->lesson->steps.size()) return;
+  const lesson::Lesson& l = *p->lesson;
+  const lesson::Step& step = l.steps[p->step];
+  p->unmet.clear();
+  if (!step.preconditions.empty()) {
+    auto unmet = lesson::EvaluateChecks(FrameContext(frame), l, step.preconditions, LessonLang());
+    if (!lesson::AllOk(unmet)) {
+      p->unmet = unmet;
+      return;
+    }
+  }
+  p->before = TakeSnapshot(*frame.state);
+  for (const auto& c : step.commands) RunAndLog(frame, ui, c.argv);
+  p->ran = true;
+  p->checks_due = true;
+}
+
+void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
+  std::string title = std::string(L("Lesson", "레슨")) + kLessonWindow;
+  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+    ImGui::End();
+    return;
+  }
+  LessonProgress* p = &ui->lesson;
+  if (!p->requested.empty()) {
+    OpenLesson(p, p->requested);
+    p->requested.clear();
+  }
+  if (!p->error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kBad);
+    ImGui::TextWrapped("%s", p->error.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!p->lesson) {
+    DrawChooser(p);
+    ImGui::End();
+    return;
+  }
+  const lesson::Lesson& l = *p->lesson;
+  lesson::Lang lang = LessonLang();
+  // Checks wait for the re-read that follows the step's commands.
+  if (p->checks_due && !ui->refresh_now) {
+    const lesson::Step& step = l.steps[p->step];
+    p->outcomes = lesson::EvaluateChecks(FrameContext(frame), l, step.checks, lang);
+    p->changes = StepChanges(*frame.state, p->before, lang, &p->changed_tasks);
+    p->checks_due = false;
+  }
+
+  ImGui::TextWrapped("%s", l.title.In(lang).c_str());
+  if (!frame.state->swarm_active) {
+    ImGui::TextWrapped("%s", L("This lesson starts from its own cluster:", "이 레슨은 자신의 클러스터에서 시작합니다:"));
+    for (const auto& n : l.cluster.nodes) ImGui::BulletText("%s (%s)", n.hostname.c_str(), n.role.c_str());
+    if (ImGui::Button(L("Build the lesson's cluster", "레슨 클러스터 만들기"))) {
+      for (const auto& argv : lesson::SetupCommands(l.cluster)) RunAndLog(frame, ui, argv);
+    }
+    ImGui::End();
+    return;
+  }
+
+  // Step selector: a teacher may jump to any step (like --from).
+  std::string label = std::to_string(p->step + 1) + "/" + std::to_string(l.steps.size()) + "  " +
+                      l.steps[p->step].title.In(lang);
+  if (ImGui::BeginCombo("##step", label.c_str())) {
+    for (size_t i = 0; i < l.steps.size(); ++i) {
+      std::string item = std::to_string(i + 1) + ". " + l.steps[i].title.In(lang) + "###s" + std::to_string(i);
+      if (ImGui::Selectable(item.c_str(), i == p->step)) GoToStep(p, i);
+    }
+    ImGui::EndCombo();
+  }
+  const lesson::Step& step = l.steps[p->step];
+  ImGui::Separator();
+  ImGui::TextWrapped("%s", Reflow(step.explain.In(lang)).c_str());
+  ImGui::Separator();
+  if (frame.fonts && frame.fonts->mono) ImGui::PushFont(frame.fonts->mono);
+  for (const auto& c : step.commands) {
+    ImGui::TextUnformatted(("$ " + c.line).c_str());
+    if (!c.docker.empty()) ImGui::TextDisabled("  %s", c.docker.c_str());
+  }
+  if (frame.fonts && frame.fonts->mono) ImGui::PopFont();
+
+  for (size_t k = 0; k < step.predicts.size(); ++k) {
+    const lesson::Predict& q = step.predicts[k];
+    ImGui::Separator();
+    ImGui::TextWrapped("%s %s", L("Predict:", "예측:"), q.question.In(lang).c_str());
+    for (size_t c = 0; c < q.choices.size(); ++c) {
+      std::string choice = q.choices[c].In(lang) + "##p" + std::to_string(k) + "c" + std::to_string(c);
+      bool right = p->ran && static_cast<int>(c) == q.answer;
+      if (right) ImGui::PushStyleColor(ImGuiCol_Text, kGood);
+      if (ImGui::RadioButton(choice.c_str(), p->guesses[k] == static_cast<int>(c)) && !p->ran) {
+        p->guesses[k] = static_cast<int>(c);
+      }
+      if (right) ImGui::PopStyleColor();
+    }
+    if (p->ran) ImGui::TextWrapped("%s", Reflow(q.explanation.In(lang)).c_str());
+  }
+  ImGui::Separator();
+  if (!p->ran) {
+    if (ImGui::Button(L("Run this step", "이 단계 실행"))) RunLessonStep(frame, ui);
+  } else if (p->step + 1 < l.steps.size()) {
+    if (ImGui::Button(L("Next step", "다음 단계"))) GoToStep(p, p->step + 1);
+  } else {
+    ImGui::TextUnformatted(L("Last step.", "마지막 단계입니다."));
+  }
+  if (!p->unmet.empty()) {
+    ImGui::TextWrapped("%s", L("This step needs a cluster that is no longer there:",
+                               "이 단계에 필요한 클러스터 상태가 더 이상 없습니다:"));
+    DrawOutcomes(p->unmet);
+  }
+  if (!p->outcomes.empty()) {
+    ImGui::TextUnformatted(L("Checks", "확인"));
+    DrawOutcomes(p->outcomes);
+  }
+  if (!p->changes.empty()) {
+    ImGui::TextUnformatted(L("What this step changed", "이 단계가 바꾼 것"));
+    for (const auto& c : p->changes) ImGui::BulletText("%s", c.c_str());
+    if (!p->changed_tasks.empty() && ImGui::SmallButton(L("Show the newest task", "가장 새 태스크 보기"))) {
+      ui->selected_task = p->changed_tasks.back();
+      ui->selected_node.clear();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace swarmsim::ui

@@ -1,0 +1,67 @@
+// The lesson panel's state and what it shows, without ImGui: which lesson and
+// step are open, the student's guesses, the outcome of the step's checks, and
+// what the step changed in the cluster (so the panel can point at it).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/cluster/state.h"
+#include "core/lesson/lesson.h"
+#include "core/lesson/runner.h"
+
+namespace swarmsim::ui {
+
+// What a step's changes are measured against.
+struct StepSnapshot {
+  uint64_t index = 0;            // Version.Index
+  std::set<std::string> tasks;   // task IDs
+  // Per node ID: labels, role, availability and state in one comparable text.
+  std::map<std::string, std::string> nodes;
+};
+StepSnapshot TakeSnapshot(const ClusterState& state);
+
+struct LessonProgress {
+  std::string scenarios_dir;  // set by the window (lesson::DefaultScenariosDir)
+  std::string requested;      // a lesson to open at start ($SWARMSIM_LESSON)
+  bool listed = false;
+  std::vector<std::string> names;
+  std::string error;  // a bad lesson file: "FILE:LINE: ..."
+  std::optional<lesson::Lesson> lesson;
+  size_t step = 0;
+  std::vector<int> guesses;  // per predict question of the step; -1 = none yet
+  bool ran = false;          // the step's commands were sent
+  bool checks_due = false;   // evaluate once the window has re-read the cluster
+  StepSnapshot before;       // the cluster as the step found it
+  std::vector<lesson::CheckOutcome> unmet;     // preconditions that no longer hold
+  std::vector<lesson::CheckOutcome> outcomes;  // the step's checks after it ran
+  std::vector<std::string> changes;            // what the step changed, one line each
+  std::vector<std::string> changed_tasks;      // task IDs it created or moved, oldest first
+};
+
+// Reads the lesson `name` (resets the step to the first). On a bad file the
+// error names the file and line and no lesson is open.
+void OpenLesson(LessonProgress* p, const std::string& name);
+
+// Moves to step `index` (clamped), clearing guesses and outcomes.
+void GoToStep(LessonProgress* p, size_t index);
+
+// What changed since `before`: tasks created (per service, with their nodes) and
+// stopped, volumes created, nodes added or whose labels, role, availability or
+// state changed. `tasks` (may be null) gets the created tasks' IDs, oldest first.
+std::vector<std::string> StepChanges(const ClusterState& state, const StepSnapshot& before, lesson::Lang lang,
+                                     std::vector<std::string>* tasks);
+
+// A lesson text as one paragraph per blank-line-separated block: the files wrap
+// at 80 columns for the terminal; the window wraps to its own width.
+std::string Reflow(const std::string& text);
+
+// Every Korean and English text of every lesson under `scenarios_dir`: the
+// glyphs the window's font must hold.
+std::string LessonGlyphText(const std::string& scenarios_dir);
+
+}  // namespace swarmsim::ui
