@@ -249,15 +249,15 @@ int main(int argc, char** argv) {
   font_state.base_style = base;
   UiState ui;
   ui.zoom = opt.zoom;
+  if (!opt.rewind_to.empty()) {
+    ui.rewinding = true;
+    ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
+  }
   // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
   ui.lesson.scenarios_dir = lesson::DefaultScenariosDir(env);
   if (auto it = env.find("SWARMSIM_LESSON"); it != env.end() && !it->second.empty()) {
     ui.lesson.requested = it->second;
     ui.open.lesson = true;
-  }
-  if (!opt.rewind_to.empty()) {
-    ui.rewinding = true;
-    ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
   }
   ApplyZoom(&font_state, ui.zoom, font_dir);
   // Our input callbacks go in first: ImGui's backend chains to them.
