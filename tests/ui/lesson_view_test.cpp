@@ -47,6 +47,20 @@ TEST(LessonProgress, OpensShippedLessonsAndReportsUnknownOnes) {
   EXPECT_NE(LessonGlyphText(p.scenarios_dir).find("스택"), std::string::npos);
 }
 
+TEST(LessonProgress, TheBoardOutlinesOnlyWhatTheStepJustChanged) {
+  LessonProgress p;
+  p.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
+  OpenLesson(&p, "todo-list");
+  ASSERT_TRUE(p.lesson.has_value()) << p.error;
+  p.changed_tasks = {"task-a"};
+  EXPECT_FALSE(ChangedByStep(p, "task-a"));  // not run yet
+  p.ran = true;
+  EXPECT_TRUE(ChangedByStep(p, "task-a"));
+  EXPECT_FALSE(ChangedByStep(p, "task-b"));
+  GoToStep(&p, 2);  // the next step starts with nothing highlighted
+  EXPECT_FALSE(ChangedByStep(p, "task-a"));
+}
+
 TEST(Reflow, JoinsWrappedLinesKeepsParagraphs) {
   EXPECT_EQ(Reflow("one\ntwo\n\nthree\n"), "one two\n\nthree");
   EXPECT_EQ(Reflow("single"), "single");

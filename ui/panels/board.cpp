@@ -104,7 +104,7 @@ struct Traveller {
 std::vector<Traveller>* g_travellers = nullptr;
 
 void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVec2 p, ImVec2 size, float alpha,
-                  bool selected, bool hovered, bool history) {
+                  bool selected, bool hovered, bool history, bool changed = false) {
   float fs = ImGui::GetFontSize();
   float line = ImGui::GetTextLineHeight();
   float pad = fs * 0.35f;
@@ -112,6 +112,7 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
   ImU32 svc = ServiceColor(card.service_index, alpha);
   dl->AddRectFilled(p, end, ServiceColor(card.service_index, 0.22f * alpha + (hovered ? 0.1f : 0)), 5);
   dl->AddRectFilled(p, ImVec2(p.x + fs * 0.45f, end.y), svc, 5, ImDrawFlags_RoundCornersLeft);
+  if (changed && !selected) dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(end.x + 2, end.y + 2), kLessonChange, 6, 0, 3);
   if (selected) dl->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(end.x + 2, end.y + 2), kSelection, 6, 0, 3);
 
   float x = p.x + fs * 0.8f;
@@ -145,7 +146,7 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
 // A task card; returns true when clicked. Its fade comes from the card's motion
 // (virtual time); a travelling card leaves only an outline where it will land and
 // is drawn in flight after the columns.
-bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history) {
+bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history, bool changed = false) {
   float fs = ImGui::GetFontSize();
   float w = ImGui::GetContentRegionAvail().x;
   float line = ImGui::GetTextLineHeight();
@@ -165,7 +166,7 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history)
     return clicked;
   }
   float alpha = history ? 0.45f : card.motion.opacity;
-  DrawCardBody(dl, frame, card, p, ImVec2(w, h), alpha, selected, hovered, history);
+  DrawCardBody(dl, frame, card, p, ImVec2(w, h), alpha, selected, hovered, history, changed);
   return clicked;
 }
 
@@ -242,7 +243,7 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
   ImGui::Separator();
 
   for (const TaskCard& card : col.tasks) {
-    if (Card(frame, card, card.task_id == ui->selected_task, false)) {
+    if (Card(frame, card, card.task_id == ui->selected_task, false, ChangedByStep(ui->lesson, card.task_id))) {
       ui->selected_task = card.task_id;
       ui->selected_node.clear();
     }
@@ -295,7 +296,7 @@ void PendingStrip(const Frame& frame, const BoardView& board, UiState* ui) {
     float card_h = 2 * ImGui::GetTextLineHeight() + 1.05f * ImGui::GetFontSize() + 4;
     ImGui::BeginChild(ImGui::GetID(p.card.task_id.c_str()), ImVec2(card_w, card_h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (Card(frame, p.card, p.card.task_id == ui->selected_task, false)) {
+    if (Card(frame, p.card, p.card.task_id == ui->selected_task, false, ChangedByStep(ui->lesson, p.card.task_id))) {
       ui->selected_task = p.card.task_id;
       ui->selected_node.clear();
     }

@@ -27,6 +27,7 @@ constexpr ImU32 kBarBg = IM_COL32(58, 64, 76, 255);
 constexpr ImU32 kReservedFill = IM_COL32(86, 156, 255, 255);
 constexpr ImU32 kLimitOutline = IM_COL32(255, 196, 64, 255);
 constexpr ImU32 kSelection = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kLessonChange = IM_COL32(255, 196, 61, 255);  // what the lesson step just changed
 constexpr ImU32 kWarn = IM_COL32(255, 176, 64, 255);
 constexpr ImU32 kBad = IM_COL32(240, 84, 84, 255);
 constexpr ImU32 kGood = IM_COL32(92, 200, 120, 255);

@@ -19,6 +19,11 @@ void OpenLesson(LessonProgress* p, const std::string& name) {
   GoToStep(p, 0);
 }
 
+bool ChangedByStep(const LessonProgress& p, const std::string& task_id) {
+  if (!p.lesson || !p.ran) return false;
+  return std::find(p.changed_tasks.begin(), p.changed_tasks.end(), task_id) != p.changed_tasks.end();
+}
+
 void GoToStep(LessonProgress* p, size_t index) {
   if (!p->lesson) return;
   if (index >= p->lesson->steps.size()) index = p->lesson->steps.empty() ? 0 : p->lesson->steps.size() - 1;

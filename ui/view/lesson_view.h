@@ -47,6 +47,10 @@ struct LessonProgress {
 // error names the file and line and no lesson is open.
 void OpenLesson(LessonProgress* p, const std::string& name);
 
+// True when the step just run created or moved the task: the board outlines its
+// card so the class sees what the step changed.
+bool ChangedByStep(const LessonProgress& p, const std::string& task_id);
+
 // Moves to step `index` (clamped), clearing guesses and outcomes.
 void GoToStep(LessonProgress* p, size_t index);
 
