@@ -1,5 +1,8 @@
 #include "core/orchestrator/reconcile.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/node/agent.h"
 #include "core/orchestrator/global.h"
 #include "core/orchestrator/reaper.h"
@@ -29,19 +32,29 @@ void KickIdleAgents(ClusterState* state) {
   }
 }
 
-void Orchestrate(ClusterState* state) {
-  SlotIndex index = IndexSlots(state);
+// Leaves in *index the slots as they were when it started (still exact if the
+// round changes nothing).
+void Orchestrate(ClusterState* state, SlotIndex* out) {
+  *out = IndexSlots(state);
+  SlotIndex& index = *out;
   for (auto& [id, service] : state->services) {
     auto& slots = index[id];
     if (service.spec.mode == ServiceMode::kGlobal) ReconcileGlobal(state, &service, &slots);
     else ReconcileReplicated(state, &service, &slots);
   }
-  // Tasks whose service is gone are removed.
-  for (auto& [id, t] : state->tasks) {
-    if (!state->services.count(t.service_id) && t.desired_state < TaskState::kRemove) {
-      SetDesiredState(state, &t, TaskState::kRemove);
+  // Tasks whose service is gone are removed. The index groups tasks by service
+  // ID, so only the groups no service owns need looking at (in task ID order).
+  std::vector<Task*> orphans;
+  for (auto& [service_id, slots] : index) {
+    if (state->services.count(service_id)) continue;
+    for (auto& [key, slot] : slots) {
+      for (Task* t : slot.tasks) {
+        if (t->desired_state < TaskState::kRemove) orphans.push_back(t);
+      }
     }
   }
+  std::sort(orphans.begin(), orphans.end(), [](const Task* a, const Task* b) { return a->id < b->id; });
+  for (Task* t : orphans) SetDesiredState(state, t, TaskState::kRemove);
 }
 
 }  // namespace
@@ -49,14 +62,15 @@ void Orchestrate(ClusterState* state) {
 void Reconcile(ClusterState* state) {
   for (int round = 0; round < 16; ++round) {
     uint64_t before = state->index;
-    Orchestrate(state);
+    SlotIndex index;
+    Orchestrate(state, &index);
     Allocate(state);
     RunSchedulingPass(state);
     KickIdleAgents(state);
     if (state->index != before) continue;
     // Settled: trim history once (not every round: indexing the slots is the
     // loop's biggest cost), and go round again only if that removed something.
-    SlotIndex index = IndexSlots(state);
+    // Nothing changed this round, so the round's own index is still exact.
     ReapTasks(state, &index);
     if (state->index == before) return;
   }
