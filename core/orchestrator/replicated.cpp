@@ -14,7 +14,7 @@ namespace {
 // A slot counts as filled while it has a task that should be alive, or when its
 // last task finished and the restart policy says it stays finished.
 bool Filled(const Service& service, const Slot& slot) {
-  if (!slot.Runnable().empty()) return true;
+  if (slot.HasRunnable()) return true;
   if (slot.tasks.empty()) return false;
   const Task* last = slot.tasks.back();
   // Stopped by the supervisor (exit, or its node went down or was drained): a task

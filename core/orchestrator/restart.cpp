@@ -44,7 +44,10 @@ bool RestartAllowed(const Service& service, const Slot& slot, const Task& task, 
 
 void SuperviseSlot(ClusterState* state, Service* service, Slot* slot) {
   if (slot->number > service->spec.replicas) return;  // being scaled away
-  for (Task* t : slot->Runnable()) {
+  // By index over the tasks there at the start: replacements are appended below.
+  for (size_t i = 0, n = slot->tasks.size(); i < n; ++i) {
+    Task* t = slot->tasks[i];
+    if (!IsRunnable(*t)) continue;
     const Node* node = NodeOf(*state, *t);
     bool exited = HasStopped(*t);
     bool node_down = node && node->status.state == NodeState::kDown;

@@ -12,6 +12,13 @@ std::vector<Task*> Slot::Runnable() const {
   return out;
 }
 
+bool Slot::HasRunnable() const {
+  for (const Task* t : tasks) {
+    if (IsRunnable(*t)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // The slot key: a global task's node ID, or the slot number as 15 zero-padded

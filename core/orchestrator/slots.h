@@ -17,6 +17,8 @@ struct Slot {
 
   // Tasks the orchestrator still wants alive: desired state READY or RUNNING.
   std::vector<Task*> Runnable() const;
+  // Whether there is one (no allocation: this runs for every slot on every round).
+  bool HasRunnable() const;
 };
 
 // Groups every task of every service. Services without tasks have no entry.

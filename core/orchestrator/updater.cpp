@@ -84,7 +84,8 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
     if (service->spec.mode == ServiceMode::kReplicated && slot.number > service->spec.replicas) continue;
     Task* fresh = nullptr;
     std::vector<Task*> stale;
-    for (Task* t : slot.Runnable()) {
+    for (Task* t : slot.tasks) {
+      if (!IsRunnable(*t)) continue;
       if (IsTaskDirty(*state, *service, *t)) stale.push_back(t);
       else fresh = t;
     }
