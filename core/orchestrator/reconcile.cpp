@@ -28,6 +28,9 @@ void KickIdleAgents(ClusterState* state) {
   for (auto& [id, t] : state->tasks) {
     if (t.due_at != 0 || t.node_id.empty()) continue;
     if (t.status.state < TaskState::kAssigned || IsTerminal(t.status.state)) continue;
+    // A running process that never ends by itself has nothing due until it is told
+    // to stop: its agent would leave due_at at 0 (most tasks, every round).
+    if (t.status.state == TaskState::kRunning && t.desired_state <= TaskState::kRunning && !t.exit_after) continue;
     KickAgent(state, &t);
   }
 }
