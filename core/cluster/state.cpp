@@ -168,6 +168,11 @@ Service* FindService(ClusterState* state, const std::string& ref, bool* ambiguou
   return FindByIdOrName(state->services, ref, ambiguous, &ServiceName);
 }
 
+std::string NodeHostname(const ClusterState& state, const std::string& node_id) {
+  auto it = state.nodes.find(node_id);
+  return it == state.nodes.end() ? node_id : it->second.description.hostname;
+}
+
 Network* FindNetworkByName(ClusterState* state, const std::string& name) {
   for (auto& [id, n] : state->networks) {
     if (n.name == name) return &n;

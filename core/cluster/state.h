@@ -134,4 +134,7 @@ Node* FindNode(ClusterState* state, const std::string& ref, bool* ambiguous = nu
 Service* FindService(ClusterState* state, const std::string& ref, bool* ambiguous = nullptr);
 Network* FindNetworkByName(ClusterState* state, const std::string& name);
 
+// The node's hostname, or `node_id` itself when no such node exists (removed).
+std::string NodeHostname(const ClusterState& state, const std::string& node_id);
+
 }  // namespace swarmsim

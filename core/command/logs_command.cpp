@@ -69,8 +69,7 @@ Status ServiceLogs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
       const Task& t = state->tasks.at(l.task_id);
       std::string name = t.service_name + "." + std::to_string(t.slot);
       if (!args.Has("no-task-ids")) name += "." + (args.Has("no-trunc") ? t.id : t.id.substr(0, 12));
-      auto node = state->nodes.find(t.node_id);
-      name += "@" + (node == state->nodes.end() ? t.node_id : node->second.description.hostname);
+      name += "@" + NodeHostname(*state, t.node_id);
       size_t digits = Digits(t.slot);
       if (pad_to > digits) name += std::string(pad_to - digits, ' ');
       text += name + "    | ";

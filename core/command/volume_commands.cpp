@@ -15,11 +15,6 @@ namespace swarmsim {
 
 namespace {
 
-std::string Hostname(const ClusterState& state, const std::string& node_id) {
-  auto it = state.nodes.find(node_id);
-  return it == state.nodes.end() ? node_id : it->second.description.hostname;
-}
-
 int64_t DataSize(const Volume& v) {
   int64_t n = 0;
   for (const auto& [path, content] : v.files) n += static_cast<int64_t>(content.size());
@@ -32,7 +27,7 @@ std::vector<const Volume*> SortedVolumes(const ClusterState& state) {
   for (const auto& [key, v] : state.volumes) out.push_back(&v);
   std::stable_sort(out.begin(), out.end(), [&](const Volume* a, const Volume* b) {
     if (a->name != b->name) return NaturalLess(a->name, b->name);
-    return NaturalLess(Hostname(state, a->node_id), Hostname(state, b->node_id));
+    return NaturalLess(NodeHostname(state, a->node_id), NodeHostname(state, b->node_id));
   });
   return out;
 }
@@ -51,7 +46,7 @@ Result<std::vector<Volume*>> FindCopies(ClusterState* state, const std::string& 
     if (key.second == name && (node_id.empty() || key.first == node_id)) out.push_back(&v);
   }
   if (out.empty()) {
-    std::string where = node_id.empty() ? "" : " on node " + Hostname(*state, node_id);
+    std::string where = node_id.empty() ? "" : " on node " + NodeHostname(*state, node_id);
     return Status::Daemon(Status::Code::kNotFound, "get " + name + ": no such volume" + where);
   }
   return out;
@@ -88,7 +83,7 @@ bool VolumeMatches(const ClusterState& state, const UseMap& users, const Volume&
     } else if (k == "driver") {
       m = v.driver == want;
     } else if (k == "node") {
-      m = v.node_id == want || Hostname(state, v.node_id) == want;
+      m = v.node_id == want || NodeHostname(state, v.node_id) == want;
     } else if (k == "label") {
       auto eq = want.find('=');
       auto it = v.labels.find(want.substr(0, eq));
@@ -110,7 +105,7 @@ nlohmann::json VolumeRow(const ClusterState& state, const UseMap& users, const V
   for (const auto& [k, val] : v.labels) labels += (labels.empty() ? "" : ",") + k + "=" + val;
   return {{"Driver", v.driver},
           {"Name", v.name},
-          {"Node", Hostname(state, v.node_id)},
+          {"Node", NodeHostname(state, v.node_id)},
           {"Scope", "local"},
           {"Mountpoint", "/var/lib/docker/volumes/" + v.name + "/_data"},
           {"Labels", labels},
@@ -150,7 +145,7 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     if (!copies.ok()) return copies.status();
     if (copies->size() > 1) {
       std::string nodes;
-      for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + Hostname(*ctx->state, v->node_id);
+      for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + NodeHostname(*ctx->state, v->node_id);
       return Status::InvalidArgument("volume " + name + " exists on " + std::to_string(copies->size()) +
                                      " nodes (" + nodes + "), each with its own data: pick one with --node");
     }

@@ -69,11 +69,6 @@ std::map<std::string, const std::string*> VisibleFiles(const ClusterState& state
   return files;
 }
 
-std::string Hostname(const ClusterState& state, const std::string& node_id) {
-  auto it = state.nodes.find(node_id);
-  return it == state.nodes.end() ? node_id : it->second.description.hostname;
-}
-
 }  // namespace
 
 std::string CleanPath(const std::string& path) {
@@ -199,7 +194,7 @@ Status WriteTaskFile(ClusterState* state, const Task& task, const std::string& p
 std::string DescribeFileLocation(const ClusterState& state, const Task& task, const std::string& path) {
   std::string p = CleanPath(path);
   auto mounts = TaskMountPoints(state, task);
-  std::string host = Hostname(state, task.node_id);
+  std::string host = NodeHostname(state, task.node_id);
   for (const auto& m : mounts) {
     if (m.source == FileSource::kConfig && m.target == p) return "config " + m.name;
     if (m.source == FileSource::kSecret && m.target == p) return "secret " + m.name;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/control/stack.h"
+#include "core/control/tasks.h"
 #include "core/orchestrator/dirty.h"
 #include "core/orchestrator/reconcile.h"
 
@@ -100,7 +101,7 @@ Result<std::vector<std::string>> PlanStack(const ClusterState& state, const Stac
   });
   if (!fresh.empty()) out.push_back("New tasks and where the scheduler would put them:");
   for (const Task* t : fresh) {
-    std::string name = t->service_name + "." + (t->slot ? std::to_string(t->slot) : t->node_id);
+    std::string name = TaskName(*t);
     auto node = copy.nodes.find(t->node_id);
     if (node != copy.nodes.end()) {
       const NodeVerdict* verdict = nullptr;

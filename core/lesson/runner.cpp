@@ -19,11 +19,6 @@ const Service* FindService(const ClusterState& state, const std::string& name) {
   return nullptr;
 }
 
-std::string Hostname(const ClusterState& state, const std::string& node_id) {
-  auto it = state.nodes.find(node_id);
-  return it == state.nodes.end() ? node_id : it->second.description.hostname;
-}
-
 std::vector<const Task*> RunningTasks(const ClusterState& state, const std::string& service_id) {
   std::vector<const Task*> out;
   for (const auto& [id, t] : state.tasks) {
@@ -150,7 +145,7 @@ CheckOutcome EvaluateStateCheck(const ClusterState& state, const Check& c, Lang 
         bool has = node != state.nodes.end() && node->second.spec.labels.count(key) &&
                    node->second.spec.labels.at(key) == value;
         if (!has) {
-          o.found = (ko ? "태스크가 노드 " : "a task on ") + Hostname(state, t->node_id) +
+          o.found = (ko ? "태스크가 노드 " : "a task on ") + NodeHostname(state, t->node_id) +
                     (ko ? " 에 있음" : "");
           return o;
         }
@@ -163,7 +158,7 @@ CheckOutcome EvaluateStateCheck(const ClusterState& state, const Check& c, Lang 
       std::vector<std::string> on;
       for (const auto& [key, v] : state.volumes) {
         if (v.name != c.volume) continue;
-        std::string host = Hostname(state, key.first);
+        std::string host = NodeHostname(state, key.first);
         if (c.node.empty() || host == c.node) on.push_back(host);
       }
       bool exists = !on.empty();
