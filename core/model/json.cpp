@@ -861,19 +861,6 @@ Status FromJson(const json& j, Config* out) {
   });
 }
 
-Status FromJson(const json& j, Volume* out) {
-  return Guarded("volume", [&] {
-    Reader r("volume");
-    if (!j.is_object()) return Status::InvalidArgument("invalid volume JSON: not an object");
-    out->created_at = r.Instant(j, "CreatedAt");
-    out->driver = r.Str(j, "Driver");
-    out->labels = r.StrMap(j, "Labels");
-    out->name = r.Str(j, "Name");
-    out->options = r.StrMap(j, "Options");
-    return r.status();
-  });
-}
-
 Status FromJson(const json& j, Event* out) {
   return Guarded("event", [&] {
     Reader r("event");

@@ -70,7 +70,5 @@ Status FromJson(const nlohmann::json& j, Decision* out);
 Status FromJson(const nlohmann::json& j, Event* out);  // leaves out->seq untouched
 // Reads Spec.Data when present (configs); leaves out->data untouched otherwise.
 Status FromJson(const nlohmann::json& j, Config* out);
-// Leaves node_id, version, anonymous, owner_task_id and files untouched.
-Status FromJson(const nlohmann::json& j, Volume* out);
 
 }  // namespace swarmsim
