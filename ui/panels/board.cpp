@@ -408,7 +408,7 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
 
 void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(Tr(Str::kBoard)) + kBoardWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags | ImGuiWindowFlags_HorizontalScrollbar)) {
+  if (!ImGui::Begin(title.c_str(), p_open, kTiledPanelFlags | ImGuiWindowFlags_HorizontalScrollbar)) {
     ImGui::End();
     return;
   }

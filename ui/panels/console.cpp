@@ -19,7 +19,7 @@ constexpr size_t kMaxConsoleLines = 500;
 
 void DrawConsole(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(Tr(Str::kConsole)) + kConsoleWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+  if (!ImGui::Begin(title.c_str(), p_open, kTiledPanelFlags)) {
     ImGui::End();
     return;
   }

@@ -378,7 +378,7 @@ void NodeInspector(const Frame& frame, const Node& node) {
 
 void DrawInspector(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(Tr(Str::kInspector)) + kInspectorWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+  if (!ImGui::Begin(title.c_str(), p_open, kTiledPanelFlags)) {
     ImGui::End();
     return;
   }

@@ -115,6 +115,10 @@ void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& 
 // The classroom layout places every panel; the class never sees one move.
 constexpr ImGuiWindowFlags kPanelWindowFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+// Panels that tile the display without overlapping leave their background to the
+// frame's clear colour (WindowBg): a software rasteriser pays for every pixel of
+// every fill, and these four covered the whole screen once more per frame.
+constexpr ImGuiWindowFlags kTiledPanelFlags = kPanelWindowFlags | ImGuiWindowFlags_NoBackground;
 
 // Above this many nodes the board draws a heat map (one tile per node) unless the
 // user asks for columns.

@@ -63,6 +63,7 @@ void ApplyTheme(ImGuiStyle* style) {
   style->ItemSpacing = ImVec2(10, 7);
   style->CellPadding = ImVec2(8, 4);
   style->ScrollbarSize = 16;
+  style->AntiAliasedFill = false;
   ImVec4* c = style->Colors;
   c[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.10f, 0.13f, 1.0f);
   c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);

@@ -3,7 +3,9 @@
 // on the last minute of virtual time.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <string>
+#include <vector>
 
 #include "core/format/time_format.h"
 #include "ui/i18n.h"
@@ -70,6 +72,28 @@ ImU32 EventColor(const Event& e) {
   return kTextDim;
 }
 
+// One tick per event between `from` and `to` on a bar at x0..x0+w. Events at the
+// same pixel collapse to one tick per colour: a 600-task deploy is hundreds of
+// events in the same instant, and each tick is geometry the rasteriser pays for.
+void DrawEventTicks(ImDrawList* dl, const std::deque<Event>& events, Time from, Time to, float x0, float w, float y0,
+                    float y1, float thickness) {
+  int last_px = -1;
+  std::vector<ImU32> drawn;  // colours already ticked at last_px
+  for (const Event& e : events) {
+    if (e.time < from || e.time > to) continue;
+    float x = x0 + w * float(double(e.time - from) / double(std::max<Time>(to - from, 1)));
+    int px = int(x + 0.5f);
+    ImU32 color = EventColor(e);
+    if (px != last_px) {
+      last_px = px;
+      drawn.clear();
+    }
+    if (std::find(drawn.begin(), drawn.end(), color) != drawn.end()) continue;
+    drawn.push_back(color);
+    dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), color, thickness);
+  }
+}
+
 // The whole session on virtual time, from the first command to live now. Dragging
 // on it shows the cluster at that instant (read-only); releasing at the right end,
 // or the button, goes back to live.
@@ -98,13 +122,7 @@ void RewindBar(const Frame& frame, UiState* ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
   const std::deque<Event>* all = frame.all_events ? frame.all_events : frame.events;
-  if (all) {
-    for (const Event& e : *all) {
-      if (e.time < start || e.time > end) continue;
-      float x = x_of(e.time);
-      dl->AddLine(ImVec2(x, p.y + h * 0.3f), ImVec2(x, p.y + h * 0.7f), EventColor(e), 1.5f);
-    }
-  }
+  if (all) DrawEventTicks(dl, *all, start, end, p.x, w, p.y + h * 0.3f, p.y + h * 0.7f, 1.5f);
   float hx = x_of(ui->rewinding ? ui->rewind_to : end);
   dl->AddRectFilled(ImVec2(hx - 3, p.y), ImVec2(hx + 3, p.y + h), ui->rewinding ? kWarn : kTextBright, 2);
   if (ui->rewinding) {
@@ -119,7 +137,7 @@ void RewindBar(const Frame& frame, UiState* ui) {
 
 void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(Tr(Str::kTimeline)) + kTimelineWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+  if (!ImGui::Begin(title.c_str(), p_open, kTiledPanelFlags)) {
     ImGui::End();
     return;
   }
@@ -172,13 +190,7 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   float h = ImGui::GetFontSize() * 1.2f;
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
   const Duration window = kMinute;
-  if (frame.events) {
-    for (const Event& e : *frame.events) {
-      if (e.time < frame.now - window || e.time > frame.now) continue;
-      float x = p.x + w * float(double(e.time - (frame.now - window)) / double(window));
-      dl->AddLine(ImVec2(x, p.y + 3), ImVec2(x, p.y + h - 3), EventColor(e), 2.5f);
-    }
-  }
+  if (frame.events) DrawEventTicks(dl, *frame.events, frame.now - window, frame.now, p.x, w, p.y + 3, p.y + h - 3, 2.5f);
   dl->AddLine(ImVec2(p.x + w - 1, p.y), ImVec2(p.x + w - 1, p.y + h), kTextBright, 2);
   ImGui::Dummy(ImVec2(w, h));
   ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
