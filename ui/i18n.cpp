@@ -100,6 +100,7 @@ constexpr Entry kTable[] = {
     {Str::kEmpty, "(empty)", "(비어 있음)"},
     {Str::kLocalVolumes, "local volumes", "로컬 볼륨"},
     {Str::kFiles, "files", "파일"},
+    {Str::kFile, "file", "파일"},
     {Str::kCreated, "Created", "생성"},
     {Str::kMountedBy, "mounted by", "마운트한 태스크"},
 };

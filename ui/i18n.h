@@ -19,7 +19,7 @@ enum class Str {
   kStatus, kRole, kError, kMessage, kReservedLegend, kLimitsLegend, kNodes, kTasks, kShowColumns, kHeatLegend,
   kFollowNew, kRewind, kBackToLive, kRewoundReadOnly, kReadOnlyRefused, kVolume, kVolumes, kConfig,
   kConfigs, kSecret, kSecrets, kCopies, kDiffers, kSameEverywhere, kMissingHere, kMountedFiles,
-  kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kCreated, kMountedBy,
+  kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kFile, kCreated, kMountedBy,
   kCount  // kCount last
 };
 

@@ -184,7 +184,7 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   ImGui::PopStyleColor();
   for (const NodeVolume& v : col.volumes) {
     std::string label = VolumeLabel(v.name, v.anonymous);
-    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(Str::kFiles);
+    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(v.files == 1 ? Str::kFile : Str::kFiles);
     ImGui::PushID(v.name.c_str());
     if (ImGui::Selectable(label.c_str(), ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
     ImGui::PopID();

@@ -15,8 +15,8 @@ namespace {
 const std::string kDir = SMOKE_DIR;
 const std::string kDb = kDir + "/cluster.db";
 
-int Cli(const std::string& args) {
-  std::string cmd = "SWARMSIM_STATE='" + kDb +
+int Cli(const std::string& args, const std::string& db = kDb) {
+  std::string cmd = "SWARMSIM_STATE='" + db +
                     "' SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z SWARMSIM_SEED=7 '" SWARMSIM_BIN "' " + args +
                     " >/dev/null";
   return std::system(cmd.c_str());
@@ -99,6 +99,53 @@ TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
     }
   }
   EXPECT_GT(web_then, 200) << "the rewound board shows no task of web";
+}
+
+// The issue's own picture: todo-list v2 on three nodes. Three node columns, the
+// two web replicas (cards striped in the service's colour in two columns), and
+// the v1 task that v2 replaced kept as history under web.1.
+TEST(ScreenshotSmoke, TodoListV2OnThreeNodes) {
+  std::filesystem::create_directories(kDir);
+  const std::string db = kDir + "/todo.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  const std::string scenarios = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios/todo-list/";
+  ASSERT_EQ(Cli("swarm init", db), 0);
+  ASSERT_EQ(Cli("node add --count 2", db), 0);
+  ASSERT_EQ(Cli("time pause", db), 0);
+  ASSERT_EQ(Cli("stack deploy -c '" + scenarios + "v1.yml' todo", db), 0);
+  ASSERT_EQ(Cli("time advance 1m", db), 0);
+  ASSERT_EQ(Cli("stack deploy -c '" + scenarios + "v2.yml' todo", db), 0);
+  ASSERT_EQ(Cli("time advance 1m", db), 0);
+
+  const std::string png = kDir + "/todo-v2.png";
+  std::filesystem::remove(png);
+  std::string cmd = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
+                    "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + db + "' --screenshot '" +
+                    png + "' --frames 4 --size 1600x900 --select-task todo_todo-web.1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  Png img;
+  int channels = 0;
+  img.px = stbi_load(png.c_str(), &img.w, &img.h, &channels, 4);
+  ASSERT_NE(img.px, nullptr);
+
+  // The board spans x 0..1056 (two thirds of the width minus the inspector):
+  // each third holds one node column (its background) and, for the first two,
+  // a running card's stripe in the first palette colour.
+  const unsigned char kColumn[3] = {34, 39, 48};
+  const unsigned char kWeb[3] = {76, 155, 232};
+  long column[3] = {0, 0, 0}, stripe[3] = {0, 0, 0};
+  for (int y = 90; y < 540; ++y) {
+    for (int x = 0; x < 1050; ++x) {
+      const unsigned char* p = img.at(x, y);
+      int third = x / 350;
+      if (p[0] == kColumn[0] && p[1] == kColumn[1] && p[2] == kColumn[2]) ++column[third];
+      if (p[0] == kWeb[0] && p[1] == kWeb[1] && p[2] == kWeb[2]) ++stripe[third];
+    }
+  }
+  for (int i = 0; i < 3; ++i) EXPECT_GT(column[i], 5000) << "no node column in third " << i;
+  EXPECT_GT(stripe[0], 200) << "no running web card on node1";
+  EXPECT_GT(stripe[1], 200) << "no running web card on node2";
+  EXPECT_EQ(stripe[2], 0) << "node3 should hold no web task";
 }
 
 }  // namespace
