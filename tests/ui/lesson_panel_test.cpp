@@ -44,13 +44,7 @@ class LessonPanelTest : public ClusterFixture {
       o.database_path = path_;
       o.wall_now = FixedWall();
       o.seed = 7;
-      o.read_file = [](const std::string& path) -> Result<std::string> {
-        std::ifstream in(std::string(SWARMSIM_SOURCE_DIR) + "/" + path);
-        if (!in) return Status::IOError("open " + path);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-      };
+      o.read_file = ReadSourceFile;
       return RunSessionCommand(o, args);
     };
     frame_.decision = [this](const std::string& id) { return LoadDecision(&live_, id); };

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <set>
+
 #include "ui/i18n.h"
 #include "ui/live_cluster.h"
 #include "ui_fixture.h"
@@ -168,6 +171,79 @@ TEST_F(PanelsTest, NewTasksAreSelectedAsTheyAppear) {
   Run("service scale web=4");
   DrawFrame();
   EXPECT_TRUE(ui_.selected_task.empty());
+}
+
+// The class watches a v1 -> v2 redeploy on a paused clock, one Step at a time:
+// every step brings the next instant's events into the timeline, and every task
+// the redeploy creates is selected as it appears, its scheduling table loaded for
+// the inspector once the scheduler has decided.
+TEST_F(PanelsTest, SteppingARedeployShowsEachEventAndEveryNewTasksDecision) {
+  Run("swarm init");
+  Run("node add --count 2");
+  Run("time pause");
+  Run("stack deploy -c scenarios/todo-list/v1.yml todo");
+  Run("time advance 1m");
+  DrawFrame();
+  std::set<std::string> before;
+  for (const auto& [id, t] : live_.state.tasks) before.insert(id);
+  std::set<std::string> selected, decided;
+  auto observe = [&] {
+    if (ui_.selected_task.empty()) return;
+    selected.insert(ui_.selected_task);
+    const Task& t = live_.state.tasks.at(ui_.selected_task);
+    if (!t.decision_id.empty()) {
+      EXPECT_EQ(live_.decisions.count(t.decision_id), 1u) << "the inspector did not load the decision";
+      decided.insert(ui_.selected_task);
+    }
+  };
+  // The deploy itself scales up at once (web.2 is created and placed in the same
+  // command); replacing web.1 is the rolling update the steps walk through.
+  Run("stack deploy -c scenarios/todo-list/v2.yml todo");
+  DrawFrame();
+  observe();
+
+  int steps = 0;
+  for (; steps < 200; ++steps) {
+    size_t events_before = live_.recent_events.size();
+    Time event_time_before = live_.recent_events.empty() ? 0 : live_.recent_events.back().time;
+    CommandOutput out = Run("time step");
+    if (out.out.rfind("Nothing is due", 0) == 0) break;
+    DrawFrame();
+    // The step's events are on the timeline, stamped with the instant stepped to.
+    ASSERT_GT(live_.recent_events.size(), events_before) << out.out;
+    EXPECT_GT(live_.recent_events.back().time, event_time_before);
+    EXPECT_EQ(live_.recent_events.back().time, live_.state.clock.now);
+    observe();
+  }
+  ASSERT_LT(steps, 200) << "the redeploy never settled";
+  EXPECT_GT(steps, 2);
+  // v2 replaced web.1 and added web.2: both new tasks were followed and explained.
+  std::set<std::string> created;
+  for (const auto& [id, t] : live_.state.tasks) {
+    if (!before.count(id)) created.insert(id);
+  }
+  EXPECT_EQ(created.size(), 2u);
+  // Both appear in the same instant, so the board follows one of them...
+  EXPECT_EQ(selected.size(), 1u);
+  EXPECT_TRUE(std::includes(created.begin(), created.end(), selected.begin(), selected.end()));
+  EXPECT_EQ(decided, selected);
+
+  // ...and the event log opens the other: click down its rows, and every new
+  // task's decision reaches the inspector.
+  ImGuiWindow* events = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string(w->Name).find("/events") != std::string::npos) events = w;
+  }
+  ASSERT_NE(events, nullptr);
+  std::set<std::string> clicked;
+  for (float y = events->Pos.y + 4; y < events->Pos.y + events->Size.y; y += 6) {
+    imgui_.Click(ImVec2(events->Pos.x + events->Size.x / 2, y), [&] { DrawClassroom(frame_, &ui_); });
+    if (ui_.selected_task.empty()) continue;
+    const Task& t = live_.state.tasks.at(ui_.selected_task);
+    if (!t.decision_id.empty() && live_.decisions.count(t.decision_id)) clicked.insert(t.id);
+  }
+  EXPECT_TRUE(std::includes(clicked.begin(), clicked.end(), created.begin(), created.end()))
+      << "clicked " << clicked.size() << " tasks with decisions";
 }
 
 TEST_F(PanelsTest, KoreanLabelsTitleThePanels) {

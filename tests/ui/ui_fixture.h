@@ -7,7 +7,9 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,16 @@
 namespace swarmsim::ui {
 
 inline Time FixedWall() { return ParseRFC3339("2026-03-01T10:00:00Z").value(); }
+
+// Files named on a command line (compose files, lessons) are read from the source
+// tree, as if the command ran at its root.
+inline Result<std::string> ReadSourceFile(const std::string& path) {
+  std::ifstream in(std::string(SWARMSIM_SOURCE_DIR) + "/" + path);
+  if (!in) return Status::IOError("open " + path + ": no such file or directory");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 class ClusterFixture : public ::testing::Test {
  protected:
@@ -49,6 +61,7 @@ class ClusterFixture : public ::testing::Test {
     o.database_path = path_;
     o.wall_now = FixedWall();
     o.seed = 7;
+    o.read_file = ReadSourceFile;
     CommandOutput out = RunSessionCommand(o, args);
     EXPECT_EQ(out.exit_code, 0) << out.err;
     return out;

@@ -95,6 +95,17 @@ void Select(UiState* ui, Pick what, const std::string& id) {
   ui->selected_secret = what == Pick::kSecret ? id : "";
 }
 
+bool IsSelected(const UiState& ui, const PickTarget& target) {
+  switch (target.what) {
+    case Pick::kTask: return ui.selected_task == target.id;
+    case Pick::kNode: return ui.selected_node == target.id;
+    case Pick::kVolume: return ui.selected_volume == target.id;
+    case Pick::kConfig: return ui.selected_config == target.id;
+    case Pick::kSecret: return ui.selected_secret == target.id;
+  }
+  return false;
+}
+
 void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "ui/fonts.h"
 #include "ui/view/board_view.h"
+#include "ui/view/event_pick.h"
 #include "ui/view/lesson_view.h"
 
 namespace swarmsim::ui {
@@ -105,8 +106,8 @@ void DrawInspectorContents(const Frame& frame, UiState* ui);
 void DrawClassroom(const Frame& frame, UiState* ui);
 
 // Selects one thing for the inspector and nothing else.
-enum class Pick { kTask, kNode, kVolume, kConfig, kSecret };
 void Select(UiState* ui, Pick what, const std::string& id);
+bool IsSelected(const UiState& ui, const PickTarget& target);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).

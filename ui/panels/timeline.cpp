@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -201,16 +202,28 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
 
   RewindBar(frame, ui);
 
-  // The newest events, newest first.
+  // The newest events, newest first. A row about a task, node, volume, config or
+  // secret opens it in the inspector (several tasks may appear in one step; the
+  // board follows only the newest).
   ImGui::BeginChild("events", ImVec2(0, 0), false);
   if (frame.events) {
     int shown = 0;
     for (auto it = frame.events->rbegin(); it != frame.events->rend() && shown < 40; ++it, ++shown) {
+      std::optional<PickTarget> target = EventPick(*frame.state, *it);
+      ImGui::PushID(shown);
+      if (target) {
+        float x = ImGui::GetCursorPosX();
+        if (ImGui::Selectable("##event", IsSelected(*ui, *target), ImGuiSelectableFlags_AllowItemOverlap)) {
+          Select(ui, target->what, target->id);
+        }
+        ImGui::SameLine(x);
+      }
       ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
       ImGui::TextUnformatted(ClockText(it->time).c_str());
       ImGui::PopStyleColor();
       ImGui::SameLine();
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(EventColor(*it)), "%s", EventText(*frame.state, *it).c_str());
+      ImGui::PopID();
     }
   }
   ImGui::EndChild();
