@@ -9,6 +9,7 @@
 #include "core/format/size.h"
 #include "ui/i18n.h"
 #include "ui/panels/panels.h"
+#include "ui/panels/fit_text.h"
 #include "ui/panels/theme.h"
 
 namespace swarmsim::ui {
@@ -121,19 +122,22 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
   };
   ImU32 text = faded(history ? kTextDim : kTextBright);
   ImFont* bold = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title : ImGui::GetFont();
+  float right = end.x - pad;
   if (history) {
-    dl->AddText(ImVec2(x, p.y + pad), text, card.name.c_str());
-    std::string rest = std::string(card.state_word) + "  " + card.image;
-    dl->AddText(ImVec2(x + ImGui::CalcTextSize(card.name.c_str()).x + fs * 0.8f, p.y + pad),
-                StateColor(card.state, 0.8f), rest.c_str());
+    std::string name = FitText(card.name, right - x);
+    dl->AddText(ImVec2(x, p.y + pad), text, name.c_str());
+    float rest_x = x + ImGui::CalcTextSize(name.c_str()).x + fs * 0.8f;
+    std::string rest = FitText(std::string(card.state_word) + "  " + card.image, right - rest_x);
+    dl->AddText(ImVec2(rest_x, p.y + pad), StateColor(card.state, 0.8f), rest.c_str());
   } else {
-    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + pad * 0.8f), text, card.name.c_str());
-    dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), card.image.c_str());
     std::string state = card.shutting_down ? std::string(card.state_word) + " → " + ToString(card.desired)
                                            : card.state_word;
     float sw = ImGui::CalcTextSize(state.c_str()).x + fs * 0.8f;
-    Pill(dl, ImVec2(end.x - sw - pad, p.y + pad), state.c_str(), StateColor(card.state, alpha),
-         IM_COL32(16, 20, 26, 255));
+    float pill_x = right - sw;
+    std::string name = FitText(bold, bold->FontSize, card.name, pill_x - pad - x);
+    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + pad * 0.8f), text, name.c_str());
+    dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), FitText(card.image, right - x).c_str());
+    Pill(dl, ImVec2(pill_x, p.y + pad), state.c_str(), StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
     if (card.progress >= 0) {  // image pull
       float by = end.y - fs * 0.3f;
       dl->AddRectFilled(ImVec2(x, by), ImVec2(end.x - pad, end.y - 3), kBarBg, 2);
@@ -185,10 +189,16 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   for (const NodeVolume& v : col.volumes) {
     std::string label = VolumeLabel(v.name, v.anonymous);
     std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(v.files == 1 ? Str::kFile : Str::kFiles);
+    float size_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x;
+    float x = ImGui::GetCursorPosX();
     ImGui::PushID(v.name.c_str());
-    if (ImGui::Selectable(label.c_str(), ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
+    if (ImGui::Selectable("##volume", ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
     ImGui::PopID();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(x);
+    ImGui::TextUnformatted(FitText(label, size_x - x - ImGui::GetStyle().ItemSpacing.x).c_str());
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(size_x);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", size.c_str());
   }
 }

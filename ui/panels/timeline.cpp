@@ -216,7 +216,8 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
         if (ImGui::Selectable("##event", IsSelected(*ui, *target), ImGuiSelectableFlags_AllowItemOverlap)) {
           Select(ui, target->what, target->id);
         }
-        ImGui::SameLine(x);
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(x);  // the row's text over its selectable
       }
       ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
       ImGui::TextUnformatted(ClockText(it->time).c_str());
