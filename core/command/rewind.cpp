@@ -35,22 +35,24 @@ Result<const ClusterState*> RewindTo(Rewind* rw, Time t) {
   auto end = std::upper_bound(rw->records.begin(), rw->records.end(), t,
                               [](Time v, const CommandRecord& r) { return v < r.time; });
   size_t k = size_t(end - rw->records.begin());
-  ClusterState state;
-  if (k > 0) {
-    SWARMSIM_RETURN_IF_ERROR(BuildThrough(rw, k - 1));
-    if (rw->after[k - 1].clock.now <= t || k == 1) {
-      state = rw->after[k - 1];
-    } else {
-      // The last command moved the clock past t: only time commands do, and all
-      // they do is advance, so take the state before it and advance to t.
-      state = rw->after[k - 2];
-    }
-    if (state.swarm_active && t > state.clock.now) AdvanceTo(&state, t);
-    state.new_events.clear();
-    state.new_decisions.clear();
+  if (k == 0) {
+    rw->cached = ClusterState{};
+    rw->cached_time = t;
+    rw->cached_base.reset();
+    return &rw->cached;
   }
-  rw->cached = std::move(state);
+  SWARMSIM_RETURN_IF_ERROR(BuildThrough(rw, k - 1));
+  // The last command moved the clock past t: only time commands do, and all they
+  // do is advance, so start from the state before it.
+  size_t base = rw->after[k - 1].clock.now <= t || k == 1 ? k - 1 : k - 2;
+  bool forward = rw->cached_time && *rw->cached_time < t && rw->cached_base == base;
+  if (!forward) rw->cached = rw->after[base];
+  ClusterState& state = rw->cached;
+  if (state.swarm_active && t > state.clock.now) AdvanceTo(&state, t);
+  state.new_events.clear();
+  state.new_decisions.clear();
   rw->cached_time = t;
+  rw->cached_base = base;
   return &rw->cached;
 }
 

@@ -8,7 +8,9 @@
 //
 // A Rewind caches the state after every command it has replayed and the last
 // instant asked for, so dragging back and forth costs one AdvanceTo from the
-// nearest command (a copy of one ClusterState), not a replay of the whole log.
+// nearest command (a copy of one ClusterState), not a replay of the whole log;
+// dragging forward with no command in between only advances the shown state
+// (no copy): catching up in one jump or in many gives the same cluster.
 // Not thread-safe; whoever owns it mutates it.
 #pragma once
 
@@ -25,6 +27,8 @@ struct Rewind {
   std::vector<CommandRecord> records;  // the log, by seq (records[i].time never decreases)
   std::vector<ClusterState> after;     // after[i]: the cluster right after records[i] (built lazily)
   std::optional<Time> cached_time;     // the instant `cached` shows
+  std::optional<size_t> cached_base;   // cached = after[*cached_base] advanced to cached_time
+                                       // (none: before the first command, empty)
   ClusterState cached;
 };
 

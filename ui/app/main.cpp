@@ -61,6 +61,7 @@ struct Options {
 
 constexpr float kBaseFontPx = 19.0f;
 constexpr Time kRefreshEvery = 100 * kMillisecond;
+constexpr auto kSlowRewind = std::chrono::milliseconds(50);
 
 bool ParseArgs(int argc, char** argv, Options* o) {
   for (int i = 1; i < argc; ++i) {
@@ -285,6 +286,10 @@ int main(int argc, char** argv) {
   bool board_rewound = false;  // the board shows a rewound state
   Time board_at = 0;           // the instant the board shows
   std::deque<Event> rewound_events;
+  const ClusterState* rewound_state = nullptr;  // the past last built (valid until the next RewoundState)
+  Time rewound_at = 0;                          // ...and its instant
+  Time rewind_asked = 0;                        // the handle's instant last frame
+  std::chrono::steady_clock::duration rewind_cost{};
   int frame_no = 0;
   std::vector<double> frame_ms;
   double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended
@@ -332,6 +337,7 @@ int main(int argc, char** argv) {
     if (ui.rewind_started) {
       (void)LoadRewind(&live);  // commands typed since the last drag
       ui.rewind_started = false;
+      rewound_state = nullptr;  // LoadRewind may have replaced what it pointed into
     }
 
     Frame frame;
@@ -342,9 +348,24 @@ int main(int argc, char** argv) {
     frame.events = &live.recent_events;
     frame.all_events = &live.recent_events;
     std::string rewind_error;
-    if (ui.rewinding) {
+    // On a large cluster one drag step can take a second (the past is rebuilt by
+    // simulation): once a step has been slow, the past is rebuilt only when the
+    // handle rests or is let go, and the bar keeps following the mouse meanwhile.
+    bool defer_rewind = ui.rewinding && ui.rewind_held && ui.rewind_to != rewind_asked &&
+                        rewind_cost > kSlowRewind && rewound_state != nullptr;
+    rewind_asked = ui.rewind_to;
+    if (ui.rewinding && defer_rewind) {
+      frame.state = rewound_state;
+      frame.now = rewound_at;
+      frame.rewound = true;
+      frame.events = &rewound_events;
+    } else if (ui.rewinding) {
+      auto started = std::chrono::steady_clock::now();
       auto past = RewoundState(&live, ui.rewind_to);
+      rewind_cost = std::chrono::steady_clock::now() - started;
       if (past.ok()) {
+        rewound_state = past.value();
+        rewound_at = ui.rewind_to;
         frame.state = past.value();
         frame.now = ui.rewind_to;
         frame.rewound = true;
@@ -357,6 +378,7 @@ int main(int argc, char** argv) {
       } else {
         rewind_error = past.status().message();
         ui.rewinding = false;
+        rewound_state = nullptr;
       }
     }
     if (board_rewound != frame.rewound) board_stale = true;

@@ -66,6 +66,7 @@ struct UiState {
   // read-only. rewind_started asks the window to re-read the command log.
   bool rewinding = false;
   bool rewind_started = false;
+  bool rewind_held = false;  // the bar is being dragged this frame
   Time rewind_to = 0;
   LessonProgress lesson;
 };

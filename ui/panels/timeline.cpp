@@ -113,7 +113,8 @@ void RewindBar(const Frame& frame, UiState* ui) {
   float h = ImGui::GetFrameHeight();
   ImGui::InvisibleButton("rewind", ImVec2(w, h));
   auto x_of = [&](Time t) { return p.x + w * float(double(t - start) / double(std::max<Time>(end - start, 1))); };
-  if (ImGui::IsItemActive()) {
+  ui->rewind_held = ImGui::IsItemActive();
+  if (ui->rewind_held) {
     float f = std::clamp((ImGui::GetIO().MousePos.x - p.x) / w, 0.0f, 1.0f);
     if (!ui->rewinding) ui->rewind_started = true;
     ui->rewinding = true;

@@ -121,6 +121,31 @@ TEST(Rewind, InsideATimeAdvanceIsTheClusterPartWay) {
   EXPECT_EQ(At(&rw, start + 10 * kSecond), CanonicalState(whole.Load()));
 }
 
+// Dragging right advances the state already shown instead of starting again from
+// the last command; it must land on exactly the cluster a direct jump gives,
+// through a rolling update with pulls, stops and starts in between.
+TEST(Rewind, DraggingForwardInSmallStepsMatchesAJump) {
+  Cluster c("drag");
+  c.Run({"swarm", "init"});
+  c.Run({"node", "add", "--count", "2"});
+  c.Run({"time", "pause"});
+  c.Run({"service", "create", "--name", "web", "--replicas", "4", "nginx:1.25"});
+  c.Run({"time", "advance", "30s"});
+  c.Run({"service", "update", "--detach", "--image", "nginx:1.27", "web"});
+  c.Run({"time", "advance", "40s"});
+  Rewind dragged = MakeRewind(c.Log());
+  Time start = RewindStart(dragged);
+  int compared = 0;
+  for (Time t = start; t <= start + 75 * kSecond; t += 250 * kMillisecond) {
+    std::string step = At(&dragged, t);
+    if ((t - start) % (5 * kSecond) != 0) continue;
+    Rewind fresh = MakeRewind(c.Log());
+    EXPECT_EQ(step, At(&fresh, t)) << "at +" << (t - start) / kMillisecond << " ms";
+    ++compared;
+  }
+  EXPECT_EQ(compared, 16);
+}
+
 TEST(Rewind, TheSameInstantTwiceIsServedFromTheCache) {
   Cluster c("cache");
   c.Run({"swarm", "init"});
