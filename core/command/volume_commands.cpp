@@ -200,9 +200,8 @@ Status VolumePrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
     out->out += warning + "Are you sure you want to continue? [y/N] ";
     auto answer = ctx->read_file ? ctx->read_file("-") : Result<std::string>(Status::IOError("no input"));
     std::string a = answer.ok() ? answer.value().substr(0, answer.value().find('\n')) : "";
-    if (a != "y" && a != "Y" && a != "yes" && a != "Yes") {
-      return Status::FailedPrecondition("volume prune has been cancelled");
-    }
+    // Refused: docker (28) leaves the prompt as it is and exits 0; nothing changes.
+    if (a != "y" && a != "Y" && a != "yes" && a != "Yes") return Status::OK();
   }
   UseMap in_use = VolumeUsers(*ctx->state);
   std::vector<Volume*> doomed;
