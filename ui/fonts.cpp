@@ -31,7 +31,12 @@ const ImWchar* LabelGlyphRanges() {
   return ranges.Data;
 }
 
-ImFont* AddFont(const std::string& path, float px, bool* found) {
+const ImWchar* DigitGlyphRanges() {
+  static const ImWchar kRanges[] = {'0', '9', 0};
+  return kRanges;
+}
+
+ImFont* AddFont(const std::string& path, float px, bool* found, const ImWchar* ranges = LabelGlyphRanges()) {
   ImGuiIO& io = ImGui::GetIO();
   if (!FileExists(path)) {
     *found = false;
@@ -42,7 +47,7 @@ ImFont* AddFont(const std::string& path, float px, bool* found) {
   ImFontConfig cfg;
   cfg.OversampleH = 1;  // CJK: the default 3 quadruples the atlas for no visible gain
   cfg.PixelSnapH = true;
-  return io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, LabelGlyphRanges());
+  return io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, ranges);
 }
 
 }  // namespace
@@ -58,6 +63,7 @@ Fonts LoadFonts(float body_px, const std::string& font_dir) {
   // Text is drawn at its atlas size: the window samples the atlas nearest (fast on
   // software GL), so a scaled font would lose rows of pixels.
   fonts.card_title = AddFont(font_dir + "/NanumGothicBold.ttf", body_px * 1.1f, &found);
+  fonts.tile_digits = AddFont(font_dir + "/NanumGothicBold.ttf", body_px * 0.6f, &found, DigitGlyphRanges());
   fonts.hangul = found;
   io.FontDefault = fonts.body;
   io.Fonts->Build();

@@ -16,6 +16,7 @@ struct Fonts {
   ImFont* heading = nullptr;
   ImFont* mono = nullptr;
   ImFont* card_title = nullptr;  // bold at 1.1x body: task names on cards, drawn at its own size
+  ImFont* tile_digits = nullptr;  // bold digits at 0.6x body: task counts on the heat map's small tiles
   bool hangul = false;  // the Nanum files were found
 };
 

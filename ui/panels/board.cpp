@@ -366,7 +366,11 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
   float gap = fs * 0.2f;
   float fit = std::sqrt(width * height / float(std::max<size_t>(board.columns.size(), 1))) - gap;
   float tile = std::clamp(fit, fs * 0.8f, fs * 2.2f);
-  bool numbers = tile >= fs * 1.5f;
+  // Task counts in the body font on large tiles, in small bold digits on small
+  // ones, and only in the tooltip when even those do not fit.
+  ImFont* count_font = ImGui::GetFont();
+  if (tile < fs * 1.5f) count_font = frame.fonts && frame.fonts->tile_digits ? frame.fonts->tile_digits : nullptr;
+  bool numbers = count_font && tile >= count_font->FontSize * 1.1f;
   int per_row = std::max(1, int((width + gap) / (tile + gap)));
   ImVec2 origin = ImGui::GetCursorScreenPos();
   int rows = int((board.columns.size() + size_t(per_row) - 1) / size_t(per_row));
@@ -396,8 +400,11 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
     if (hover || c.node_id == ui->selected_node) dl->AddRect(p, end, kSelection, 4, 0, 2.5f);
     if (numbers) {
       std::string n = std::to_string(c.tasks.size());
-      ImVec2 ts = ImGui::CalcTextSize(n.c_str());
-      dl->AddText(ImVec2(p.x + (tile - ts.x) / 2, p.y + (tile - ts.y) / 2), IM_COL32(10, 12, 16, 255), n.c_str());
+      ImVec2 ts = count_font->CalcTextSizeA(count_font->FontSize, 1e9f, 0, n.c_str());
+      if (ts.x <= tile - 2) {
+        dl->AddText(count_font, count_font->FontSize, ImVec2(p.x + (tile - ts.x) / 2, p.y + (tile - ts.y) / 2),
+                    IM_COL32(10, 12, 16, 255), n.c_str());
+      }
     }
     if (hover) {
       ImGui::SetTooltip("%s  %s/%s  %s\nCPU %s / %s\n%zu %s", c.hostname.c_str(), ToString(c.state),
@@ -410,7 +417,6 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
     }
   }
   dl->Flags = saved_flags;
-  (void)frame;
   ImGui::EndChild();
 }
 
