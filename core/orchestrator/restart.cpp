@@ -28,6 +28,11 @@ bool RestartAllowed(const Service& service, const Slot& slot, const Task& task, 
   if (condition == "none") return false;
   if (condition == "on-failure" && ended == TaskState::kComplete) return false;
   if (!rp || !rp->max_attempts || *rp->max_attempts == 0) return true;
+  // Restarts are the slot's tasks of this spec version after the first. The reaper
+  // keeps max_attempts + 1 tasks per slot, oldest first to go, so once the first
+  // has been reaped the oldest kept one is skipped instead: an undercount only if
+  // it lies inside the window, and then all max_attempts + 1 kept tasks do, which
+  // counts max_attempts and refuses all the same.
   uint64_t restarts = 0;
   bool first = true;
   for (const Task* t : slot.tasks) {  // oldest first

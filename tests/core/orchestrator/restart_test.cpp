@@ -112,5 +112,36 @@ TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
   EXPECT_EQ(s.tasks.size(), 4u);  // history limit max_attempts + 1
 }
 
+// A slow crash loop under a window: each window holds fewer than max_attempts
+// restarts, so the slot keeps restarting for as long as time runs while the reaper
+// trims its history to max_attempts + 1 (the first task of the version among the
+// first to go).
+TEST(RestartSupervisorTest, ASlowCrashLoopKeepsRestartingUnderAWindowAsHistoryIsReaped) {
+  ClusterState s;
+  s.swarm_active = true;
+  s.id_seed = 5;
+  s.clock.now = 1'700'000'000LL * kSecond;
+  Node n;
+  n.id = NewId(&s);
+  n.description.hostname = "node1";
+  n.description.resources = {4'000'000'000LL, 8LL << 30};
+  n.status.state = NodeState::kReady;
+  Touch(&s, &n);
+  s.nodes[n.id] = n;
+  Service svc;
+  svc.id = NewId(&s);
+  svc.spec.name = "crash";
+  svc.spec.task_template.container.image = "swarmsim/crasher:latest";  // exits 10 s after starting
+  svc.spec.task_template.restart_policy = RestartPolicy{"on-failure", 50 * kSecond, 2, 60 * kSecond};
+  Touch(&s, &svc);
+  s.services[svc.id] = svc;
+  Reconcile(&s);
+  AdvanceTo(&s, s.clock.now + 30 * kMinute);
+  int runnable = 0;
+  for (const auto& [id, t] : s.tasks) runnable += t.desired_state <= TaskState::kRunning;
+  EXPECT_EQ(runnable, 1);          // still restarting after half an hour
+  EXPECT_EQ(s.tasks.size(), 3u);   // history limit max_attempts + 1
+}
+
 }  // namespace
 }  // namespace swarmsim
