@@ -81,7 +81,9 @@ TEST_F(RestartAllowedTest, WindowOnlyCountsRecentRestarts) {
   EXPECT_TRUE(Allowed(*r2, TaskState::kFailed, 70));
 }
 
-TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
+// One node and one service of the catalogue's crasher (exits 10 s after starting)
+// under `policy`, reconciled and then run for `run`.
+ClusterState CrashLoop(const RestartPolicy& policy, Duration run) {
   ClusterState s;
   s.swarm_active = true;
   s.id_seed = 3;
@@ -97,11 +99,16 @@ TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
   svc.id = NewId(&s);
   svc.spec.name = "crash";
   svc.spec.task_template.container.image = "swarmsim/crasher:latest";
-  svc.spec.task_template.restart_policy = RestartPolicy{"on-failure", 1 * kSecond, 3};
+  svc.spec.task_template.restart_policy = policy;
   Touch(&s, &svc);
   s.services[svc.id] = svc;
   Reconcile(&s);
-  AdvanceTo(&s, s.clock.now + 10 * kMinute);
+  AdvanceTo(&s, s.clock.now + run);
+  return s;
+}
+
+TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
+  ClusterState s = CrashLoop(RestartPolicy{"on-failure", 1 * kSecond, 3}, 10 * kMinute);
   int failed = 0, runnable = 0;
   for (const auto& [id, t] : s.tasks) {
     failed += t.status.state == TaskState::kFailed;
@@ -117,26 +124,7 @@ TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
 // trims its history to max_attempts + 1 (the first task of the version among the
 // first to go).
 TEST(RestartSupervisorTest, ASlowCrashLoopKeepsRestartingUnderAWindowAsHistoryIsReaped) {
-  ClusterState s;
-  s.swarm_active = true;
-  s.id_seed = 5;
-  s.clock.now = 1'700'000'000LL * kSecond;
-  Node n;
-  n.id = NewId(&s);
-  n.description.hostname = "node1";
-  n.description.resources = {4'000'000'000LL, 8LL << 30};
-  n.status.state = NodeState::kReady;
-  Touch(&s, &n);
-  s.nodes[n.id] = n;
-  Service svc;
-  svc.id = NewId(&s);
-  svc.spec.name = "crash";
-  svc.spec.task_template.container.image = "swarmsim/crasher:latest";  // exits 10 s after starting
-  svc.spec.task_template.restart_policy = RestartPolicy{"on-failure", 50 * kSecond, 2, 60 * kSecond};
-  Touch(&s, &svc);
-  s.services[svc.id] = svc;
-  Reconcile(&s);
-  AdvanceTo(&s, s.clock.now + 30 * kMinute);
+  ClusterState s = CrashLoop(RestartPolicy{"on-failure", 50 * kSecond, 2, 60 * kSecond}, 30 * kMinute);
   int runnable = 0;
   for (const auto& [id, t] : s.tasks) runnable += t.desired_state <= TaskState::kRunning;
   EXPECT_EQ(runnable, 1);          // still restarting after half an hour
