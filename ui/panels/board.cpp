@@ -139,7 +139,7 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
     dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), FitText(card.image, right - x).c_str());
     Pill(dl, ImVec2(pill_x, p.y + pad), state.c_str(), StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
     if (card.progress >= 0) {  // image pull
-      float by = end.y - fs * 0.3f;
+      float by = end.y - pad + 1;  // in the bottom padding, clear of the image line
       dl->AddRectFilled(ImVec2(x, by), ImVec2(end.x - pad, end.y - 3), kBarBg, 2);
       dl->AddRectFilled(ImVec2(x, by), ImVec2(x + (end.x - pad - x) * card.progress, end.y - 3),
                         StateColor(TaskState::kPreparing), 2);

@@ -153,6 +153,10 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "%s %s", Tr(Str::kLive), SpeedText(clock.speed).c_str());
   }
   if (frame.fonts && frame.fonts->heading) ImGui::PopFont();
+  // Beside the clock, so the buttons below fit on one row and the event log
+  // keeps room for a step's events.
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  ImGui::Checkbox(Tr(Str::kFollowNew), &ui->follow_new_tasks);
 
   // The past is read-only: the clock buttons wait until the timeline is live again.
   bool no_commands = !frame.state->swarm_active || frame.rewound;
@@ -166,9 +170,12 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   if (ImGui::Button(Tr(Str::kStep))) RunAndLog(frame, ui, {"time", "step"});
   ImGui::SameLine();
   if (ImGui::Button(Tr(Str::kAdvance10s))) RunAndLog(frame, ui, {"time", "advance", "10s"});
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  ImGui::SameLine(0, ImGui::GetFontSize());
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(Str::kSpeed));
+  // Narrower speed buttons: all seven fit beside the others at 1600 px.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y));
   bool first = true;
   for (const char* s : {"0.25", "0.5", "1", "2", "5", "10", "20"}) {
     // Wrap to a second row when the panel is narrow.
@@ -181,25 +188,27 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
     if (ImGui::Button((std::string(s) + "x").c_str())) RunAndLog(frame, ui, {"time", "speed", s});
     if (current) ImGui::PopStyleColor();
   }
+  ImGui::PopStyleVar();
   if (no_commands) ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::Checkbox(Tr(Str::kFollowNew), &ui->follow_new_tasks);
 
-  // The last minute of virtual time, one tick per event, coloured by what happened.
+  // The last minute of virtual time, one tick per event, coloured by what
+  // happened, between its two labels on one row.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "-60s");
+  ImGui::SameLine();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  float w = ImGui::GetContentRegionAvail().x;
   float h = ImGui::GetFontSize() * 1.2f;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  p.y += (ImGui::GetFrameHeight() - h) / 2;
+  float now_w = ImGui::CalcTextSize("now").x;
+  float w = std::max(ImGui::GetContentRegionAvail().x - now_w - ImGui::GetStyle().ItemSpacing.x, ImGui::GetFontSize());
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
   const Duration window = kMinute;
   if (frame.events) DrawEventTicks(dl, *frame.events, frame.now - window, frame.now, p.x, w, p.y + 3, p.y + h - 3, 2.5f);
   dl->AddLine(ImVec2(p.x + w - 1, p.y), ImVec2(p.x + w - 1, p.y + h), kTextBright, 2);
-  ImGui::Dummy(ImVec2(w, h));
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
-  ImGui::TextUnformatted("-60s");
-  ImGui::SameLine(w - ImGui::CalcTextSize("now").x);
-  ImGui::TextUnformatted("now");
-  ImGui::PopStyleColor();
+  ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
+  ImGui::SameLine();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "now");
 
   RewindBar(frame, ui);
 
