@@ -29,6 +29,24 @@ struct Png {
   const unsigned char* at(int x, int y) const { return px + (size_t(y) * w + x) * 4; }
 };
 
+// Draws the window on `db` into `png` under Xvfb (1600x900) with `flags`; returns
+// the command for failure messages and sets *status to its exit status.
+std::string Screenshot(const std::string& db, const std::string& png, const std::string& flags, int* status) {
+  std::filesystem::remove(png);
+  std::string cmd = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
+                    "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + db + "' --screenshot '" +
+                    png + "' --size 1600x900 " + flags;
+  *status = std::system(cmd.c_str());
+  return cmd;
+}
+
+// `path` as RGBA pixels; false when it cannot be read.
+bool Load(const std::string& path, Png* img) {
+  int channels = 0;
+  img->px = stbi_load(path.c_str(), &img->w, &img->h, &channels, 4);
+  return img->px != nullptr;
+}
+
 TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
   std::filesystem::create_directories(kDir);
   std::filesystem::remove(kDb);
@@ -47,17 +65,11 @@ TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
   ASSERT_EQ(Cli("time advance 1s"), 0);
 
   const std::string png = kDir + "/board.png";
-  std::filesystem::remove(png);
-  std::string cmd = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
-                    "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + kDb + "' --screenshot '" +
-                    png + "' --frames 4 --size 1600x900 --select-task web.1 --console 'service ps web'";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-  ASSERT_TRUE(std::filesystem::exists(png));
-
+  int status = 0;
+  std::string cmd = Screenshot(kDb, png, "--frames 4 --select-task web.1 --console 'service ps web'", &status);
+  ASSERT_EQ(status, 0) << cmd;
   Png img;
-  int channels = 0;
-  img.px = stbi_load(png.c_str(), &img.w, &img.h, &channels, 4);
-  ASSERT_NE(img.px, nullptr);
+  ASSERT_TRUE(Load(png, &img)) << png;
   EXPECT_EQ(img.w, 1600);
   EXPECT_EQ(img.h, 900);
 
@@ -82,14 +94,10 @@ TEST(ScreenshotSmoke, ThreeNodeClusterIsDrawn) {
   // log and draws that past cluster. "huge" did not exist yet, so web is the first
   // service by name and its cards carry the first colour of the palette.
   const std::string past = kDir + "/rewound.png";
-  std::filesystem::remove(past);
-  std::string rewound = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
-                        "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + kDb + "' --screenshot '" +
-                        past + "' --frames 3 --size 1600x900 --rewind-to 2026-03-01T10:00:10Z";
-  ASSERT_EQ(std::system(rewound.c_str()), 0) << rewound;
+  std::string rewound = Screenshot(kDb, past, "--frames 3 --rewind-to 2026-03-01T10:00:10Z", &status);
+  ASSERT_EQ(status, 0) << rewound;
   Png then;
-  then.px = stbi_load(past.c_str(), &then.w, &then.h, &channels, 4);
-  ASSERT_NE(then.px, nullptr);
+  ASSERT_TRUE(Load(past, &then)) << past;
   const unsigned char kFirst[3] = {76, 155, 232};
   long web_then = 0;
   for (int y = 60; y < 560; ++y) {
@@ -118,15 +126,11 @@ TEST(ScreenshotSmoke, TodoListV2OnThreeNodes) {
   ASSERT_EQ(Cli("time advance 1m", db), 0);
 
   const std::string png = kDir + "/todo-v2.png";
-  std::filesystem::remove(png);
-  std::string cmd = std::string("SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z '") + XVFB_RUN +
-                    "' -a -s '-screen 0 1600x900x24' '" SWARMSIM_UI_BIN "' --state '" + db + "' --screenshot '" +
-                    png + "' --frames 4 --size 1600x900 --select-task todo_todo-web.1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  int status = 0;
+  std::string cmd = Screenshot(db, png, "--frames 4 --select-task todo_todo-web.1", &status);
+  ASSERT_EQ(status, 0) << cmd;
   Png img;
-  int channels = 0;
-  img.px = stbi_load(png.c_str(), &img.w, &img.h, &channels, 4);
-  ASSERT_NE(img.px, nullptr);
+  ASSERT_TRUE(Load(png, &img)) << png;
 
   // The board spans x 0..1056 (two thirds of the width minus the inspector):
   // each third holds one node column (its background) and, for the first two,
