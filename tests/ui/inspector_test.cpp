@@ -4,10 +4,9 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
-#include <memory>
-
 #include "ui/i18n.h"
 #include "ui/panels/panels.h"
+#include "task_with_mounts.h"
 #include "ui_fixture.h"
 
 namespace swarmsim::ui {
@@ -17,53 +16,16 @@ class InspectorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SetLanguage(Lang::kEnglish);
-    for (auto [id, host] : {std::pair{"n1", "node1"}, std::pair{"n2", "node2"}}) {
-      Node n;
-      n.id = id;
-      n.description.hostname = host;
-      state_.nodes[id] = n;
-    }
-    Volume a;
-    a.node_id = "n1";
-    a.name = "todo_data";
-    a.files = {{"todo.db", "buy milk"}};
-    state_.volumes[{"n1", "todo_data"}] = a;
-    Volume b = a;
-    b.node_id = "n2";
-    b.files = {{"todo.db", "walk dog"}};
-    state_.volumes[{"n2", "todo_data"}] = b;
-    Config c;
-    c.id = "c1";
-    c.name = "todo-config";
-    c.data = "LOG_LEVEL=debug";
-    state_.configs["c1"] = c;
-    Config s;
-    s.id = "s1";
-    s.name = "db-password";
-    s.data = "hunter2";
-    state_.secrets["s1"] = s;
-    auto spec = std::make_shared<TaskSpec>();
-    FileReference cr;
-    cr.id = "c1";
-    cr.name = "todo-config";
-    cr.file_name = "/app/app.env";
-    spec->container.configs.push_back(cr);
-    FileReference sr;
-    sr.id = "s1";
-    sr.name = "db-password";
-    spec->container.secrets.push_back(sr);
-    Mount m;
-    m.source = "todo_data";
-    m.target = "/data";
-    spec->container.mounts.push_back(m);
-    Task t;
-    t.id = "t1";
-    t.service_name = "todo_web";
-    t.slot = 1;
-    t.node_id = "n1";
-    t.status.state = TaskState::kRunning;
-    t.spec = spec;
-    state_.tasks["t1"] = t;
+    AddTaskWithMounts(&state_);
+    // A second copy of the volume, on node2, that no longer holds the same data.
+    Node n2;
+    n2.id = "n2";
+    n2.description.hostname = "node2";
+    state_.nodes["n2"] = n2;
+    Volume copy = state_.volumes.at({"n1", "todo_data"});
+    copy.node_id = "n2";
+    copy.files = {{"todo.db", "walk dog\n"}};
+    state_.volumes[{"n2", "todo_data"}] = copy;
     state_.swarm_active = true;
     frame_.state = &state_;
   }
@@ -120,7 +82,7 @@ TEST_F(InspectorTest, AConfigShowsItsData) {
   Draw();
   std::string text = Draw();
   EXPECT_TRUE(Has(text, "todo-config")) << text;
-  EXPECT_TRUE(Has(text, "LOG_LEVEL=debug"));
+  EXPECT_TRUE(Has(text, "postgres"));
 }
 
 TEST_F(InspectorTest, ASecretNeverShowsItsData) {
@@ -136,8 +98,8 @@ TEST_F(InspectorTest, ATasksSecretShowsOnlyAsTheContainerSeesIt) {
   Select(&ui_, Pick::kTask, "t1");
   Draw();
   std::string text = Draw();
-  EXPECT_TRUE(Has(text, "/app/app.env")) << text;
-  EXPECT_TRUE(Has(text, "LOG_LEVEL=debug"));
+  EXPECT_TRUE(Has(text, "/app/config/config.json")) << text;
+  EXPECT_TRUE(Has(text, "postgres"));
   EXPECT_TRUE(Has(text, "/run/secrets/db-password"));
   EXPECT_TRUE(Has(text, "/data/todo.db"));
   EXPECT_TRUE(Has(text, "buy milk"));

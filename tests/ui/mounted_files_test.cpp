@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <memory>
+#include "task_with_mounts.h"
 
 namespace swarmsim::ui {
 namespace {
@@ -12,48 +12,8 @@ struct Fixture {
   ClusterState state;
   Task task;
   Fixture() {
-    Node n;
-    n.id = "n1";
-    n.description.hostname = "node1";
-    state.nodes["n1"] = n;
-    Config c;
-    c.id = "c1";
-    c.name = "todo-config";
-    c.data = "{\"Db\": \"postgres\"}";
-    state.configs["c1"] = c;
-    Config s;
-    s.id = "s1";
-    s.name = "db-password";
-    s.data = "hunter2";
-    state.secrets["s1"] = s;
-    Volume v;
-    v.node_id = "n1";
-    v.name = "todo_data";
-    v.files = {{"todo.db", "buy milk\n"}};
-    state.volumes[{"n1", "todo_data"}] = v;
-
-    auto spec = std::make_shared<TaskSpec>();
-    spec->container.image = "diamol/ch06-todo-list";
-    FileReference cr;
-    cr.id = "c1";
-    cr.name = "todo-config";
-    cr.file_name = "/app/config/config.json";
-    spec->container.configs.push_back(cr);
-    FileReference sr;
-    sr.id = "s1";
-    sr.name = "db-password";
-    spec->container.secrets.push_back(sr);
-    Mount m;
-    m.source = "todo_data";
-    m.target = "/data";
-    spec->container.mounts.push_back(m);
-    task.id = "t1";
-    task.service_name = "todo_web";
-    task.slot = 1;
-    task.node_id = "n1";
-    task.status.state = TaskState::kRunning;
-    task.spec = spec;
-    state.tasks["t1"] = task;
+    AddTaskWithMounts(&state);
+    task = state.tasks.at("t1");
   }
 };
 
