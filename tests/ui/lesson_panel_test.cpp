@@ -3,67 +3,25 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/lesson/library.h"
-
-#include "ui/i18n.h"
-#include "ui/live_cluster.h"
-#include "ui/panels/panels.h"
-#include "ui_fixture.h"
+#include "window_fixture.h"
 
 namespace swarmsim::ui {
 namespace {
 
-class LessonPanelTest : public ClusterFixture {
+class LessonPanelTest : public WindowFixture {
  protected:
   void SetUp() override {
-    ClusterFixture::SetUp();
-    SetLanguage(Lang::kEnglish);
-    live_.path = path_;
+    WindowFixture::SetUp();
     ui_.lesson.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
     ui_.lesson.requested = "todo-list";
     ui_.open.lesson = true;
   }
 
-  // Re-reads the cluster when asked (as the window's loop does) and draws one frame.
-  void DrawFrame() {
-    if (ui_.refresh_now || !live_.loaded) {
-      EXPECT_TRUE(Refresh(&live_, FixedWall()).ok());
-      ui_.refresh_now = false;
-    }
-    board_ = BuildBoardView(live_.state, live_.state.clock.now);
-    frame_.state = &live_.state;
-    frame_.board = &board_;
-    frame_.events = &live_.recent_events;
-    frame_.now = live_.state.clock.now;
-    frame_.run = [this](const std::vector<std::string>& args) {
-      sent_.push_back(args);
-      SessionOptions o;
-      o.database_path = path_;
-      o.wall_now = FixedWall();
-      o.seed = 7;
-      o.read_file = ReadSourceFile;
-      return RunSessionCommand(o, args);
-    };
-    frame_.decision = [this](const std::string& id) { return LoadDecision(&live_, id); };
-    imgui_.Frame([&] { DrawClassroom(frame_, &ui_); });
-  }
-
   bool LessonWindowDrawn() {
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-      if (std::string(w->Name).find(kLessonWindow) != std::string::npos) return w->Active || w->WasActive;
-    }
-    return false;
+    ImGuiWindow* w = Window(kLessonWindow);
+    return w && (w->Active || w->WasActive);
   }
-
-  ImGuiHeadless imgui_;
-  LiveCluster live_;
-  BoardView board_;
-  Frame frame_;
-  UiState ui_;
-  std::vector<std::vector<std::string>> sent_;
 };
 
 TEST_F(LessonPanelTest, BuildsTheClusterRunsAStepAndChecksIt) {

@@ -9,51 +9,12 @@
 #include <set>
 
 #include "ui/i18n.h"
-#include "ui/live_cluster.h"
-#include "ui_fixture.h"
+#include "window_fixture.h"
 
 namespace swarmsim::ui {
 namespace {
 
-class PanelsTest : public ClusterFixture {
- protected:
-  void SetUp() override {
-    ClusterFixture::SetUp();
-    SetLanguage(Lang::kEnglish);
-    live_.path = path_;
-  }
-
-  // Re-reads the cluster and draws one frame of the whole window.
-  void DrawFrame() {
-    ASSERT_TRUE(Refresh(&live_, FixedWall()).ok());
-    board_ = BuildBoardView(live_.state, live_.state.clock.now);
-    frame_.state = &live_.state;
-    frame_.board = &board_;
-    frame_.events = &live_.recent_events;
-    frame_.now = live_.state.clock.now;
-    frame_.live_now = live_.state.clock.now;
-    frame_.run = [this](const std::vector<std::string>& args) {
-      sent_.push_back(args);
-      return RunArgs(args);
-    };
-    frame_.decision = [this](const std::string& id) { return LoadDecision(&live_, id); };
-    imgui_.Frame([&] { DrawClassroom(frame_, &ui_); });
-  }
-
-  ImGuiWindow* Window(const char* id_suffix) {
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-      if (std::string(w->Name).find(id_suffix) != std::string::npos) return w;
-    }
-    return nullptr;
-  }
-
-  ImGuiHeadless imgui_;
-  LiveCluster live_;
-  BoardView board_;
-  Frame frame_;
-  UiState ui_;
-  std::vector<std::vector<std::string>> sent_;
-};
+using PanelsTest = WindowFixture;
 
 TEST_F(PanelsTest, BoardHasOneColumnPerNode) {
   ThreeNodesWithWeb();
