@@ -286,9 +286,7 @@ int main(int argc, char** argv) {
   bool board_rewound = false;  // the board shows a rewound state
   Time board_at = 0;           // the instant the board shows
   std::deque<Event> rewound_events;
-  const ClusterState* rewound_state = nullptr;  // the past last built (valid until the next RewoundState)
-  Time rewound_at = 0;                          // ...and its instant
-  Time rewind_asked = 0;                        // the handle's instant last frame
+  Time rewind_asked = 0;  // the handle's instant last frame
   std::chrono::steady_clock::duration rewind_cost{};
   int frame_no = 0;
   std::vector<double> frame_ms;
@@ -337,7 +335,6 @@ int main(int argc, char** argv) {
     if (ui.rewind_started) {
       (void)LoadRewind(&live);  // commands typed since the last drag
       ui.rewind_started = false;
-      rewound_state = nullptr;  // LoadRewind may have replaced what it pointed into
     }
 
     Frame frame;
@@ -351,12 +348,14 @@ int main(int argc, char** argv) {
     // On a large cluster one drag step can take a second (the past is rebuilt by
     // simulation): once a step has been slow, the past is rebuilt only when the
     // handle rests or is let go, and the bar keeps following the mouse meanwhile.
+    // (The past last built stays in live.rewind until the log is re-read.)
+    const Rewind& shown = live.rewind;
     bool defer_rewind = ui.rewinding && ui.rewind_held && ui.rewind_to != rewind_asked &&
-                        rewind_cost > kSlowRewind && rewound_state != nullptr;
+                        rewind_cost > kSlowRewind && shown.cached_time.has_value();
     rewind_asked = ui.rewind_to;
-    if (ui.rewinding && defer_rewind) {
-      frame.state = rewound_state;
-      frame.now = rewound_at;
+    if (defer_rewind) {
+      frame.state = &shown.cached;
+      frame.now = *shown.cached_time;
       frame.rewound = true;
       frame.events = &rewound_events;
     } else if (ui.rewinding) {
@@ -364,8 +363,6 @@ int main(int argc, char** argv) {
       auto past = RewoundState(&live, ui.rewind_to);
       rewind_cost = std::chrono::steady_clock::now() - started;
       if (past.ok()) {
-        rewound_state = past.value();
-        rewound_at = ui.rewind_to;
         frame.state = past.value();
         frame.now = ui.rewind_to;
         frame.rewound = true;
@@ -378,7 +375,6 @@ int main(int argc, char** argv) {
       } else {
         rewind_error = past.status().message();
         ui.rewinding = false;
-        rewound_state = nullptr;
       }
     }
     if (board_rewound != frame.rewound) board_stale = true;
