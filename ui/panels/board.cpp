@@ -188,14 +188,13 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   ImGui::PopStyleColor();
   for (const NodeVolume& v : col.volumes) {
     std::string label = VolumeLabel(v.name, v.anonymous);
-    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " + Tr(v.files == 1 ? Str::kFile : Str::kFiles);
+    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " +
+                       Tr(v.files == 1 ? Str::kFile : Str::kFiles);
     float size_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x;
     float x = ImGui::GetCursorPosX();
     ImGui::PushID(v.name.c_str());
-    if (ImGui::Selectable("##volume", ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
+    if (SelectableRow("##volume", ui->selected_volume == v.name)) Select(ui, Pick::kVolume, v.name);
     ImGui::PopID();
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(x);
     ImGui::TextUnformatted(FitText(label, size_x - x - ImGui::GetStyle().ItemSpacing.x).c_str());
     ImGui::SameLine();
     ImGui::SetCursorPosX(size_x);

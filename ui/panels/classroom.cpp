@@ -106,6 +106,14 @@ bool IsSelected(const UiState& ui, const PickTarget& target) {
   return false;
 }
 
+bool SelectableRow(const char* id, bool selected) {
+  float x = ImGui::GetCursorPosX();
+  bool clicked = ImGui::Selectable(id, selected, ImGuiSelectableFlags_AllowItemOverlap);
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(x);
+  return clicked;
+}
+
 void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);

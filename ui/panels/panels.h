@@ -110,6 +110,11 @@ void DrawClassroom(const Frame& frame, UiState* ui);
 void Select(UiState* ui, Pick what, const std::string& id);
 bool IsSelected(const UiState& ui, const PickTarget& target);
 
+// A clickable row the width of the panel whose contents the caller draws next, on
+// the same line from the row's start (coloured parts, text cut to fit); true when
+// clicked.
+bool SelectableRow(const char* id, bool selected);
+
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).
 void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);

@@ -221,14 +221,7 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
     for (auto it = frame.events->rbegin(); it != frame.events->rend() && shown < 40; ++it, ++shown) {
       std::optional<PickTarget> target = EventPick(*frame.state, *it);
       ImGui::PushID(shown);
-      if (target) {
-        float x = ImGui::GetCursorPosX();
-        if (ImGui::Selectable("##event", IsSelected(*ui, *target), ImGuiSelectableFlags_AllowItemOverlap)) {
-          Select(ui, target->what, target->id);
-        }
-        ImGui::SameLine();
-        ImGui::SetCursorPosX(x);  // the row's text over its selectable
-      }
+      if (target && SelectableRow("##event", IsSelected(*ui, *target))) Select(ui, target->what, target->id);
       ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
       ImGui::TextUnformatted(ClockText(it->time).c_str());
       ImGui::PopStyleColor();
