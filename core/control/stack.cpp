@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/control/configs.h"
+#include "core/control/networks.h"
 #include "core/control/services.h"
 #include "core/control/swarm.h"
 
@@ -71,17 +72,13 @@ Status DeployStack(ClusterState* state, const StackSpec& stack, bool prune, std:
       continue;
     }
     if (existing) continue;
-    Network n;
-    n.id = NewId(state);
-    n.created_at = state->clock.now;
-    n.name = net.name;
-    n.driver = net.driver.empty() ? "overlay" : net.driver;
-    n.labels = net.labels;
-    n.attachable = net.attachable;
-    Touch(state, &n);
-    std::string id = n.id;
-    state->networks[id] = std::move(n);
-    RecordEvent(state, "network", "create", id, {{"name", net.name}});
+    NetworkOptions options;
+    options.name = net.name;
+    options.driver = net.driver;
+    options.labels = net.labels;
+    options.attachable = net.attachable;
+    auto created = CreateNetwork(state, options);
+    if (!created.ok()) return created.status().Wrap("failed to create network " + net.name + ": ");
     out->push_back("Creating network " + net.name);
   }
   SWARMSIM_RETURN_IF_ERROR(DeployFileObjects(state, BlobKind::kSecret, stack.secrets, out));
@@ -145,10 +142,7 @@ Status RemoveStack(ClusterState* state, const std::string& name, std::vector<std
   }
   for (const auto& [nname, id] : networks) {
     out->push_back("Removing network " + nname);
-    RecordEvent(state, "network", "remove", id, {{"name", nname}});
-    state->networks.erase(id);
-    state->removed_networks.insert(id);
-    ++state->index;
+    SWARMSIM_RETURN_IF_ERROR(RemoveNetwork(state, id).Wrap("Failed to remove network " + id + ": "));
   }
   return Status::OK();
 }
