@@ -5,6 +5,7 @@
 #include "core/compose/convert.h"
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
+#include "core/image/image_digest.h"
 #include "core/node/timing.h"
 
 namespace swarmsim {
@@ -190,7 +191,8 @@ const ImageCatalog& BuiltinImages() {
   return *catalog;
 }
 
-ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& reference) {
+ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& pinned) {
+  const std::string reference = WithoutDigest(pinned);
   if (auto it = overrides.find(reference); it != overrides.end()) return it->second;
   const ImageCatalog& builtin = BuiltinImages();
   if (auto it = builtin.find(reference); it != builtin.end()) return it->second;
@@ -200,7 +202,8 @@ ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& referen
   return e;
 }
 
-const ImageEntry* FindImage(const ImageCatalog& overrides, const std::string& reference) {
+const ImageEntry* FindImage(const ImageCatalog& overrides, const std::string& pinned) {
+  const std::string reference = WithoutDigest(pinned);
   if (auto it = overrides.find(reference); it != overrides.end()) return &it->second;
   const ImageCatalog& builtin = BuiltinImages();
   if (auto it = builtin.find(reference); it != builtin.end()) return &it->second;

@@ -36,8 +36,9 @@ const char* BuiltinImagesText();
 // The built-in catalogue (parsed once).
 const ImageCatalog& BuiltinImages();
 
-// The entry for `reference` (normalised): the cluster's overrides first, then the
-// built-in catalogue; unknown images are generic with the default size.
+// The entry for `reference` (normalised; a pinned "@sha256:..." is ignored, see
+// image_digest.h): the cluster's overrides first, then the built-in catalogue;
+// unknown images are generic with the default size.
 ImageEntry LookupImage(const ImageCatalog& overrides, const std::string& reference);
 
 // The entry for `reference` without copying it, or nullptr for an image neither
