@@ -1,5 +1,6 @@
 #include "core/model/json.h"
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
@@ -167,6 +168,14 @@ json EnginePluginsJson() {
 // Reading: explicit type checks, the first problem kept, no exceptions needed
 // (the public functions still catch nlohmann's, as the adapter's backstop).
 
+bool SameIgnoringCase(const std::string& a, const char* b) {
+  size_t i = 0;
+  for (; i < a.size() && b[i]; ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return i == a.size() && !b[i];
+}
+
 class Reader {
  public:
   explicit Reader(const char* kind) : kind_(kind) {}
@@ -179,13 +188,23 @@ class Reader {
     if (error_.empty()) error_ = what;
   }
 
-  // nullptr when the key is absent or null (Go's zero value).
+  // nullptr when the key is absent or null (Go's zero value). Like Go's
+  // encoding/json, an exact key wins, else one that differs only in case
+  // (API clients send {"replicated": ...}).
   const json* Find(const json& obj, const char* key) {
     if (!obj.is_object()) {
       Fail(std::string("expected an object around \"") + key + "\"");
       return nullptr;
     }
     auto it = obj.find(key);
+    if (it == obj.end()) {
+      for (auto k = obj.begin(); k != obj.end(); ++k) {
+        if (SameIgnoringCase(k.key(), key)) {
+          it = k;
+          break;
+        }
+      }
+    }
     if (it == obj.end() || it->is_null()) return nullptr;
     return &*it;
   }

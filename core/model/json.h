@@ -11,7 +11,9 @@
 // spec_version/due_at/promote_at/decision_id and the task's EndpointSpec. The
 // store keeps them in their own columns.
 //
-// FromJson reads back what ToJson wrote. It sets every Engine API field of *out
+// FromJson reads back what ToJson wrote, and what API clients send: like Go's
+// encoding/json, a key matches a field exactly or, failing that, ignoring case
+// ({"replicated": ...} is Mode.Replicated). It sets every Engine API field of *out
 // (a key that is absent means the Go zero value: "", 0, false, empty, unset
 // optional) and leaves the simulation-only fields of *out untouched. A global
 // service's JSON has no replica count: ServiceSpec::replicas reads back as 1.
