@@ -15,11 +15,7 @@ namespace swarmsim {
 
 namespace {
 
-int64_t DataSize(const Volume& v) {
-  int64_t n = 0;
-  for (const auto& [path, content] : v.files) n += static_cast<int64_t>(content.size());
-  return n;
-}
+int64_t DataSize(const Volume& v) { return VolumeDataSize(v); }
 
 // Volumes in docker's order (natural by name), then by node hostname.
 std::vector<const Volume*> SortedVolumes(const ClusterState& state) {
@@ -156,14 +152,6 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   return Status::OK();
 }
 
-void RemoveVolume(ClusterState* state, Volume* v) {
-  VolumeKey key{v->node_id, v->name};
-  RecordEvent(state, "volume", "destroy", v->name, {{"driver", v->driver}, {"node", v->node_id}});
-  state->removed_volumes.insert(key);
-  state->volumes.erase(key);
-  ++state->index;  // a deletion is a change of the store
-}
-
 Status VolumeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   auto node_id = NodeIdFromFlag(ctx->state, args);
@@ -184,7 +172,7 @@ Status VolumeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out)
                               "remove " + name + ": volume is in use - [" + list + "]");
       }
     }
-    for (Volume* v : copies.value()) RemoveVolume(ctx->state, v);
+    for (Volume* v : copies.value()) DestroyVolume(ctx->state, v);
     out->out += name + "\n";
   }
   return Status::OK();
@@ -203,21 +191,8 @@ Status VolumePrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
     // Refused: docker (28) leaves the prompt as it is and exits 0; nothing changes.
     if (a != "y" && a != "Y" && a != "yes" && a != "Yes") return Status::OK();
   }
-  UseMap in_use = VolumeUsers(*ctx->state);
-  std::vector<Volume*> doomed;
   int64_t reclaimed = 0;
-  for (auto& [key, v] : ctx->state->volumes) {
-    if (!v.anonymous && !all) continue;  // named volumes only with --all (API >= 1.42)
-    if (!v.options.empty()) continue;    // local volumes with driver options are kept
-    if (in_use.count(key)) continue;
-    doomed.push_back(&v);
-  }
-  std::vector<std::string> names;
-  for (Volume* v : doomed) {
-    reclaimed += DataSize(*v);
-    names.push_back(v->name);
-    RemoveVolume(ctx->state, v);
-  }
+  std::vector<std::string> names = PruneVolumes(ctx->state, "", all, &reclaimed);
   if (!names.empty()) {
     out->out += "Deleted Volumes:\n";
     for (const auto& n : names) out->out += n + "\n";

@@ -87,4 +87,37 @@ std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& st
   return users;
 }
 
+int64_t VolumeDataSize(const Volume& volume) {
+  int64_t n = 0;
+  for (const auto& [path, content] : volume.files) n += static_cast<int64_t>(content.size());
+  return n;
+}
+
+void DestroyVolume(ClusterState* state, Volume* v) {
+  VolumeKey key{v->node_id, v->name};
+  RecordEvent(state, "volume", "destroy", v->name, {{"driver", v->driver}, {"node", v->node_id}});
+  state->removed_volumes.insert(key);
+  state->volumes.erase(key);
+  ++state->index;  // a deletion is a change of the store
+}
+
+std::vector<std::string> PruneVolumes(ClusterState* state, const std::string& node_id, bool all, int64_t* reclaimed) {
+  auto in_use = VolumeUsers(*state);
+  std::vector<Volume*> doomed;
+  for (auto& [key, v] : state->volumes) {
+    if (!node_id.empty() && v.node_id != node_id) continue;
+    if (!v.anonymous && !all) continue;  // named volumes only with --all (API >= 1.42)
+    if (!v.options.empty()) continue;    // local volumes with driver options are kept
+    if (in_use.count(key)) continue;
+    doomed.push_back(&v);
+  }
+  std::vector<std::string> names;
+  for (Volume* v : doomed) {
+    *reclaimed += VolumeDataSize(*v);
+    names.push_back(v->name);
+    DestroyVolume(state, v);
+  }
+  return names;
+}
+
 }  // namespace swarmsim

@@ -28,4 +28,17 @@ const Volume* FindMountedVolume(const ClusterState& state, const Task& task, con
 // stopped containers). One pass over the tasks.
 std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state);
 
+// Bytes of data a volume holds (what `volume ls` sizes and `prune` reclaims).
+int64_t VolumeDataSize(const Volume& volume);
+
+// Removes one copy of a volume from its node and records `volume destroy`.
+// REQUIRES: `volume` is in state->volumes (it is gone afterwards).
+void DestroyVolume(ClusterState* state, Volume* volume);
+
+// `docker volume prune` on one node's engine (`node_id`, or every node when
+// empty): removes the volumes no task uses, anonymous ones only unless `all` (API
+// >= 1.42), never a local volume with driver options. Returns the removed names in
+// removal order; adds the bytes they held to *reclaimed.
+std::vector<std::string> PruneVolumes(ClusterState* state, const std::string& node_id, bool all, int64_t* reclaimed);
+
 }  // namespace swarmsim
