@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/command/api_command.h"
 #include "core/command/registry.h"
 #include "core/orchestrator/reconcile.h"
 
@@ -27,6 +28,7 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterImageCommands(&d);
     RegisterSnapshotCommands(&d);
     RegisterConfigCommands(&d);
+    RegisterApiCommands(&d);
     return d;
   }();
   return defs;
@@ -73,6 +75,7 @@ bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
   if (!def) return false;
+  if (def->path[0] == "api") return IsReadOnlyApiCall(args);
   // A dry run only reads, whatever the command.
   return def->read_only || std::find(args.begin(), args.end(), "--dry-run") != args.end();
 }

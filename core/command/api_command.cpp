@@ -1,0 +1,51 @@
+// api [--node NAME] METHOD TARGET [BODY]: one Docker Engine API request answered by
+// the simulated daemon, printed as the HTTP response (like `curl -i`). This is
+// also how `swarmsim serve` runs every request, so a request that changed the
+// cluster is in the command log as this command and replays like any other.
+#include "core/command/api_command.h"
+#include "core/engine_api/router.h"
+
+namespace swarmsim {
+
+namespace {
+
+Status Api(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  std::vector<std::string> pos = args.positional();
+  EngineRequest request;
+  if (!pos.empty() && pos[0].rfind("--node=", 0) == 0) {
+    request.node = pos[0].substr(7);
+    pos.erase(pos.begin());
+  } else if (pos.size() >= 2 && pos[0] == "--node") {
+    request.node = pos[1];
+    pos.erase(pos.begin(), pos.begin() + 2);
+  }
+  if (pos.size() < 2 || pos.size() > 3) {
+    return Status::InvalidArgument("swarmsim: 'swarmsim api' requires METHOD TARGET [BODY]");
+  }
+  request.method = pos[0];
+  request.target = pos[1];
+  if (pos.size() == 3) request.body = pos[2];
+  EngineResponse response = HandleEngineRequest(ctx, request);
+  out->out = FormatEngineResponse(response);
+  // An error answer changes nothing: the session rolls the transaction back.
+  if (response.status >= 400) out->exit_code = 1;
+  return Status::OK();
+}
+
+}  // namespace
+
+bool IsReadOnlyApiCall(const std::vector<std::string>& args) {
+  size_t i = 1;
+  if (i < args.size() && args[i].rfind("--node=", 0) == 0) {
+    ++i;
+  } else if (i < args.size() && args[i] == "--node") {
+    i += 2;
+  }
+  return i < args.size() && !IsMutatingMethod(args[i]);
+}
+
+void RegisterApiCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({{"api"}, {}, "api [--node NAME] METHOD TARGET [BODY]", {}, 2, 5, false, Api, /*raw_args=*/true});
+}
+
+}  // namespace swarmsim

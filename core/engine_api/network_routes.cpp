@@ -1,0 +1,78 @@
+// /networks: the swarm's overlay networks (list, inspect, create, remove).
+#include <algorithm>
+
+#include "core/control/networks.h"
+#include "core/engine_api/routes.h"
+#include "core/model/json.h"
+
+namespace swarmsim {
+
+namespace {
+
+EngineResponse List(const RouteContext& rc) {
+  auto filters = Filters(rc, {"dangling", "driver", "id", "label", "name", "scope", "type"});
+  if (!filters.ok()) return EngineError(filters.status());
+  const EngineFilters& f = filters.value();
+  auto get = [&](const char* k) { auto it = f.find(k); return it == f.end() ? std::vector<std::string>{} : it->second; };
+  auto any_of = [](const std::vector<std::string>& wanted, const std::string& v) {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), v) != wanted.end();
+  };
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [id, n] : rc.state()->networks) {
+    if (!MatchAnyPrefix(id, get("id")) || !MatchLabels(n.labels, get("label"))) continue;
+    if (!any_of(get("driver"), n.driver) || !any_of(get("scope"), n.scope)) continue;
+    if (!any_of(get("type"), "custom") && !(n.ingress && any_of(get("type"), "builtin"))) continue;
+    bool name_ok = get("name").empty();
+    for (const auto& w : get("name")) name_ok |= n.name.find(w) != std::string::npos;
+    if (!name_ok) continue;
+    list.push_back(ToJson(n));
+  }
+  return JsonResponse(list);
+}
+
+EngineResponse Create(const RouteContext& rc) {
+  auto body = JsonBody(rc);
+  if (!body.ok()) return EngineError(body.status());
+  const nlohmann::json& j = body.value();
+  NetworkOptions options;
+  if (auto it = j.find("Name"); it != j.end() && it->is_string()) options.name = it->get<std::string>();
+  if (auto it = j.find("Driver"); it != j.end() && it->is_string() && !it->get<std::string>().empty()) {
+    options.driver = it->get<std::string>();
+  }
+  if (options.driver != "overlay") {
+    return EngineError(400, "swarmsim simulates a swarm's overlay networks only; driver \"" + options.driver +
+                                "\" is not available");
+  }
+  if (auto it = j.find("Attachable"); it != j.end() && it->is_boolean()) options.attachable = it->get<bool>();
+  if (auto it = j.find("Labels"); it != j.end() && it->is_object()) {
+    for (const auto& [k, v] : it->items()) {
+      if (!v.is_string()) return EngineError(400, "invalid JSON: label " + k + " is not a string");
+      options.labels[k] = v.get<std::string>();
+    }
+  }
+  auto id = CreateNetwork(rc.state(), options);
+  if (!id.ok()) return EngineError(id.status());
+  return JsonResponse({{"Id", id.value()}, {"Warning", ""}}, 201);
+}
+
+}  // namespace
+
+EngineResponse HandleNetworks(RouteContext& rc) {
+  Status manager = RequireManager(rc);
+  if (!manager.ok()) return EngineError(manager);
+  const auto& seg = rc.seg();
+  const std::string& m = rc.method();
+  auto not_allowed = [&] { return EngineError(405, "method " + m + " not allowed on this path"); };
+  if (seg.size() == 1) return m == "GET" ? List(rc) : not_allowed();
+  if (seg.size() == 2 && seg[1] == "create") return m == "POST" ? Create(rc) : not_allowed();
+  if (seg.size() != 2) return RouteNotFound(rc);
+  if (m != "GET" && m != "DELETE") return not_allowed();
+  auto network = ResolveNetwork(rc.state(), seg[1]);
+  if (!network.ok()) return EngineError(network.status());
+  if (m == "GET") return JsonResponse(ToJson(*network.value()));
+  Status st = RemoveNetwork(rc.state(), network.value()->id);
+  if (!st.ok()) return EngineError(st);
+  return EmptyResponse(204);
+}
+
+}  // namespace swarmsim
