@@ -22,6 +22,7 @@
 #include "core/command/command.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "server/serve_cli.h"
 
 
 namespace {
@@ -91,6 +92,12 @@ int main(int argc, char** argv) {
   options.seed = seed;
   options.env = env;
   options.read_file = ReadDiskFile;
+
+  // The Docker Engine API over a socket: server/ (Asio), one request per session.
+  if (!args.empty() && args[0] == "serve") {
+    swarmsim::Time fixed = env.count("SWARMSIM_WALL_CLOCK") ? wall : 0;
+    return swarmsim::RunServeCli(args, options, fixed, std::cout, std::cerr);
+  }
   swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
   std::cerr << out.err;
   std::cout << out.out;
