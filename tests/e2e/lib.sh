@@ -1,0 +1,54 @@
+# Shared by the end-to-end tests that drive the real docker client against
+# `swarmsim serve`: a fresh cluster database in a temporary directory, a server
+# started on a socket there, and a clean stop (the server removes its socket).
+# Exit code 77 is ctest's SKIP: no docker client on this machine.
+set -euo pipefail
+
+SWARMSIM=${SWARMSIM:?SWARMSIM must name the swarmsim binary}
+SOURCE_DIR=${SOURCE_DIR:?SOURCE_DIR must name the source tree}
+DOCKER=${DOCKER:-$(command -v docker || true)}
+if [ -z "$DOCKER" ]; then
+  echo "SKIPPED: no docker client installed (the e2e tests drive the real docker CLI)"
+  exit 77
+fi
+
+WORK=$(mktemp -d)
+export SWARMSIM_STATE=$WORK/cluster.db
+export SWARMSIM_SEED=42
+export HOME=$WORK  # docker's config (contexts, ~/.docker) stays in the test's directory
+unset DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
+SERVE_PIDS=()
+
+cleanup() {
+  for pid in "${SERVE_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${SERVE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# start_serve SOCKET [serve flags...]: starts a server, waits for its socket.
+start_serve() {
+  local sock=$1
+  shift
+  "$SWARMSIM" serve -H "unix://$sock" "$@" >"$sock.out" 2>"$sock.err" &
+  SERVE_PIDS+=($!)
+  for _ in $(seq 1 200); do
+    [ -S "$sock" ] && grep -q "^export DOCKER_HOST=unix://$sock\$" "$sock.out" && return 0
+    sleep 0.05
+  done
+  cat "$sock.err" >&2
+  fail "swarmsim serve did not start on $sock"
+}
+
+# expect_eq WHAT ACTUAL EXPECTED
+expect_eq() {
+  if [ "$2" != "$3" ]; then
+    printf 'FAIL: %s\n--- expected\n%s\n--- actual\n%s\n' "$1" "$3" "$2" >&2
+    exit 1
+  fi
+}
