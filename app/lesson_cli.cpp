@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/docker_client.h"
 #include "app/state_path.h"
 #include "core/lesson/library.h"
 #include "core/lesson/runner.h"
@@ -20,13 +21,15 @@ using lesson::Lang;
 constexpr const char* kUsage =
     "Usage:  swarmsim lesson list [--scenarios DIR]\n"
     "        swarmsim lesson show NAME [--lang ko|en] [--scenarios DIR]\n"
-    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n";
+    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n"
+    "                                 [--client docker]\n";
 
 struct Args {
   std::string verb, name, from;
   std::string scenarios;  // --scenarios: another lesson directory
   Lang lang = Lang::kEn;
   bool auto_run = false;
+  bool docker_client = false;  // --client docker: the docker forms, by the real client
 };
 
 Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
@@ -63,6 +66,13 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
       auto v = value("--scenarios");
       if (!v.ok()) return v.status();
       a.scenarios = v.value();
+    } else if (w == "--client" || w.rfind("--client=", 0) == 0) {
+      auto v = value("--client");
+      if (!v.ok()) return v.status();
+      if (v.value() == "docker") a.docker_client = true;
+      else if (v.value() != "swarmsim") {
+        return Status::InvalidArgument("invalid argument \"" + v.value() + "\" for \"--client\" flag: must be swarmsim or docker");
+      }
     } else if (w == "--help" || w == "-h") {
       return Status::OK();
     } else if (!w.empty() && w[0] == '-') {
@@ -85,6 +95,7 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
   }
   a.name = positional[1];
   if (!a.from.empty() && a.verb != "run") return Status::InvalidArgument("unknown flag: --from");
+  if (a.docker_client && a.verb != "run") return Status::InvalidArgument("unknown flag: --client");
   return a;
 }
 
@@ -247,6 +258,19 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
       return 1;
     }
   }
+  // --client docker: the lesson's own serve; each docker form goes to the real client.
+  std::unique_ptr<DockerClient> docker;
+  if (args.docker_client) {
+    auto started = DockerClient::Start(state_path, base.string(), options.env);
+    if (!started.ok()) {
+      std::cerr << started.status().message() << "\n";
+      return 1;
+    }
+    docker = std::move(started.value());
+    std::cout << Say(lang, "The docker client talks to this lesson's cluster: export DOCKER_HOST=",
+                     "docker 클라이언트가 이 레슨의 클러스터에 연결됩니다: export DOCKER_HOST=")
+              << docker->host() << "\n";
+  }
   std::string state_arg = options.state_flag.empty() ? "--state " + state_path : "--state " + options.state_flag;
   std::cout << Say(lang, "Lesson state: ", "레슨 상태 파일: ") << state_path << "\n"
             << Say(lang, "  your own commands on it: swarmsim ", "  직접 명령을 입력하려면: swarmsim ") << state_arg
@@ -305,8 +329,15 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
     }
     bool ok = true;
     for (const auto& c : step.commands) {
-      std::cout << "$ " << c.line << "\n";
-      lesson::CommandRun run = lesson::RunLessonCommand(session, c);
+      lesson::CommandRun run;
+      if (docker && c.docker.rfind("docker ", 0) == 0) {
+        std::cout << "$ " << c.docker << "\n";
+        run.command = c;
+        run.output = docker->Run(c.docker);
+      } else {
+        std::cout << "$ " << c.line << "\n";
+        run = lesson::RunLessonCommand(session, c);
+      }
       PrintOutput(run.output);
       if (!run.as_expected()) {
         std::cout << "  ✗ " << Say(lang, "exit code ", "종료 코드 ") << run.output.exit_code
