@@ -12,6 +12,8 @@
 #include <boost/beast/http.hpp>
 #include <array>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -85,6 +87,9 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   // A followed stream: the target to ask again, and how far it got.
   std::string stream_target_;
   std::string stream_after_;
+  // A stream with `until` ends by then on the real clock whatever the cluster's
+  // clock does (a paused or pinned clock must not keep a client waiting forever).
+  std::optional<std::chrono::system_clock::time_point> stream_deadline_;
   std::optional<asio::steady_timer> poll_timer_;
   std::array<char, 256> peer_buf_{};
   bool closed_ = false;
@@ -207,10 +212,16 @@ void Connection<Protocol>::Dispatch() {
       if (first.status >= 400) return WriteResponse(first, request_.keep_alive());
       stream_target_ = target;
       stream_after_ = first.headers[kLastSeqHeader];
+      if (auto until = q.find("until"); until != q.end() && !until->second.empty()) {
+        double secs = std::strtod(until->second.c_str(), nullptr);
+        stream_deadline_ = std::chrono::system_clock::time_point(
+            std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double>(secs)));
+      }
       auto head = std::make_shared<std::string>("HTTP/1.1 200 OK\r\nContent-Type: " + first.content_type +
                                                 "\r\nApi-Version: " + kMaxApiVersion +
                                                 "\r\nConnection: close\r\n\r\n" + first.body);
-      const bool done = first.headers[kStreamDoneHeader] == "true";
+      const bool done = first.headers[kStreamDoneHeader] == "true" ||
+                        (stream_deadline_ && std::chrono::system_clock::now() >= *stream_deadline_);
       stream_.expires_never();
       auto self = this->shared_from_this();
       asio::async_write(stream_, asio::buffer(*head), [self, head, done](error_code ec, size_t) {
@@ -301,7 +312,8 @@ void Connection<Protocol>::PollStream() {
     EngineResponse r = self->server_->Call("GET", self->stream_target_ + sep + "after-seq=" + self->stream_after_, "");
     if (r.status >= 400) return self->Close();
     self->stream_after_ = r.headers[kLastSeqHeader];
-    const bool done = r.headers[kStreamDoneHeader] == "true";
+    const bool done = r.headers[kStreamDoneHeader] == "true" ||
+                      (self->stream_deadline_ && std::chrono::system_clock::now() >= *self->stream_deadline_);
     if (r.body.empty()) {
       if (done) return self->Close();
       return self->PollStream();

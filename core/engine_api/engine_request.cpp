@@ -144,7 +144,8 @@ Result<EngineFilters> ParseEngineFilters(const std::string& text) {
 EngineResponse EngineError(int http_status, const std::string& message) {
   EngineResponse r;
   r.status = http_status;
-  r.body = nlohmann::json{{"message", message}}.dump() + "\n";
+  // A message may quote the request's own bytes: invalid UTF-8 is replaced, never thrown.
+  r.body = nlohmann::json{{"message", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return r;
 }
 

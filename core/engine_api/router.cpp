@@ -20,7 +20,7 @@ bool IsMutatingMethod(const std::string& method) { return method != "GET" && met
 EngineResponse JsonResponse(const nlohmann::json& body, int status) {
   EngineResponse r;
   r.status = status;
-  r.body = body.dump() + "\n";
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return r;
 }
 

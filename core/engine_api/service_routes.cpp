@@ -47,7 +47,11 @@ void DefaultUpdateConfig(std::optional<UpdateConfig>* c) {
 Result<ServiceSpec> SpecFromBody(const RouteContext& rc) {
   auto body = JsonBody(rc);
   if (!body.ok()) return body.status();
-  const nlohmann::json& j = body.value();
+  nlohmann::json& j = body.value();
+  // No mode at all is a replicated service (the daemon's default).
+  if (const nlohmann::json* mode = Member(&j, "Mode"); !mode || mode->is_null()) {
+    j["Mode"] = {{"Replicated", nlohmann::json::object()}};
+  }
   ServiceSpec spec;
   SWARMSIM_RETURN_IF_ERROR(FromJson(j, &spec));
   // A replicated service without a count runs one task (the CLI leaves it out for stacks).

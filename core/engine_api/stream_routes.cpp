@@ -76,6 +76,16 @@ std::optional<Event> AsDaemonEvent(const RouteContext& rc, const Event& e) {
   return c;
 }
 
+// The client's since/until are wall-clock instants (`--until 0s` is "now" on the
+// client's clock); the log is in virtual time. Shift them by the distance between
+// the two clocks at this request (the session anchored the cluster to the wall
+// clock when it caught up), so relative forms mean the same as in swarmsim's own
+// `events`. A cluster never anchored (tests) is not shifted.
+Time ToVirtual(const ClusterState& s, Time wall) {
+  if (s.clock.wall_anchor == 0) return wall;
+  return wall - (s.clock.wall_anchor - s.clock.now);
+}
+
 uint64_t AfterSeq(const RouteContext& rc) { return std::strtoull(rc.Query("after-seq").c_str(), nullptr, 10); }
 
 // Docker's log timestamps: RFC 3339 with all nine fraction digits.
@@ -113,14 +123,14 @@ EngineResponse HandleEvents(RouteContext& rc) {
   if (!rc.Query("since").empty()) {
     auto t = ParseUnixTime(rc.Query("since"));
     if (!t.ok()) return EngineError(t.status());
-    since = t.value();
+    since = t.value() == 0 ? 0 : ToVirtual(*rc.state(), t.value());
   } else if (!rc.Query("after-seq").empty()) {
     since = 0;
   }
   if (!rc.Query("until").empty()) {
     auto t = ParseUnixTime(rc.Query("until"));
     if (!t.ok()) return EngineError(t.status());
-    until = t.value();
+    until = ToVirtual(*rc.state(), t.value());
   }
   const uint64_t after = AfterSeq(rc);
   auto events = ReadEvents(rc.ctx->db, since, std::min(until, now), after);
@@ -149,7 +159,7 @@ EngineResponse HandleEvents(RouteContext& rc) {
       }
       keep &= any;
     }
-    if (keep) body += ToJson(e).dump() + "\n";
+    if (keep) body += ToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   EngineResponse r;
   r.body = std::move(body);
@@ -177,7 +187,7 @@ EngineResponse HandleServiceLogs(RouteContext& rc, const Service& service) {
   if (!rc.Query("since").empty() && rc.Query("since") != "0") {
     auto t = ParseUnixTime(rc.Query("since"));
     if (!t.ok()) return EngineError(t.status());
-    since = t.value();
+    since = ToVirtual(*state, t.value());
   }
   uint64_t last = after;
   for (const auto& l : lines) last = std::max(last, l.seq);

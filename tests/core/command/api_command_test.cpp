@@ -10,7 +10,7 @@
 namespace swarmsim {
 namespace {
 
-CommandOutput Run(ClusterState* state, const std::vector<std::string>& args) {
+CommandOutput RunArgs(ClusterState* state, const std::vector<std::string>& args) {
   CommandContext ctx;
   ctx.state = state;
   ctx.seed = 42;
@@ -20,14 +20,14 @@ CommandOutput Run(ClusterState* state, const std::vector<std::string>& args) {
 TEST(ApiCommandTest, PrintsTheHttpResponseAndFailsOnErrors) {
   ClusterState s;
   s.clock.now = 1'767'603'600LL * kSecond;
-  ASSERT_EQ(Run(&s, {"swarm", "init"}).exit_code, 0);
-  CommandOutput ping = Run(&s, {"api", "GET", "/_ping"});
+  ASSERT_EQ(RunArgs(&s, {"swarm", "init"}).exit_code, 0);
+  CommandOutput ping = RunArgs(&s, {"api", "GET", "/_ping"});
   EXPECT_EQ(ping.exit_code, 0);
   auto r = ParseEngineResponse(ping.out);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, "OK");
-  CommandOutput missing = Run(&s, {"api", "GET", "/v1.47/services/nosuch"});
+  CommandOutput missing = RunArgs(&s, {"api", "GET", "/v1.47/services/nosuch"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(ParseEngineResponse(missing.out)->status, 404);
 }
@@ -47,7 +47,7 @@ TEST(ApiCommandTest, ApiRequestsReplay) {
   Time now = 1'767'603'600LL * kSecond;
   auto run = [&](const std::vector<std::string>& args) {
     s.clock.now = std::max(s.clock.now, now);
-    CommandOutput out = Run(&s, args);
+    CommandOutput out = RunArgs(&s, args);
     ASSERT_EQ(out.exit_code, 0) << out.err << out.out;
     CommandRecord r;
     r.seq = log.size() + 1;
