@@ -6,6 +6,8 @@
 //               [--screenshot FILE.png [--frames N]] [--bench-frames N]
 //               [--select-task SERVICE.SLOT] [--console "COMMAND"]...
 //               [--rewind-to RFC3339]   (start rewound to that virtual instant)
+//               [--lesson NAME [--step N]]  (the lesson on its own fresh database, run
+//                                            to step N: with --screenshot, any moment of it)
 //
 // Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
 // for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
@@ -21,9 +23,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -31,6 +31,7 @@
 #include "core/command/session.h"
 #include "core/format/time_format.h"
 #include "core/lesson/library.h"
+#include "core/lesson/scenario_files.h"
 #include "core/sim/clock.h"
 #include "ui/fonts.h"
 #include "ui/i18n.h"
@@ -57,6 +58,8 @@ struct Options {
   std::string select_task;  // "web.1": preselect for screenshots
   std::vector<std::string> console;  // commands to run in the console at start
   std::string rewind_to;             // RFC 3339: start rewound to this virtual instant
+  std::string lesson;                // run this lesson ...
+  int step = 0;                      // ... to this step (1-based; 0: build its cluster only)
 };
 
 constexpr float kBaseFontPx = 19.0f;
@@ -103,6 +106,15 @@ bool ParseArgs(int argc, char** argv, Options* o) {
         std::fprintf(stderr, "invalid --rewind-to, want an RFC 3339 time\n");
         return false;
       }
+    } else if (a == "--lesson") {
+      if (!next(&o->lesson)) return false;
+    } else if (a == "--step") {
+      if (!next(&v)) return false;
+      o->step = std::atoi(v.c_str());
+      if (o->step < 1) {
+        std::fprintf(stderr, "invalid --step, want a step number from 1\n");
+        return false;
+      }
     } else if (a == "--console") {
       if (!next(&v)) return false;
       o->console.push_back(v);
@@ -110,6 +122,10 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       std::fprintf(stderr, "unknown flag: %s\n", a.c_str());
       return false;
     }
+  }
+  if (o->step > 0 && o->lesson.empty()) {
+    std::fprintf(stderr, "--step needs --lesson\n");
+    return false;
   }
   return true;
 }
@@ -123,12 +139,63 @@ Time WallNow(const std::map<std::string, std::string>& env) {
       .count();
 }
 
-Result<std::string> ReadDiskFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("open " + path + ": no such file or directory");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// --lesson NAME --step N: builds the lesson's cluster on `options` (a fresh
+// database) and runs steps 1..N as `swarmsim lesson run` does, then opens the
+// lesson panel on step N as if its button had just run it (its checks and
+// changes appear on the first frame), with the step's commands in the console.
+// Returns false, having said which step on stderr, when a command or check failed.
+bool RunLessonTo(const SessionOptions& options, const std::string& name, int steps, UiState* ui) {
+  OpenLesson(&ui->lesson, name);
+  if (!ui->lesson.lesson) {
+    std::fprintf(stderr, "swarmsim-ui: %s\n", ui->lesson.error.c_str());
+    return false;
+  }
+  const lesson::Lesson& l = *ui->lesson.lesson;
+  ui->open.lesson = true;
+  if (steps > static_cast<int>(l.steps.size())) {
+    std::fprintf(stderr, "swarmsim-ui: lesson %s has %zu steps\n", name.c_str(), l.steps.size());
+    return false;
+  }
+  std::vector<lesson::CommandRun> setup;
+  if (Status st = lesson::StartCluster(options, l, &setup); !st.ok()) {
+    std::fprintf(stderr, "swarmsim-ui: could not build the lesson's cluster: %s\n", st.message().c_str());
+    return false;
+  }
+  lesson::Lang lang = language() == Lang::kKorean ? lesson::Lang::kKo : lesson::Lang::kEn;
+  bool ok = true;
+  for (int i = 0; i < steps; ++i) {
+    bool last = i + 1 == steps;
+    StepSnapshot before;
+    if (last) {
+      auto state = lesson::SessionCheckContext(options).load();
+      if (state.ok()) before = TakeSnapshot(*state.value());
+    }
+    lesson::StepRun run = lesson::RunStep(options, l, size_t(i), lang);
+    if (!run.ok() && ok) {
+      std::string why = !run.unmet.empty() ? "its preconditions do not hold" : "a command or check failed";
+      for (const auto& c : run.commands) {
+        if (!c.as_expected()) why = "`" + c.command.line + "` exited " + std::to_string(c.output.exit_code);
+      }
+      for (const auto& o : run.outcomes) {
+        if (!o.ok) why = "check failed: " + o.what + " (" + o.found + ")";
+      }
+      std::fprintf(stderr, "swarmsim-ui: lesson %s step %d (%s): %s\n", name.c_str(), i + 1,
+                   l.steps[size_t(i)].id.c_str(), why.c_str());
+      ok = false;
+    }
+    if (!last) continue;
+    GoToStep(&ui->lesson, size_t(i));
+    LessonProgress& p = ui->lesson;
+    p.before = before;
+    p.unmet = run.unmet;
+    p.ran = run.unmet.empty();
+    p.checks_due = p.ran;  // the panel evaluates them on the window's own first read
+    for (const auto& c : run.commands) {
+      LogCommand(ui, c.command.argv, c.output);
+      NoteStepCommand(&p, c.command, c.output);
+    }
+  }
+  return ok;
 }
 
 // "web.1" -> the current task of that slot (running or newest).
@@ -255,12 +322,17 @@ int main(int argc, char** argv) {
     ui.rewind_to = ParseRFC3339(opt.rewind_to).value();
   }
   // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
-  ui.lesson.scenarios_dir = lesson::DefaultScenariosDir(env);
+  ui.lesson.files = lesson::ScenarioFiles::FromEnvironment(env);
   if (auto it = env.find("SWARMSIM_LESSON"); it != env.end() && !it->second.empty()) {
     ui.lesson.requested = it->second;
     ui.open.lesson = true;
   }
   ApplyZoom(&font_state, ui.zoom, font_dir);
+  if (!opt.lesson.empty()) {
+    // The lesson's own database, made afresh, as `swarmsim lesson run` does.
+    live.path = opt.state_flag.empty() ? LessonStatePath(opt.lesson, env) : opt.state_flag;
+    if (opt.state_flag.empty()) RemoveDatabaseFiles(live.path);
+  }
   // Our input callbacks go in first: ImGui's backend chains to them.
   glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_input = true; });
   glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_input = true; });
@@ -276,8 +348,19 @@ int main(int argc, char** argv) {
   SessionOptions session;
   session.database_path = live.path;
   session.env = env;
-  session.read_file = ReadDiskFile;
+  // Files on disk, else the lesson file of that name: lesson steps and a student
+  // typing `stack deploy -c todo-list/v1.yml todo` work from any folder.
+  auto pwd = env.find("PWD");
+  session.read_file = lesson::TypedFileReader(ui.lesson.files, pwd == env.end() ? "" : pwd->second, nullptr);
   if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) session.seed = std::strtoull(it->second.c_str(), nullptr, 10);
+  int exit_code = 0;
+  if (!opt.lesson.empty()) {
+    SessionOptions lesson_session = session;
+    lesson_session.wall_now = WallNow(env);
+    lesson_session.env = lesson::LessonEnvironment(ui.lesson.files, env);
+    lesson_session.read_file = lesson::LessonFileReader(ui.lesson.files);
+    if (!RunLessonTo(lesson_session, opt.lesson, opt.step, &ui)) exit_code = 1;
+  }
 
   Time last_refresh = 0;
   Time refresh_every = kRefreshEvery;
@@ -292,7 +375,6 @@ int main(int argc, char** argv) {
   std::vector<double> frame_ms;
   double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended
   int total_frames = opt.bench_frames > 0 ? opt.bench_frames : opt.frames;
-  int exit_code = 0;
   int frames_to_draw = 3;      // idle skipping: draw while > 0 (ImGui settles in a few frames)
   uint64_t drawn_seq = 0, drawn_reads = 0;
   while (!glfwWindowShouldClose(window)) {
