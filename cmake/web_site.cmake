@@ -1,8 +1,8 @@
 # The classroom page: the window's own sources (ui/, the shared frame loop in
 # ui/app/window_loop.cpp) and the browser's platform layer (ui/web/) linked into
-# index.html + index.js + index.wasm. The lessons and presets (scenarios/) and the
-# font subset (WEB_FONT_DIR, made by script/build-web) are embedded in the wasm,
-# so the page needs nothing but its own three files.
+# index.html + index.js + index.wasm. The lessons are built into core (as for the
+# desktop) and the font subsets (WEB_FONT_DIR, made by script/build-web) are
+# embedded, so the page needs nothing but its own three files.
 set(WEB_FONT_DIR "${CMAKE_BINARY_DIR}/fonts" CACHE PATH "The Nanum font subset")
 file(GLOB_RECURSE UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/ui/*.cpp)
 list(FILTER UI_SOURCES EXCLUDE REGEX "/ui/(app|web)/")
@@ -16,7 +16,7 @@ set_target_properties(swarmsim_web PROPERTIES OUTPUT_NAME index SUFFIX ".html"
                       RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site")
 set(WEB_SHELL ${CMAKE_SOURCE_DIR}/ui/web/shell.html)
 set_property(TARGET swarmsim_web APPEND PROPERTY LINK_DEPENDS ${WEB_SHELL} ${CMAKE_SOURCE_DIR}/ui/web/page.js)
-file(GLOB_RECURSE WEB_EMBEDDED CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scenarios/* ${WEB_FONT_DIR}/*)
+file(GLOB WEB_EMBEDDED CONFIGURE_DEPENDS ${WEB_FONT_DIR}/*)
 set_property(TARGET swarmsim_web APPEND PROPERTY LINK_DEPENDS ${WEB_EMBEDDED})
 target_link_options(swarmsim_web PRIVATE
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB
@@ -26,5 +26,4 @@ target_link_options(swarmsim_web PRIVATE
   "-sEXPORTED_FUNCTIONS=[_main,_swarmsim_run,_swarmsim_open_file,_swarmsim_reset,_swarmsim_summary,_swarmsim_state_path,_swarmsim_reset_frame_stats]"
   --shell-file ${WEB_SHELL}
   --pre-js ${CMAKE_SOURCE_DIR}/ui/web/page.js
-  --embed-file ${CMAKE_SOURCE_DIR}/scenarios@/scenarios
   --embed-file ${WEB_FONT_DIR}@/fonts)

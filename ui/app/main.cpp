@@ -6,6 +6,8 @@
 //               [--screenshot FILE.png [--frames N]] [--bench-frames N]
 //               [--select-task SERVICE.SLOT] [--console "COMMAND"]...
 //               [--rewind-to RFC3339]   (start rewound to that virtual instant)
+//               [--lesson NAME [--step N]]  (the lesson on its own fresh database, run
+//                                            to step N: with --screenshot, any moment of it)
 //
 // Environment: SWARMSIM_STATE, SWARMSIM_WALL_CLOCK (fixed RFC 3339 wall clock, as
 // for the CLI), SWARMSIM_UI_FONT_DIR (default /usr/share/fonts/truetype/nanum).
@@ -17,9 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,6 +45,8 @@ struct Options {
   std::string select_task;  // "web.1": preselect for screenshots
   std::vector<std::string> console;  // commands to run in the console at start
   std::string rewind_to;             // RFC 3339: start rewound to this virtual instant
+  std::string lesson;                // run this lesson ...
+  int step = 0;                      // ... to this step (1-based; 0: build its cluster only)
 };
 
 bool ParseArgs(int argc, char** argv, Options* o) {
@@ -87,6 +89,15 @@ bool ParseArgs(int argc, char** argv, Options* o) {
         std::fprintf(stderr, "invalid --rewind-to, want an RFC 3339 time\n");
         return false;
       }
+    } else if (a == "--lesson") {
+      if (!next(&o->lesson)) return false;
+    } else if (a == "--step") {
+      if (!next(&v)) return false;
+      o->step = std::atoi(v.c_str());
+      if (o->step < 1) {
+        std::fprintf(stderr, "invalid --step, want a step number from 1\n");
+        return false;
+      }
     } else if (a == "--console") {
       if (!next(&v)) return false;
       o->console.push_back(v);
@@ -95,15 +106,11 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       return false;
     }
   }
+  if (o->step > 0 && o->lesson.empty()) {
+    std::fprintf(stderr, "--step needs --lesson\n");
+    return false;
+  }
   return true;
-}
-
-Result<std::string> ReadDiskFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("open " + path + ": no such file or directory");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 bool WritePng(const std::string& path, int w, int h) {
@@ -134,12 +141,16 @@ int main(int argc, char** argv) {
   if (auto it = wo.env.find("SWARMSIM_UI_FONT_DIR"); it != wo.env.end()) wo.font_dir = it->second;
   if (opt.lang == "ko") SetLanguage(Lang::kKorean);
   wo.state_path = ResolveStatePath(opt.state_flag, wo.env);
+  if (!opt.lesson.empty()) {
+    // The lesson's own database, made afresh, as `swarmsim lesson run` does.
+    wo.state_path = opt.state_flag.empty() ? LessonStatePath(opt.lesson, wo.env) : opt.state_flag;
+    if (opt.state_flag.empty()) RemoveDatabaseFiles(wo.state_path);
+  }
   wo.zoom = opt.zoom;
   wo.select_task = opt.select_task;
   wo.console = opt.console;
   if (!opt.rewind_to.empty()) wo.rewind_to = ParseRFC3339(opt.rewind_to).value();
   wo.headless = !opt.screenshot.empty() || opt.bench_frames > 0;
-  wo.read_file = ReadDiskFile;
 
   if (!glfwInit()) {
     std::fprintf(stderr, "swarmsim-ui: cannot open a window (no display?); the CLI works without one\n");
@@ -160,6 +171,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   {
     WindowLoop loop(window, wo);
+    if (!opt.lesson.empty() && !loop.RunLessonTo(opt.lesson, opt.step)) exit_code = 1;
     int frame_no = 0;
     std::vector<double> frame_ms;
     double cpu_after_first = 0;  // process CPU time (all threads, ms) when frame 1 ended

@@ -11,7 +11,9 @@
 
 #include "core/format/time_format.h"
 #include "core/lesson/library.h"
+#include "core/lesson/scenario_files.h"
 #include "core/sim/clock.h"
+#include "ui/app/lesson_start.h"
 #include "ui/i18n.h"
 #include "ui/panels/theme.h"
 #include "ui/view/command_line.h"
@@ -75,7 +77,7 @@ WindowLoop::WindowLoop(GLFWwindow* window, WindowOptions options)
     ui_.rewind_to = *options_.rewind_to;
   }
   // $SWARMSIM_LESSON opens that lesson in the lesson panel (script/run does).
-  ui_.lesson.scenarios_dir = lesson::DefaultScenariosDir(options_.env);
+  ui_.lesson.files = lesson::ScenarioFiles::FromEnvironment(options_.env);
   if (auto it = options_.env.find("SWARMSIM_LESSON"); it != options_.env.end() && !it->second.empty()) {
     ui_.lesson.requested = it->second;
     ui_.open.lesson = true;
@@ -95,7 +97,11 @@ WindowLoop::WindowLoop(GLFWwindow* window, WindowOptions options)
 
   session_.database_path = live_.path;
   session_.env = options_.env;
-  session_.read_file = options_.read_file;
+  // Files on disk, else the lesson file of that name: lesson steps and a student
+  // typing `stack deploy -c todo-list/v1.yml todo` work from any folder.
+  auto pwd = options_.env.find("PWD");
+  session_.read_file =
+      lesson::TypedFileReader(ui_.lesson.files, pwd == options_.env.end() ? "" : pwd->second, nullptr);
   if (auto it = options_.env.find("SWARMSIM_SEED"); it != options_.env.end()) {
     session_.seed = std::strtoull(it->second.c_str(), nullptr, 10);
   }
@@ -112,7 +118,7 @@ void WindowLoop::ApplyZoom(float zoom) {
   if (fonts_.zoom == zoom) return;
   bool had_texture = fonts_.zoom != 0;
   fonts_.zoom = zoom;
-  fonts_.fonts = LoadFonts(kBaseFontPx * zoom, options_.font_dir);
+  fonts_.fonts = LoadFonts(kBaseFontPx * zoom, options_.font_dir, options_.symbol_font_dir);
   fonts_.nearest_texture = ImTextureID{};  // a new texture (GL may reuse the name)
   ImGuiStyle style = base_style_;
   style.ScaleAllSizes(zoom);
@@ -223,6 +229,17 @@ void WindowLoop::RunInConsole(const std::vector<std::string>& args) {
   RunAndLog(frame, &ui_, args);
   ui_.refresh_now = true;
   Wake();
+}
+
+bool WindowLoop::RunLessonTo(const std::string& name, int steps) {
+  SessionOptions lesson_session = session_;
+  lesson_session.wall_now = WallNow(options_.env);
+  lesson_session.env = lesson::LessonEnvironment(ui_.lesson.files, options_.env);
+  lesson_session.read_file = lesson::LessonFileReader(ui_.lesson.files);
+  bool ok = ui::RunLessonTo(lesson_session, name, steps, &ui_);
+  ui_.refresh_now = true;
+  Wake();
+  return ok;
 }
 
 void WindowLoop::RunLessonStep() {

@@ -29,20 +29,21 @@ struct WindowOptions {
   std::string state_path;
   std::map<std::string, std::string> env;  // the session's environment (seed, wall clock, ...)
   std::string font_dir;
+  std::string symbol_font_dir = kDefaultSymbolFontDir;
   const char* glsl_version = "#version 130";  // handed to the OpenGL3 backend
   float zoom = 1.0f;
   std::string select_task;           // "web.1": preselect for screenshots
   std::vector<std::string> console;  // commands to run in the console on the first frame
   std::optional<Time> rewind_to;     // start rewound to this virtual instant
   bool headless = false;             // screenshots and benchmarks: draw every frame
-  // How commands read files (compose files, `config create FILE`).
-  std::function<Result<std::string>(const std::string&)> read_file;
 };
 
 class WindowLoop {
  public:
   // Creates the ImGui context and its GLFW + OpenGL3 backends on `window`, whose
   // context is current. The lesson named by $SWARMSIM_LESSON opens in the panel.
+  // Commands read files from disk, else the lesson files ($SWARMSIM_SCENARIOS or
+  // built in) of that name.
   WindowLoop(GLFWwindow* window, WindowOptions options);
   ~WindowLoop();
   WindowLoop(const WindowLoop&) = delete;
@@ -61,6 +62,10 @@ class WindowLoop {
   // Runs one command as the console does (echoed, output appended) and re-reads
   // the cluster before the next frame.
   void RunInConsole(const std::vector<std::string>& args);
+
+  // Runs lesson `name` on the (fresh) database up to step `steps` and opens the
+  // panel there (RunLessonTo in lesson_start.h). False when a step failed.
+  bool RunLessonTo(const std::string& name, int steps);
 
   // The lesson panel's "Run this step" for its current step (the cluster must have
   // been read: call after a Step).

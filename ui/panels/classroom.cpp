@@ -114,22 +114,36 @@ bool SelectableRow(const char* id, bool selected) {
   return clicked;
 }
 
-void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
+namespace {
+
+std::string ShownCommand(const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
-  ui->console.lines.push_back({ConsoleLine::kCommand, shown});
-  if (frame.rewound) {  // the past is read-only
-    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
-    ui->console.scroll_to_bottom = true;
-    return;
-  }
-  if (frame.run) {
-    CommandOutput out = frame.run(args);
-    if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});
-    if (!out.err.empty()) ui->console.lines.push_back({ConsoleLine::kErr, out.err});
+  return shown;
+}
+
+}  // namespace
+
+void LogCommand(UiState* ui, const std::vector<std::string>& args, const CommandOutput& out) {
+  ui->console.lines.push_back({ConsoleLine::kCommand, ShownCommand(args)});
+  if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});
+  if (!out.err.empty()) {
+    ui->console.lines.push_back({out.exit_code == 0 ? ConsoleLine::kNote : ConsoleLine::kErr, out.err});
   }
   ui->console.scroll_to_bottom = true;
+}
+
+CommandOutput RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
+  if (frame.rewound) {  // the past is read-only
+    ui->console.lines.push_back({ConsoleLine::kCommand, ShownCommand(args)});
+    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
+    ui->console.scroll_to_bottom = true;
+    return CommandOutput{"", Tr(Str::kReadOnlyRefused), 1};
+  }
+  CommandOutput out = frame.run ? frame.run(args) : CommandOutput{"", "", 1};
+  LogCommand(ui, args, out);
   ui->refresh_now = true;
+  return out;
 }
 
 }  // namespace swarmsim::ui

@@ -30,6 +30,7 @@ void DrawConsole(const Frame& frame, UiState* ui, bool* p_open) {
   for (const ConsoleLine& line : c.lines) {
     ImU32 color = line.kind == ConsoleLine::kCommand ? IM_COL32(120, 200, 255, 255)
                   : line.kind == ConsoleLine::kErr   ? kBad
+                  : line.kind == ConsoleLine::kNote  ? kTextDim
                                                      : kTextBright;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(line.text.c_str(), line.text.c_str() + line.text.size());

@@ -33,7 +33,8 @@ struct PanelFlags {
 };
 
 struct ConsoleLine {
-  enum Kind { kCommand, kOut, kErr } kind = kOut;
+  // kNote: stderr of a command that succeeded (docker's --detach notice): not an error.
+  enum Kind { kCommand, kOut, kErr, kNote } kind = kOut;
   std::string text;
 };
 
@@ -117,7 +118,11 @@ bool SelectableRow(const char* id, bool selected);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).
-void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);
+// Returns the command's output (exit code 1 when refused: the past is read-only).
+CommandOutput RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);
+
+// Appends a command that ran and its output to the console.
+void LogCommand(UiState* ui, const std::vector<std::string>& args, const CommandOutput& out);
 
 // The classroom layout places every panel; the class never sees one move.
 constexpr ImGuiWindowFlags kPanelWindowFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |

@@ -52,9 +52,7 @@ constexpr double kPersistEveryMs = 1000;
 struct Page {
   GLFWwindow* window = nullptr;
   std::unique_ptr<WindowLoop> loop;
-  std::string scenarios_dir;
-  std::string open_lesson;  // a scene's lesson: opened once the cluster is read
-  int lesson_step = 0;
+  lesson::ScenarioFiles files;  // built in
   uint64_t persisted_reads = 0, persisted_seq = 0;
   double persisted_at = 0;
   bool persist_now = false;
@@ -101,11 +99,16 @@ SessionOptions SceneSession() {
   return options;
 }
 
-// Starts the cluster over from `scene` (the default preset when it is empty).
-Status StartOver(const Scene& scene, const std::string& scenarios_dir) {
+void RemoveState() {
   std::remove(kStatePath);
   std::remove((std::string(kStatePath) + "-journal").c_str());
-  return BuildScene(SceneSession(), scenarios_dir, scene, "stack.yml");
+}
+
+// Starts the cluster over from `scene` without a lesson (the default preset when
+// it is empty).
+Status StartOver(const Scene& scene, const lesson::ScenarioFiles& files) {
+  RemoveState();
+  return BuildScene(SceneSession(), files, scene, "stack.yml");
 }
 
 // Copies the database to IndexedDB (page.js), after a command at once, else at
@@ -152,17 +155,6 @@ void OneFrame(void* arg) {
       page->interval_ms_worst = std::max(page->interval_ms_worst, started - page->last_frame_at);
     }
     page->last_frame_at = started;
-  }
-  if (!page->open_lesson.empty() && page->loop->live().loaded) {
-    LessonProgress* p = &page->loop->ui()->lesson;
-    OpenLesson(p, page->open_lesson);
-    page->loop->ui()->open.lesson = true;
-    if (page->lesson_step > 0 && p->lesson) {
-      GoToStep(p, size_t(page->lesson_step - 1));
-      page->loop->RunLessonStep();
-      page->persist_now = true;
-    }
-    page->open_lesson.clear();
   }
   PersistIfChanged(page);
 }
@@ -211,7 +203,7 @@ EMSCRIPTEN_KEEPALIVE const char* swarmsim_open_file(const char* path) {
 
 // Starts over from the default preset.
 EMSCRIPTEN_KEEPALIVE void swarmsim_reset() {
-  Status st = StartOver(Scene{}, g_page->scenarios_dir);
+  Status st = StartOver(Scene{}, g_page->files);
   g_page->loop->Reopen();
   g_page->loop->ui()->console.lines.clear();
   if (!st.ok()) g_page->loop->ui()->console.lines.push_back({ConsoleLine::kErr, st.message()});
@@ -262,12 +254,13 @@ int main(int argc, char** argv) {
 
   static Page page;
   g_page = &page;
-  page.scenarios_dir = lesson::DefaultScenariosDir({});
   std::ifstream existing(kStatePath);
   Status started;
-  if (!scene.empty() || !existing) started = StartOver(scene, page.scenarios_dir);
-  page.open_lesson = scene.lesson;
-  page.lesson_step = scene.step;
+  if (!scene.lesson.empty()) {
+    RemoveState();  // the lesson builds its own cluster once the window is up
+  } else if (!scene.empty() || !existing) {
+    started = StartOver(scene, page.files);
+  }
 
   if (!glfwInit()) {
     std::fprintf(stderr, "swarmsim: cannot start GLFW\n");
@@ -287,10 +280,12 @@ int main(int argc, char** argv) {
 
   WindowOptions wo;
   wo.state_path = kStatePath;
-  wo.font_dir = "/fonts";
+  wo.font_dir = "/fonts";  // the Nanum and DejaVu subsets script/build-web embeds
+  wo.symbol_font_dir = "/fonts";
   wo.glsl_version = "#version 300 es";
-  wo.read_file = ReadMemFile;
+  wo.env["PWD"] = kWorkDir;
   page.loop = std::make_unique<WindowLoop>(page.window, wo);
+  if (!scene.lesson.empty()) page.loop->RunLessonTo(scene.lesson, scene.step);
   // A link that could not be opened says why where the student looks.
   if (!started.ok()) page.loop->ui()->console.lines.push_back({ConsoleLine::kErr, started.message()});
   page.persist_now = true;
