@@ -13,7 +13,6 @@ class LessonPanelTest : public WindowFixture {
  protected:
   void SetUp() override {
     WindowFixture::SetUp();
-    ui_.lesson.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
     ui_.lesson.requested = "todo-list";
     ui_.open.lesson = true;
   }
@@ -38,10 +37,10 @@ TEST_F(LessonPanelTest, BuildsTheClusterRunsAStepAndChecksIt) {
   size_t console_before = ui_.console.lines.size();
   RunLessonStep(frame_, &ui_);
   ASSERT_EQ(sent_.size(), 5u);
-  EXPECT_EQ(sent_[0], (std::vector<std::string>{"stack", "deploy", "-c", "scenarios/todo-list/v1.yml", "todo"}));
+  EXPECT_EQ(sent_[0], (std::vector<std::string>{"stack", "deploy", "-c", "todo-list/v1.yml", "todo"}));
   EXPECT_TRUE(ui_.lesson.ran);
   EXPECT_TRUE(ui_.lesson.checks_due);
-  EXPECT_EQ(ui_.console.lines[console_before].text, "$ swarmsim stack deploy -c scenarios/todo-list/v1.yml todo");
+  EXPECT_EQ(ui_.console.lines[console_before].text, "$ swarmsim stack deploy -c todo-list/v1.yml todo");
 
   DrawFrame();  // re-read, then the checks run
   EXPECT_FALSE(ui_.lesson.checks_due);

@@ -281,7 +281,9 @@ void VolumeInspector(const Frame& frame, const std::string& name, UiState* ui) {
 void BlobInspector(const Frame& frame, BlobKind kind, const std::string& id) {
   std::optional<BlobView> v = BuildBlobView(*frame.state, kind, id);
   if (!v) {
-    ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", Tr(Str::kSelectSomething));
+    ImGui::PopStyleColor();
     return;
   }
   Heading(frame, std::string(Tr(kind == BlobKind::kSecret ? Str::kSecret : Str::kConfig)) + " " + v->name);
@@ -306,7 +308,9 @@ void BlobInspector(const Frame& frame, BlobKind kind, const std::string& id) {
 
 // Nothing selected: the cluster's configs, secrets and volumes, to pick one.
 void Overview(const Frame& frame, UiState* ui) {
-  ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", Tr(Str::kSelectSomething));
+  ImGui::PopStyleColor();
   auto list = [&](Str title, const std::vector<std::pair<std::string, std::string>>& items, Pick pick) {
     if (items.empty()) return;
     ImGui::Spacing();
