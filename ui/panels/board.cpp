@@ -42,13 +42,19 @@ void PillRow(const std::vector<std::pair<std::string, ImU32>>& pills, ImU32 text
   ImVec2 p = ImGui::GetCursorScreenPos();
   float line_h = ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.2f;
   float gap = ImGui::GetFontSize() * 0.3f;
+  bool hover_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
   for (const auto& [text, fill] : pills) {
     float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize() * 0.8f;
     if (p.x + w > right && p.x > x0) {
       p.x = x0;
       p.y += line_h + gap;
     }
-    p.x += Pill(dl, p, text.c_str(), fill, text_color) + gap;
+    float drawn = Pill(dl, p, text.c_str(), fill, text_color);
+    // docker's words (Ready, Active) stay docker's; in Korean the pill explains itself.
+    if (hover_window && language() == Lang::kKorean && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + drawn, p.y + line_h))) {
+      if (const char* ko = KoreanGloss(text)) ImGui::SetTooltip("%s: %s", text.c_str(), ko);
+    }
+    p.x += drawn + gap;
   }
   ImGui::Dummy(ImVec2(right - x0, p.y + line_h - ImGui::GetCursorScreenPos().y));
 }
@@ -199,7 +205,11 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history,
     g_travellers->push_back({&card, p, ImVec2(w, h)});
     return clicked;
   }
-  if (hovered) ImGui::SetTooltip("%s  %s  %s", card.name.c_str(), card.state_word, card.image.c_str());
+  if (hovered) {
+    const char* ko = language() == Lang::kKorean ? KoreanGloss(card.state_word) : nullptr;
+    ImGui::SetTooltip("%s  %s%s%s  %s", card.name.c_str(), card.state_word, ko ? " — " : "", ko ? ko : "",
+                      card.image.c_str());
+  }
   float alpha = history ? 0.45f : card.motion.opacity;
   DrawCardBody(dl, frame, card, p, ImVec2(w, h), alpha, selected, hovered, history, changed);
   return clicked;
@@ -219,7 +229,7 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   ImGui::PopStyleColor();
   for (const NodeVolume& v : col.volumes) {
     std::string label = VolumeLabel(v.name, v.anonymous);
-    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " +
+    std::string size = BytesSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " +
                        Tr(v.files == 1 ? Str::kFile : Str::kFiles);
     float size_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x;
     float x = ImGui::GetCursorPosX();

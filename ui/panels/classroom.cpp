@@ -55,11 +55,11 @@ void Place(float x, float y, float w, float h) {
 // The gap between panels, where the splitters sit.
 constexpr float kGap = 6.0f;
 
-// A bar in the gap between two panels that the teacher drags: `*fraction` becomes
-// (the mouse's position - origin) / extent along the bar's axis (`sign` -1 when the
-// panel measured grows the other way), within [lo, hi].
-void Splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float origin, float extent, float sign,
-              float lo, float hi, float* fraction) {
+// A bar in the gap between two panels that the teacher drags: `*fraction` (of
+// `extent`) follows the mouse along the bar's axis (`sign` -1 when the panel
+// measured grows the other way), within [lo, hi].
+void Splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float extent, float sign, float lo, float hi,
+              float* fraction) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
   Place(pos.x, pos.y, size.x, size.y);
@@ -70,9 +70,8 @@ void Splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float orig
   ImGui::InvisibleButton("##bar", size);
   bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
   if (ImGui::IsItemActive() && extent > 0) {
-    ImVec2 m = ImGui::GetIO().MousePos;
-    float f = sign * ((vertical ? m.x : m.y) - origin) / extent;
-    *fraction = std::clamp(f, lo, hi);
+    ImVec2 d = ImGui::GetIO().MouseDelta;
+    *fraction = std::clamp(*fraction + sign * (vertical ? d.x : d.y) / extent, lo, hi);
   }
   if (hot) {
     ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
@@ -129,19 +128,19 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   if (ui->open.console) DrawConsole(frame, ui, &ui->open.console);
 
   if (right_open) {
-    Splitter("##split_right", ImVec2(board_w, top), ImVec2(kGap, upper_h), true, display.x, display.x, -1, 0.2f,
-             0.65f, &lay.right);
+    Splitter("##split_right", ImVec2(board_w, top), ImVec2(kGap, upper_h), true, display.x, -1, 0.2f, 0.65f,
+             &lay.right);
   }
   if (bottom_open) {
-    Splitter("##split_bottom", ImVec2(0, top + upper_h), ImVec2(display.x, kGap), false, display.y, h, -1, 0.12f,
-             0.7f, &lay.bottom);
+    Splitter("##split_bottom", ImVec2(0, top + upper_h), ImVec2(display.x, kGap), false, h, -1, 0.12f, 0.7f,
+             &lay.bottom);
   }
   if (both) {
-    Splitter("##split_lesson", ImVec2(right_x, top + lesson_h), ImVec2(right_w, kGap), false, top, upper_h, 1,
+    Splitter("##split_lesson", ImVec2(right_x, top + lesson_h), ImVec2(right_w, kGap), false, upper_h - kGap, 1,
              0.12f, 0.88f, &lay.lesson);
   }
   if (ui->open.timeline && ui->open.console) {
-    Splitter("##split_console", ImVec2(timeline_w, bottom_y), ImVec2(kGap, bottom_h), true, 0, display.x, 1, 0.2f,
+    Splitter("##split_console", ImVec2(timeline_w, bottom_y), ImVec2(kGap, bottom_h), true, display.x, 1, 0.2f,
              0.8f, &lay.timeline);
   }
 }
