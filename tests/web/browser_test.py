@@ -31,7 +31,18 @@ OUT = os.path.join(ROOT, "build-web", "test")
 WANT_TITLE = "swarmsim — 3 nodes, 2 tasks running"
 
 
+# The driver in use: a failure keeps a screenshot of the page beside the others.
+CURRENT = None
+
+
 def fail(why):
+    if CURRENT is not None and CURRENT.session:
+        try:
+            with open(os.path.join(OUT, "failure.png"), "wb") as f:
+                f.write(base64.b64decode(CURRENT.s("GET", "/screenshot")))
+            why += " (page at failure: %s)" % os.path.join(OUT, "failure.png")
+        except Exception:  # noqa: BLE001 - the failure itself is the report
+            pass
     print("FAIL: " + why, file=sys.stderr)
     sys.exit(1)
 
@@ -158,6 +169,8 @@ def main():
     proc = subprocess.Popen([driver, "--port=%d" % port], stdout=log, stderr=subprocess.STDOUT)
     profile = tempfile.mkdtemp(prefix="swarmsim-chromium-")
     wd = WebDriver(port)
+    global CURRENT
+    CURRENT = wd
     try:
         wait_for("chromedriver did not start", lambda: _ready(wd), 20)
         try:
@@ -190,14 +203,6 @@ def main():
         if x <= 0 or y <= 0:
             fail("the console's input line was not drawn: %r" % s)
         before = s["tasks"]
-        canvas = _canvas(wd)
-        rect = wd.s("GET", "/element/%s/rect" % canvas)
-        wd.s("POST", "/actions", {"actions": [
-            {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-                {"type": "pointerMove", "origin": {ELEMENT: canvas},
-                 "x": int(x - rect["width"] / 2), "y": int(y - rect["height"] / 2)},
-                {"type": "pointerDown", "button": 0}, {"type": "pause", "duration": 150},
-                {"type": "pointerUp", "button": 0}, {"type": "pause", "duration": 150}]}]})
         type_line(wd, "service scale todo_todo-web=4")
         after = wait_for("the typed command did not change the cluster",
                          lambda: (lambda t: t if t["tasks"] > before else None)(summary()), 30)
@@ -222,12 +227,21 @@ def main():
     print("PASS")
 
 
-ELEMENT = "element-6066-11e4-a52e-4f735d4b4ae4"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 
 def type_line(wd, text):
-    """Types `text` and Enter into the focused canvas. Enter is held for a few frames:
-    ImGui sees keys as state sampled once per frame."""
+    """Clicks the console's input line, types `text` and Enter. Buttons and Enter are
+    held for a few frames: ImGui samples them as state once per frame."""
+    x, y = wd.script("return window.swarmsim.summary().console_input")
+    canvas = _canvas(wd)
+    rect = wd.s("GET", "/element/%s/rect" % canvas)
+    wd.s("POST", "/actions", {"actions": [
+        {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
+            {"type": "pointerMove", "origin": {ELEMENT: canvas},
+             "x": int(x - rect["width"] / 2), "y": int(y - rect["height"] / 2)},
+            {"type": "pointerDown", "button": 0}, {"type": "pause", "duration": 150},
+            {"type": "pointerUp", "button": 0}, {"type": "pause", "duration": 150}]}]})
     keys = [a for ch in text for a in ({"type": "keyDown", "value": ch}, {"type": "keyUp", "value": ch})]
     keys += [{"type": "pause", "duration": 100}, {"type": "keyDown", "value": "\ue007"},
              {"type": "pause", "duration": 200}, {"type": "keyUp", "value": "\ue007"}]
