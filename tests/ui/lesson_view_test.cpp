@@ -70,5 +70,24 @@ TEST(LessonGlyphText, HoldsThePanelsOwnKoreanWords) {
   for (const char* word : {"레슨", "가장 새 태스크 보기", "종료 코드"}) EXPECT_NE(text.find(word), std::string::npos) << word;
 }
 
+TEST(StepFailed, ACommandThatExitsOtherwiseThanExpectedFailsTheStep) {
+  LessonProgress p;
+  OpenLesson(&p, "todo-list");
+  ASSERT_TRUE(p.lesson.has_value()) << p.error;
+  EXPECT_FALSE(StepFailed(p));
+  p.ran = true;
+  lesson::LessonCommand rm;
+  rm.line = "swarmsim secret rm todo-list-secret";
+  rm.exit_code = 1;  // an error shown on purpose
+  NoteStepCommand(&p, rm, CommandOutput{"", "Error response from daemon: ...", 1});
+  EXPECT_FALSE(StepFailed(p));
+  NoteStepCommand(&p, rm, CommandOutput{"todo-list-secret\n", "", 0});
+  EXPECT_TRUE(StepFailed(p));
+  ASSERT_EQ(p.failed_commands.size(), 1u);
+  EXPECT_EQ(p.failed_commands[0], "swarmsim secret rm todo-list-secret  (exit 0, 1 expected)");
+  GoToStep(&p, 1);
+  EXPECT_FALSE(StepFailed(p));
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -39,7 +39,7 @@ struct Options {
   std::string screenshot;
   int frames = 5;
   int bench_frames = 0;
-  int width = 1600, height = 900;
+  int width = 0, height = 0;  // --size; 0: the screen's size
   float zoom = 1.0f;
   std::string lang;
   std::string select_task;  // "web.1": preselect for screenshots
@@ -159,6 +159,21 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  if (opt.width <= 0 || opt.height <= 0) {
+    // The screen's size (its work area, without panels or a dock): a classroom
+    // laptop at 1280x720 or a projector gets the whole layout on screen.
+    opt.width = 1600;
+    opt.height = 900;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      int x = 0, y = 0, w = 0, h = 0;
+      glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+      if (w > 0 && h > 0) {
+        opt.width = w;
+        opt.height = h;
+      }
+    }
+    if (!wo.headless) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+  }
   GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, Tr(Str::kAppTitle), nullptr, nullptr);
   if (!window) {
     std::fprintf(stderr, "swarmsim-ui: cannot create an OpenGL 3.3 window\n");

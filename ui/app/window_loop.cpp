@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdint>
 #include <cstdlib>
 
@@ -306,6 +307,8 @@ bool WindowLoop::Step(int* fb_width, int* fb_height) {
   // between two frames, and ImGui requires some.
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = std::max(io.DeltaTime, 1e-4f);
+  // A picture shows no hover effects or tooltips from wherever the pointer rests.
+  if (options_.headless) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   DrawClassroom(frame, &ui_);
   ImGui::Render();

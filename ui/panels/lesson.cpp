@@ -32,10 +32,14 @@ lesson::CheckContext FrameContext(const Frame& frame) {
   return ctx;
 }
 
-void DrawOutcomes(const std::vector<lesson::CheckOutcome>& outcomes) {
-  for (const auto& o : outcomes) {
+// `checks` are the checks the outcomes are of, one each: what they state is
+// worded again in the window's current language (a switch changes it too).
+void DrawOutcomes(const std::vector<lesson::CheckOutcome>& outcomes, const std::vector<lesson::Check>& checks) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const lesson::CheckOutcome& o = outcomes[i];
+    std::string what = outcomes.size() == checks.size() ? lesson::Describe(checks[i], LessonLang()) : o.what;
     ImGui::PushStyleColor(ImGuiCol_Text, o.ok ? kGood : kBad);
-    std::string line = std::string(o.ok ? "✓ " : "✗ ") + o.what + (o.ok ? "" : "  (" + o.found + ")");
+    std::string line = std::string(o.ok ? "✓ " : "✗ ") + what + (o.ok ? "" : "  (" + o.found + ")");
     ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();
   }
@@ -104,7 +108,8 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
   if (p->checks_due && !ui->refresh_now) {
     const lesson::Step& step = l.steps[p->step];
     p->outcomes = lesson::EvaluateChecks(FrameContext(frame), l, step.checks, lang);
-    p->changes = StepChanges(*frame.state, p->before, lang, &p->changed_tasks);
+    p->changes = StepChanges(*frame.state, p->before, lesson::Lang::kEn, &p->changed_tasks);
+    p->changes_ko = StepChanges(*frame.state, p->before, lesson::Lang::kKo, nullptr);
     p->checks_due = false;
   }
 
@@ -208,15 +213,15 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
   if (!p->unmet.empty()) {
     ImGui::TextWrapped("%s", L("This step needs a cluster that is no longer there:",
                                "이 단계에 필요한 클러스터 상태가 더 이상 없습니다:"));
-    DrawOutcomes(p->unmet);
+    DrawOutcomes(p->unmet, step.preconditions);
   }
   if (!p->outcomes.empty()) {
     ImGui::TextUnformatted(L("Checks", "확인"));
-    DrawOutcomes(p->outcomes);
+    DrawOutcomes(p->outcomes, step.checks);
   }
   if (!p->changes.empty()) {
     ImGui::TextUnformatted(L("What this step changed", "이 단계가 바꾼 것"));
-    for (const auto& c : p->changes) ImGui::BulletText("%s", c.c_str());
+    for (const auto& c : lang == lesson::Lang::kKo ? p->changes_ko : p->changes) ImGui::BulletText("%s", c.c_str());
     if (!p->changed_tasks.empty() && ImGui::SmallButton(L("Show the newest task", "가장 새 태스크 보기"))) {
       ui->selected_task = p->changed_tasks.back();
       ui->selected_node.clear();

@@ -58,6 +58,7 @@ void GoToStep(LessonProgress* p, size_t index) {
   p->outcomes.clear();
   p->failed_commands.clear();
   p->changes.clear();
+  p->changes_ko.clear();
   p->changed_tasks.clear();
 }
 

@@ -43,7 +43,8 @@ struct LessonProgress {
   std::vector<std::string> failed_commands;    // commands that exited other than the lesson expects
   int predictions = 0;        // questions answered in this lesson so far ...
   int predictions_right = 0;  // ... and how many of them right
-  std::vector<std::string> changes;            // what the step changed, one line each
+  std::vector<std::string> changes;            // what the step changed, one line each (English)
+  std::vector<std::string> changes_ko;         // the same in Korean (a language switch shows it)
   std::vector<std::string> changed_tasks;      // task IDs it created or moved, oldest first
 };
 
