@@ -195,6 +195,15 @@ def main():
         colours = check_not_blank(lesson_png)
         print("title: %s; screenshot %s (%d colours)" % (WANT_TITLE, lesson_png, colours))
 
+        # A reload keeps the cluster (IndexedDB), not the link's scene: the page
+        # dropped the fragment once it had built the scene.
+        if "#" in wd.s("GET", "/url"):
+            fail("the scene's fragment stayed in the URL: a reload would rebuild it")
+        wd.s("POST", "/refresh", {})
+        wait_for("after a reload the title is no longer %r" % WANT_TITLE,
+                 lambda: (summary() or {}).get("loaded") and wd.script("return document.title") == WANT_TITLE, 60)
+        print("reloaded: the same cluster from the browser's storage")
+
         # Offline from here: everything the page needs was in its three files.
         server.shutdown()
         server.server_close()
@@ -215,6 +224,41 @@ def main():
         check_not_blank(console_png)
         print("typed 'service scale todo_todo-web=4' offline: tasks %d -> %d, title %r; screenshot %s"
               % (before, after["tasks"], wd.script("return document.title"), console_png))
+
+        # Open a compose file through the toolbar's file input: it opens in the
+        # editor, and Deploy runs `stack deploy -c` on it.
+        compose = os.path.join(profile, "hello.yml")
+        with open(compose, "w") as f:
+            f.write("services:\n  hello:\n    image: nginx:1.25\n    deploy:\n      replicas: 3\n")
+        services = summary()["services"]
+        file_input = wd.s("POST", "/element", {"using": "css selector", "value": "#file"})[ELEMENT]
+        wd.s("POST", "/element/%s/value" % file_input, {"text": compose})
+        wait_for("the opened compose file is not in the editor",
+                 lambda: wd.script("return document.getElementById('editor').open && "
+                                   "document.getElementById('editor-text').value.includes('replicas: 3')"), 10)
+        deploy = wd.s("POST", "/element", {"using": "css selector", "value": "#editor-deploy"})[ELEMENT]
+        wd.s("POST", "/element/%s/click" % deploy, {})
+        wait_for("Deploy did not add the stack's service",
+                 lambda: summary()["services"] == services + 1, 20)
+        print("opened hello.yml and deployed it from the editor: %d -> %d services" % (services, services + 1))
+
+        # Save gives the database file swarmsim load reads; opening it puts that
+        # cluster back after a Reset.
+        saved = wd.script("var d = FS.readFile(Module.ccall('swarmsim_state_path', 'string', [], []));"
+                          "FS.writeFile('/saved-copy.db', d);"
+                          "return String.fromCharCode.apply(null, d.subarray(0, 15));")
+        if saved != "SQLite format 3":
+            fail("the saved database does not start with SQLite's header: %r" % saved)
+        before_reset = summary()
+        wd.script("window.confirm = function () { return true; }")
+        reset = wd.s("POST", "/element", {"using": "css selector", "value": "#reset"})[ELEMENT]
+        wd.s("POST", "/element/%s/click" % reset, {})
+        wait_for("Reset did not start over from the default preset",
+                 lambda: (lambda t: t["services"] == 0 and t["nodes"] == 3 and t)(summary()), 20)
+        kind = wd.script("return Module.ccall('swarmsim_open_file', 'string', ['string'], ['/saved-copy.db'])")
+        wait_for("opening the saved database did not bring its cluster back",
+                 lambda: kind == "database" and summary()["services"] == before_reset["services"], 20)
+        print("Save, Reset, Open: %d services back" % before_reset["services"])
     finally:
         if wd.session:
             try:
