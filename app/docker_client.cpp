@@ -39,9 +39,28 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
+// Writes every scenario file under `path` (relative) into `dir`.
+Status CopyScenarioFiles(const lesson::ScenarioFiles& files, const std::string& path, const fs::path& dir) {
+  auto names = files.List(path);
+  if (!names.ok()) return names.status();
+  for (const auto& name : names.value()) {
+    std::string rel = path.empty() ? name : path + "/" + name;
+    if (auto content = files.Read(rel); content.ok()) {
+      fs::create_directories((dir / rel).parent_path());
+      std::ofstream out(dir / rel, std::ios::binary);
+      out << content.value();
+      if (!out) return Status::IOError("cannot write " + (dir / rel).string());
+    } else {
+      SWARMSIM_RETURN_IF_ERROR(CopyScenarioFiles(files, rel, dir));
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
-Result<std::unique_ptr<DockerClient>> DockerClient::Start(const std::string& state_path, const std::string& base,
+Result<std::unique_ptr<DockerClient>> DockerClient::Start(const std::string& state_path,
+                                                          const lesson::ScenarioFiles& files,
                                                           const std::map<std::string, std::string>& env) {
   std::unique_ptr<DockerClient> c(new DockerClient());
   c->docker_ = FindOnPath("docker", env);
@@ -53,7 +72,9 @@ Result<std::unique_ptr<DockerClient>> DockerClient::Start(const std::string& sta
   char tmpl[] = "/tmp/swarmsim-lesson-XXXXXX";
   if (!mkdtemp(tmpl)) return Status::IOError("cannot make a temporary directory for the lesson's socket");
   c->dir_ = tmpl;
-  c->base_ = base;
+  c->base_ = c->dir_ + "/scenarios";
+  fs::create_directories(c->base_);
+  SWARMSIM_RETURN_IF_ERROR(CopyScenarioFiles(files, "", c->base_));
   const std::string socket = c->dir_ + "/docker.sock";
   c->host_ = "unix://" + socket;
   const std::string log = c->dir_ + "/serve.log";

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/command/command.h"
+#include "core/lesson/scenario_files.h"
 #include "core/status.h"
 
 namespace swarmsim {
@@ -14,10 +15,11 @@ namespace swarmsim {
 class DockerClient {
  public:
   // Finds `docker` on PATH and starts `swarmsim --state STATE serve` on a socket in
-  // a fresh temporary directory. `base` is where the docker forms run (relative
-  // paths in them, like scenarios/todo-list/v1.yml, resolve from there).
+  // a fresh temporary directory. The lesson's files are written there too (the
+  // real client reads compose files, configs and secrets from disk), and the
+  // docker forms run in that copy, so "todo-list/v1.yml" resolves as in swarmsim.
   // Errors: no docker client on PATH; the server did not come up.
-  static Result<std::unique_ptr<DockerClient>> Start(const std::string& state_path, const std::string& base,
+  static Result<std::unique_ptr<DockerClient>> Start(const std::string& state_path, const lesson::ScenarioFiles& files,
                                                      const std::map<std::string, std::string>& env);
   // Stops the server (SIGTERM) and removes the directory.
   ~DockerClient();

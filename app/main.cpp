@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -22,21 +21,15 @@
 #include "core/command/command.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/scenario_files.h"
 #include "server/serve_cli.h"
 
 
 namespace {
 
-swarmsim::Result<std::string> ReadDiskFile(const std::string& path) {
-  if (path == "-") {
-    std::stringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return swarmsim::Status::IOError("open " + path + ": no such file or directory");
+swarmsim::Result<std::string> ReadStdin(const std::string&) {
   std::stringstream ss;
-  ss << in.rdbuf();
+  ss << std::cin.rdbuf();
   return ss.str();
 }
 
@@ -77,6 +70,11 @@ int main(int argc, char** argv) {
 
   // Lessons drive many commands and talk to the terminal: app/lesson_cli.
   if (!args.empty() && args[0] == "lesson") {
+    if (auto answer = swarmsim::AnswerWithoutCluster(args)) {
+      std::cerr << answer->err;
+      std::cout << answer->out;
+      return answer->exit_code;
+    }
     swarmsim::LessonCliOptions lesson;
     lesson.state_flag = state_flag;
     lesson.env = env;
@@ -91,10 +89,18 @@ int main(int argc, char** argv) {
   options.wall_now = wall;
   options.seed = seed;
   options.env = env;
-  options.read_file = ReadDiskFile;
+  // Files on disk; a name a lesson uses ("todo-list/v1.yml") also works from any folder.
+  auto pwd = env.find("PWD");
+  options.read_file = swarmsim::lesson::TypedFileReader(swarmsim::lesson::ScenarioFiles::FromEnvironment(env),
+                                                        pwd == env.end() ? "" : pwd->second, ReadStdin);
 
   // The Docker Engine API over a socket: server/ (Asio), one request per session.
   if (!args.empty() && args[0] == "serve") {
+    if (auto answer = swarmsim::AnswerWithoutCluster(args)) {  // --help, or words it refuses
+      std::cerr << answer->err;
+      std::cout << answer->out;
+      return answer->exit_code;
+    }
     swarmsim::Time fixed = env.count("SWARMSIM_WALL_CLOCK") ? wall : 0;
     return swarmsim::RunServeCli(args, options, fixed, std::cout, std::cerr);
   }

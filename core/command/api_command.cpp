@@ -45,7 +45,27 @@ bool IsReadOnlyApiCall(const std::vector<std::string>& args) {
 }
 
 void RegisterApiCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"api"}, {}, "api [--node NAME] METHOD TARGET [BODY]", {}, 2, 5, false, Api, /*raw_args=*/true});
+  defs->push_back({.path = {"api"},
+                   .usage = "api [--node NAME] METHOD TARGET [BODY]",
+                   .description = "Send one Docker Engine API request to the simulated daemon and print its HTTP response",
+                   .min_args = 2,
+                   .max_args = 5,
+                   .run = Api,
+                   .raw_args = true});
+}
+
+void RegisterServeCommands(std::vector<CommandDef>* defs) {
+  defs->push_back({.path = {"serve"},
+                   .usage = "serve [OPTIONS]",
+                   .description = "Answer the Docker Engine API on a socket, so the real docker client drives the swarm",
+                   .flags = {FlagSpec::Value("host", 'H', "list",
+                                             "Socket to listen on: unix:///PATH or tcp://127.0.0.1:PORT (default: "
+                                             "docker.sock beside the cluster database)"),
+                             FlagSpec::Value("node", 0, "string",
+                                             "Answer as this node's engine (its volumes, containers, and a worker's "
+                                             "refusals)")},
+                   .max_args = 0,
+                   .front_end_only = true});
 }
 
 }  // namespace swarmsim

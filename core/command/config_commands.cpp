@@ -29,6 +29,8 @@ Labels ParseLabels(const std::vector<std::string>& raw) {
 Status Create(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   const std::string& name = args.positional()[0];
+  // `secret create NAME` is allowed (for secret drivers, which swarmsim has not).
+  if (args.positional().size() < 2) return Status::InvalidArgument("secret file is required");
   const std::string& file = args.positional()[1];
   auto data = ctx->read_file(file);  // recorded in the command log; "-" is stdin
   if (!data.ok()) return data.status();
@@ -135,9 +137,14 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   bool pretty = args.Has("pretty");
   if (pretty && args.Has("format")) return Status::InvalidArgument("--format is incompatible with human friendly format");
   std::vector<const Config*> found;
+  std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
     auto c = ResolveBlob(ctx->state, kind, ref);
-    if (!c.ok()) return c.status();
+    if (!c.ok() && (pretty || c.status().code() != Status::Code::kNotFound)) return c.status();
+    if (!c.ok()) {
+      errors.push_back(c.status().message());
+      continue;
+    }
     found.push_back(c.value());
   }
   if (pretty) {
@@ -146,9 +153,8 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   }
   std::vector<nlohmann::json> objs;
   for (const Config* c : found) objs.push_back(ToJson(*c, kind));  // secrets: no Spec.Data
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, args.Get("format"),
+                        kind == BlobKind::kSecret ? "swarm.Secret" : "swarm.Config", out);
 }
 
 // Every name is checked before anything is removed: one command, one transaction.
@@ -170,17 +176,42 @@ Status Rm(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOut
 
 void Register(BlobKind kind, std::vector<CommandDef>* defs) {
   using namespace std::placeholders;
+  const bool secret = kind == BlobKind::kSecret;
   const std::string word = ToString(kind);
-  const std::string upper = kind == BlobKind::kSecret ? "SECRET" : "CONFIG";
-  std::vector<FlagSpec> create_flags = {{"label", 'l'}};
-  defs->push_back({{word, "create"}, {}, word + " create [OPTIONS] " + upper + " file|-", create_flags, 2, 2, false,
-                   std::bind(Create, kind, _1, _2, _3)});
-  defs->push_back({{word, "ls"}, {"list"}, word + " ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, std::bind(Ls, kind, _1, _2, _3)});
-  defs->push_back({{word, "inspect"}, {}, word + " inspect [OPTIONS] " + upper + " [" + upper + "...]",
-                   {{"format", 'f'}, {"pretty", 0, true}}, 1, -1, true, std::bind(Inspect, kind, _1, _2, _3)});
-  defs->push_back({{word, "rm"}, {"remove"}, word + " rm " + upper + " [" + upper + "...]", {}, 1, -1, false,
-                   std::bind(Rm, kind, _1, _2, _3)});
+  const std::string upper = secret ? "SECRET" : "CONFIG";
+  const std::string plural = word + "s";
+  defs->push_back({.path = {word, "create"},
+                   .usage = word + " create [OPTIONS] " + upper + (secret ? " [file|-]" : " file|-"),
+                   .description = secret ? "Create a secret from a file or STDIN as content"
+                                         : "Create a config from a file or STDIN",
+                   .flags = {FlagSpec::Value("label", 'l', "list", secret ? "Secret labels" : "Config labels")},
+                   .min_args = secret ? 1 : 2,
+                   .max_args = 2,
+                   .run = std::bind(Create, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "ls"},
+                   .aliases = {"list"},
+                   .usage = word + " ls [OPTIONS]",
+                   .description = "List " + plural,
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = std::bind(Ls, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "inspect"},
+                   .usage = word + " inspect [OPTIONS] " + upper + " [" + upper + "...]",
+                   .description = "Display detailed information on one or more " + plural,
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
+                             FlagSpec::Bool("pretty", 0, "Print the information in a human friendly format")},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = std::bind(Inspect, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "rm"},
+                   .aliases = {"remove"},
+                   .usage = word + " rm " + upper + " [" + upper + "...]",
+                   .description = "Remove one or more " + plural,
+                   .min_args = 1,
+                   .run = std::bind(Rm, kind, _1, _2, _3)});
 }
 
 }  // namespace

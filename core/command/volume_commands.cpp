@@ -111,8 +111,42 @@ nlohmann::json VolumeRow(const ClusterState& state, const UseMap& users, const V
           {"Group", "N/A"}};
 }
 
+// `volume ls --node NODE`: what docker prints on that node. The Engine API's
+// volume list carries no usage data and these are not cluster volumes, so
+// links, size and the cluster fields are N/A.
+Status NodeVolumeLs(CommandContext* ctx, const ParsedArgs& args, const std::string& node_id,
+                    const std::vector<std::string>& filters, CommandOutput* out) {
+  auto parsed = ParseVolumeFilters(filters);
+  if (!parsed.ok()) return parsed.status();
+  UseMap users = VolumeUsers(*ctx->state);
+  std::vector<nlohmann::json> rows;
+  for (const Volume* v : SortedVolumes(*ctx->state)) {
+    if (v->node_id != node_id || !VolumeMatches(*ctx->state, users, *v, parsed.value())) continue;
+    nlohmann::json row = VolumeRow(*ctx->state, users, *v);
+    row.erase("Node");
+    row["Links"] = "N/A";
+    row["Size"] = "N/A";
+    row["Status"] = "N/A";
+    rows.push_back(std::move(row));
+  }
+  ListFormat list;
+  list.table = "table {{.Driver}}\t{{.Name}}";
+  list.quiet = "{{.Name}}";
+  list.raw = "name: {{.Name}}\ndriver: {{.Driver}}\n";
+  list.raw_quiet = "name: {{.Name}}";
+  list.headers = {{"Driver", "DRIVER"},         {"Name", "VOLUME NAME"}, {"Scope", "SCOPE"},
+                  {"Mountpoint", "MOUNTPOINT"}, {"Labels", "LABELS"},    {"Links", "LINKS"},
+                  {"Size", "SIZE"},             {"Availability", "AVAILABILITY"},
+                  {"Group", "GROUP"},           {"Status", "STATUS"}};
+  list.context_type = "*formatter.volumeContext";
+  return PrintList(rows, list, args.Get("format"), args.Has("quiet"), out);
+}
+
 Status VolumeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto node_id = NodeIdFromFlag(ctx->state, args);
+  if (!node_id.ok()) return node_id.status();
+  if (!node_id->empty()) return NodeVolumeLs(ctx, args, node_id.value(), args.GetAll("filter"), out);
   auto filters = ParseVolumeFilters(args.GetAll("filter"));
   if (!filters.ok()) return filters.status();
   UseMap users = VolumeUsers(*ctx->state);
@@ -136,9 +170,14 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   auto node_id = NodeIdFromFlag(ctx->state, args);
   if (!node_id.ok()) return node_id.status();
   std::vector<nlohmann::json> objs;
+  std::vector<std::string> errors;
   for (const auto& name : args.positional()) {
     auto copies = FindCopies(ctx->state, name, node_id.value());
-    if (!copies.ok()) return copies.status();
+    if (!copies.ok() && copies.status().code() != Status::Code::kNotFound) return copies.status();
+    if (!copies.ok()) {
+      errors.push_back(copies.status().message());
+      continue;
+    }
     if (copies->size() > 1) {
       std::string nodes;
       for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + NodeHostname(*ctx->state, v->node_id);
@@ -147,9 +186,7 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     }
     objs.push_back(ToJson(*copies->front()));
   }
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, args.Get("format"), "volume.Volume", out);
 }
 
 Status VolumeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
@@ -205,14 +242,42 @@ Status VolumePrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
 }  // namespace
 
 void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"volume", "ls"}, {"list"}, "volume ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, VolumeLs});
-  defs->push_back({{"volume", "inspect"}, {}, "volume inspect [OPTIONS] VOLUME [VOLUME...]",
-                   {{"format", 'f'}, {"node"}}, 1, -1, true, VolumeInspect});
-  defs->push_back({{"volume", "rm"}, {"remove"}, "volume rm [OPTIONS] VOLUME [VOLUME...]",
-                   {{"force", 'f', true}, {"node"}}, 1, -1, false, VolumeRm});
-  defs->push_back({{"volume", "prune"}, {}, "volume prune [OPTIONS]",
-                   {{"all", 'a', true}, {"force", 'f', true}, {"filter"}}, 0, 0, false, VolumePrune});
+  const FlagSpec node = FlagSpec::Value("node", 0, "string", "The node whose volume this is (volumes are local to a node)");
+  defs->push_back({.path = {"volume", "ls"},
+                   .aliases = {"list"},
+                   .usage = "volume ls [OPTIONS]",
+                   .description = "List volumes",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display volume names"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Provide filter values (e.g. \"dangling=true\")"),
+                             FlagSpec::Value("node", 0, "string",
+                                             "List only this node's volumes, as 'docker volume ls' on that node "
+                                             "prints them (default: every node's, with a NODE column)")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = VolumeLs});
+  defs->push_back({.path = {"volume", "inspect"},
+                   .usage = "volume inspect [OPTIONS] VOLUME [VOLUME...]",
+                   .description = "Display detailed information on one or more volumes",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp), node},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = VolumeInspect});
+  defs->push_back({.path = {"volume", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "volume rm [OPTIONS] VOLUME [VOLUME...]",
+                   .description = "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force the removal of one or more volumes"), node},
+                   .min_args = 1,
+                   .run = VolumeRm});
+  defs->push_back({.path = {"volume", "prune"},
+                   .usage = "volume prune [OPTIONS]",
+                   .description = "Remove unused local volumes",
+                   .flags = {FlagSpec::Bool("all", 'a', "Remove all unused volumes, not just anonymous ones"),
+                             FlagSpec::Bool("force", 'f', "Do not prompt for confirmation"),
+                             FlagSpec::Value("filter", 0, "filter", "Provide filter values (e.g. \"label=<label>\")")},
+                   .max_args = 0,
+                   .run = VolumePrune});
 }
 
 }  // namespace swarmsim
