@@ -140,9 +140,14 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   auto node_id = NodeIdFromFlag(ctx->state, args);
   if (!node_id.ok()) return node_id.status();
   std::vector<nlohmann::json> objs;
+  std::vector<std::string> errors;
   for (const auto& name : args.positional()) {
     auto copies = FindCopies(ctx->state, name, node_id.value());
-    if (!copies.ok()) return copies.status();
+    if (!copies.ok() && copies.status().code() != Status::Code::kNotFound) return copies.status();
+    if (!copies.ok()) {
+      errors.push_back(copies.status().message());
+      continue;
+    }
     if (copies->size() > 1) {
       std::string nodes;
       for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + NodeHostname(*ctx->state, v->node_id);
@@ -151,9 +156,7 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     }
     objs.push_back(ToJson(*copies->front()));
   }
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, args.Get("format"), "volume.Volume", out);
 }
 
 void RemoveVolume(ClusterState* state, Volume* v) {

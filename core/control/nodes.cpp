@@ -158,6 +158,7 @@ Status StartNode(ClusterState* state, const std::string& ref) {
   node->down_at = 0;
   node->status.state = NodeState::kReady;
   node->status.message.clear();
+  if (node->manager_status) node->manager_status->reachability = "reachable";
   Touch(state, node);
   RecordEvent(state, "node", "update", node->id, {{"name", node->description.hostname}, {"state.new", "ready"}});
   return Status::OK();
@@ -171,6 +172,8 @@ void MarkNodeDown(ClusterState* state, Node* node) {
   }
   node->status.state = NodeState::kDown;
   node->status.message = "heartbeat failure";
+  // A manager that stopped no longer answers the raft: its peers see it unreachable.
+  if (node->manager_status) node->manager_status->reachability = "unreachable";
   Touch(state, node);
   RecordEvent(state, "node", "update", node->id,
               {{"name", node->description.hostname}, {"state.new", "down"}, {"message", "heartbeat failure"}});
