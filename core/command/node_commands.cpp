@@ -77,13 +77,10 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (!pos.empty() && count > 1) {
     return Status::InvalidArgument("a node name can only be given with --count 1");
   }
-  for (int i = 0; i < count; ++i) {
-    NodeOptions one = opts;
-    if (!pos.empty()) one.hostname = pos[0];
-    auto id = AddNode(ctx->state, one);
-    if (!id.ok()) return id.status();
-    out->out += id.value() + "\n";
-  }
+  if (!pos.empty()) opts.hostname = pos[0];
+  auto ids = AddNodes(ctx->state, opts, count);
+  if (!ids.ok()) return ids.status();
+  for (const auto& id : ids.value()) out->out += id + "\n";
   return Status::OK();
 }
 
