@@ -1,4 +1,4 @@
-// `lesson list | show | run`: run by app/lesson_cli, which talks to the
+// `lesson list | show | run | export`: run by app/lesson_cli, which talks to the
 // terminal; here for --help and the command list.
 #include "core/command/registry.h"
 
@@ -34,6 +34,14 @@ void RegisterLessonCommands(std::vector<CommandDef>* defs) {
                              FlagSpec::Value("client", 0, "string",
                                              "Who types the commands: \"swarmsim\", or \"docker\" (the real docker "
                                              "client, against the lesson's own swarmsim serve)")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .front_end_only = true});
+  defs->push_back({.path = {"lesson", "export"},
+                   .usage = "lesson export [OPTIONS] NAME",
+                   .description = "Run a lesson unattended and write it as one HTML page: texts, commands and "
+                                  "their output, answers, checks",
+                   .flags = {lang, scenarios, FlagSpec::Value("output", 'o', "string", "The HTML file to write")},
                    .min_args = 1,
                    .max_args = 1,
                    .front_end_only = true});

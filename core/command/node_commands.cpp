@@ -77,13 +77,10 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (!pos.empty() && count > 1) {
     return Status::InvalidArgument("a node name can only be given with --count 1");
   }
-  for (int i = 0; i < count; ++i) {
-    NodeOptions one = opts;
-    if (!pos.empty()) one.hostname = pos[0];
-    auto id = AddNode(ctx->state, one);
-    if (!id.ok()) return id.status();
-    out->out += id.value() + "\n";
-  }
+  if (!pos.empty()) opts.hostname = pos[0];
+  auto ids = AddNodes(ctx->state, opts, count);
+  if (!ids.ok()) return ids.status();
+  for (const auto& id : ids.value()) out->out += id + "\n";
   return Status::OK();
 }
 
@@ -211,10 +208,7 @@ std::string PrettyNode(const Node& n) {
 }
 
 Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
-  // docker/cli's node inspect: --pretty is the format "pretty".
-  if (args.Has("pretty") && !args.Get("format").empty()) {
-    return Status::InvalidArgument("--format is incompatible with human friendly format");
-  }
+  // docker/cli's node inspect: --pretty is the format "pretty" (and wins over --format).
   std::string format = args.Has("pretty") ? "pretty" : args.Get("format");
   if (format.rfind("pretty", 0) == 0 && format != "pretty") {
     return Status::InvalidArgument("cannot supply extra formatting options to the pretty template");
@@ -238,7 +232,8 @@ Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   }
   std::vector<nlohmann::json> objs;
   for (const Node* n : nodes) objs.push_back(ToJson(*n));
-  return WriteInspected(objs, errors, format, "swarm.Node", out);
+  WriteInspected(objs, errors, format, "swarm.Node", out);
+  return Status::OK();
 }
 
 Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

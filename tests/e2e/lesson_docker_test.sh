@@ -6,7 +6,7 @@ export SWARMSIM_WALL_CLOCK=2026-01-05T09:00:00Z
 # image-gallery is left out: its resource step depends on the order the services
 # are created, and the docker client creates a stack's services in random order
 # (Go map iteration), so on a real swarm too its outcome varies from run to run.
-for lesson in todo-list rolling-update; do
+for lesson in todo-list rolling-updates; do
   if ! "$SWARMSIM" --state "$WORK/$lesson.db" lesson run "$lesson" --auto --lang en --client docker \
       >"$WORK/$lesson.out" 2>&1; then
     tail -40 "$WORK/$lesson.out" >&2

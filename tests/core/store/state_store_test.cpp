@@ -235,6 +235,12 @@ TEST_F(StateStoreTest, DecisionsAreReadBackById) {
   auto missing = ReadDecision(db_.get(), "nosuch");
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(missing.status().message(), "decision nosuch not found");
+
+  // A row in another JSON layout (not DecisionJsonText's) still reads as JSON.
+  ASSERT_TRUE(db_->Exec("UPDATE decisions SET json = '" + ToJson(testing::FullDecision()).dump(1) + "'").ok());
+  auto relaid = ReadDecision(db_.get(), "dec1");
+  ASSERT_TRUE(relaid.ok()) << relaid.status().message();
+  EXPECT_EQ(ToJson(relaid.value()), ToJson(testing::FullDecision()));
 }
 
 TEST_F(StateStoreTest, CommandLogKeepsArgvFilesAndEnvInOrder) {
@@ -397,7 +403,12 @@ TEST_F(StateStoreTest, ConfigsSecretsVolumesLayersLogsAndCatalogueRoundTrip) {
   s.changed_layers.insert(s.tasks.begin()->first);
   s.mesh_next[8080] = 3;
   s.mesh_changed = true;
-  s.images["me/broken:1"] = ImageEntry{"me/broken:1", 5, "generic", {}, {}, 3 * kSecond, 1};
+  ImageEntry broken;
+  broken.reference = "me/broken:1";
+  broken.size_bytes = 5;
+  broken.exit_after = 3 * kSecond;
+  broken.exit_code = 1;
+  s.images["me/broken:1"] = broken;
   s.images_changed = true;
   s.new_logs.push_back({0, 42, s.tasks.begin()->first, "stderr", "boom"});
   Save(&s);
