@@ -43,13 +43,35 @@ void AppendUpdateConfig(std::string* s, const char* title, const char* order_lab
   *s += std::string("\n ") + order_label + u.order;
 }
 
+// The daemon's `mode` filter words.
+const char* ModeFilterWord(ServiceMode mode) {
+  switch (mode) {
+    case ServiceMode::kReplicated: return "replicated";
+    case ServiceMode::kGlobal: return "global";
+    case ServiceMode::kReplicatedJob: return "replicated-job";
+    case ServiceMode::kGlobalJob: return "global-job";
+  }
+  return "";
+}
+
+// The MODE column: "replicated job" and "global job" for jobs.
+const char* ModeColumn(ServiceMode mode) {
+  switch (mode) {
+    case ServiceMode::kReplicated: return "replicated";
+    case ServiceMode::kGlobal: return "global";
+    case ServiceMode::kReplicatedJob: return "replicated job";
+    case ServiceMode::kGlobalJob: return "global job";
+  }
+  return "";
+}
+
 bool MatchesFilters(const Service& s, const std::vector<std::pair<std::string, std::string>>& filters) {
   std::map<std::string, bool> by_key;
   for (const auto& [k, v] : filters) {
     bool m = false;
     if (k == "name") m = s.spec.name.rfind(v, 0) == 0;
     else if (k == "id") m = s.id.rfind(v, 0) == 0;
-    else if (k == "mode") m = (v == "global") == (s.spec.mode == ServiceMode::kGlobal);
+    else if (k == "mode") m = v == ModeFilterWord(s.spec.mode);
     else if (k == "label") {
       auto eq = v.find('=');
       auto it = s.spec.labels.find(v.substr(0, eq));
@@ -114,12 +136,17 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
     if (!MatchesFilters(*s, parsed)) continue;
     ReplicaCount c = counts[s->id];
     std::string replicas = std::to_string(c.running) + "/" + std::to_string(c.desired);
-    if (s->spec.mode == ServiceMode::kReplicated && s->spec.task_template.placement.max_replicas > 0) {
+    // Jobs show their progress instead of the per-node maximum.
+    if (s->spec.mode == ServiceMode::kReplicatedJob) {
+      replicas += " (" + std::to_string(c.completed) + "/" + std::to_string(s->spec.replicas) + " completed)";
+    } else if (s->spec.mode == ServiceMode::kGlobalJob) {
+      replicas += " (" + std::to_string(c.completed) + "/" + std::to_string(c.desired + c.completed) + " completed)";
+    } else if (s->spec.mode == ServiceMode::kReplicated && s->spec.task_template.placement.max_replicas > 0) {
       replicas += " (max " + std::to_string(s->spec.task_template.placement.max_replicas) + " per node)";
     }
     rows.push_back({{"ID", ShortId(s->id)},
                     {"Name", s->spec.name},
-                    {"Mode", s->spec.mode == ServiceMode::kGlobal ? "global" : "replicated"},
+                    {"Mode", ModeColumn(s->spec.mode)},
                     {"Replicas", replicas},
                     {"Image", ImageWithoutDigest(s->spec.task_template.container.image)},
                     {"Ports", IngressPorts(*s)}});
@@ -141,9 +168,10 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
     for (const auto& [k, v] : spec.labels) s += "\n " + k + (v.empty() ? "" : "=" + v);
   }
   s += "\nService Mode:";
+  // docker's template names only the two service modes: a job's line stays empty.
   if (spec.mode == ServiceMode::kGlobal) {
     s += "\tGlobal";
-  } else {
+  } else if (spec.mode == ServiceMode::kReplicated) {
     s += "\tReplicated";
     if (spec.replicas > 0) s += "\n Replicas:\t" + std::to_string(spec.replicas);
   }
