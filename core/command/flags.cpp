@@ -42,8 +42,12 @@ Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vec
       if (!spec) return Status::InvalidArgument("unknown flag: --" + name);
       if (spec->is_bool) {
         if (!has_value) value = "true";
+        // strconv.ParseBool's words; kept as "true" or "false".
+        if (value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True") value = "true";
+        if (value == "0" || value == "f" || value == "F" || value == "FALSE" || value == "False") value = "false";
         if (value != "true" && value != "false") {
-          return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--" + name +
+          std::string shown = spec->shorthand ? std::string("-") + spec->shorthand + ", --" + name : "--" + name;
+          return Status::InvalidArgument("invalid argument \"" + value + "\" for \"" + shown +
                                          "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax");
         }
       } else if (!has_value) {

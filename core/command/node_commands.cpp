@@ -65,6 +65,24 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
     auto eq = l.find('=');
     opts.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
   }
+  // KIND=VALUE, as dockerd's --node-generic-resource: a count, else one named item.
+  for (const auto& g : args.GetAll("generic-resource")) {
+    auto eq = g.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == g.size()) {
+      return Status::InvalidArgument("invalid argument \"" + g + "\" for \"--generic-resource\" flag: " +
+                                     "expected KIND=VALUE (a count, or the name of one item)");
+    }
+    GenericResource r;
+    r.kind = g.substr(0, eq);
+    std::string value = g.substr(eq + 1);
+    if (value.find_first_not_of("0123456789") == std::string::npos && value.size() < 19) {
+      r.discrete_value = std::stoll(value);
+    } else {
+      r.named = true;
+      r.named_value = value;
+    }
+    opts.generic_resources.push_back(r);
+  }
   int count = 1;
   if (args.Has("count")) {
     const std::string c = args.Get("count");
@@ -303,7 +321,8 @@ void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
 
 void RegisterNodeCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"node", "add"}, {}, "node add [OPTIONS] [NAME]",
-                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}}, 0, 1, false, NodeAdd});
+                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}, {"generic-resource"}}, 0, 1, false,
+                   NodeAdd});
   defs->push_back({{"node", "ls"}, {"list"}, "node ls [OPTIONS]",
                    {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, NodeLs});
   defs->push_back({{"node", "inspect"}, {}, "node inspect [OPTIONS] self|NODE [NODE...]",
