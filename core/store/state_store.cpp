@@ -519,8 +519,9 @@ Status SaveTasks(Database* db, const ClusterState& s) {
                    "slot, node_id, spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
                    "promote_at, decision_id, exit_after, exit_code) VALUES",
                    20, rows.size());
-  for (const auto& [task, spec_id] : rows) {
-    const Task& t = *task;
+  for (const auto& row : rows) {
+    const Task& t = *row.first;
+    const auto& spec_id = row.second;  // a named copy: the lambda below cannot capture a binding
     // The task's strings (and ToString's static words) outlive the batch.
     SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
       stmt->BindRef(p + 1, t.id)
