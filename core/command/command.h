@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ struct CommandOutput {
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.
 CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args);
+
+// What docker answers without asking the daemon: help (--help, -h, `help TOPIC`,
+// no arguments, a group alone) and unknown commands. nullopt when `args` name a
+// command to run. Reads no cluster.
+std::optional<CommandOutput> AnswerWithoutCluster(const std::vector<std::string>& args);
 
 // True when the command only reads (ls, ps, inspect, explain, config, status): the
 // caller need not record it in the command log.

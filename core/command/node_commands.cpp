@@ -18,7 +18,7 @@ Result<int64_t> ParseCpus(const std::string& s) {
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (s.empty() || *end != '\0' || v <= 0 || v > 4096) {
-    return Status::InvalidArgument("invalid argument \"" + s + "\" for \"--cpus\" flag: must be a positive number");
+    return Status::InvalidFlag("invalid argument \"" + s + "\" for \"--cpus\" flag: must be a positive number");
   }
   return static_cast<int64_t>(v);
 }
@@ -33,7 +33,7 @@ Status ParseMachineSize(const ParsedArgs& args, int64_t* cpus, int64_t* memory_b
   if (args.Has("memory")) {
     auto m = ParseRAMInBytes(args.Get("memory"));
     if (!m.ok()) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("memory") + "\" for \"--memory\" flag: " +
+      return Status::InvalidFlag("invalid argument \"" + args.Get("memory") + "\" for \"--memory\" flag: " +
                                      m.status().message());
     }
     *memory_bytes = m.value();
@@ -57,8 +57,8 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   NodeOptions opts;
   if (!ParseNodeRole(args.Get("role", "worker"), &opts.role)) {
-    return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
-                                   "\" for \"--role\" flag: must be worker or manager");
+    return Status::InvalidFlag("invalid argument \"" + args.Get("role") +
+                               "\" for \"--role\" flag: must be worker or manager");
   }
   SWARMSIM_RETURN_IF_ERROR(ParseMachineSize(args, &opts.cpus, &opts.memory_bytes));
   for (const auto& l : args.GetAll("label")) {
@@ -69,7 +69,7 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   for (const auto& g : args.GetAll("generic-resource")) {
     auto eq = g.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == g.size()) {
-      return Status::InvalidArgument("invalid argument \"" + g + "\" for \"--generic-resource\" flag: " +
+      return Status::InvalidFlag("invalid argument \"" + g + "\" for \"--generic-resource\" flag: " +
                                      "expected KIND=VALUE (a count, or the name of one item)");
     }
     GenericResource r;
@@ -87,7 +87,7 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (args.Has("count")) {
     const std::string c = args.Get("count");
     if (c.empty() || c.find_first_not_of("0123456789") != std::string::npos || c.size() > 5 || std::stoi(c) < 1) {
-      return Status::InvalidArgument("invalid argument \"" + c + "\" for \"--count\" flag: must be a positive integer");
+      return Status::InvalidFlag("invalid argument \"" + c + "\" for \"--count\" flag: must be a positive integer");
     }
     count = std::stoi(c);
   }
@@ -255,23 +255,31 @@ Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     update.label_add[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
   }
   update.label_rm = args.GetAll("label-rm");
-  if (args.Has("availability")) {
-    NodeAvailability a;
-    if (!ParseNodeAvailability(args.Get("availability"), &a)) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("availability") +
-                                     "\" for \"--availability\" flag: invalid value; must be active, pause or drain");
-    }
-    update.availability = a;
-  }
+  const std::string& ref = args.positional()[0];
+  // docker sends the words as given; the daemon looks the node up first, then
+  // converts the spec (role before availability, either case) and says what it
+  // could not read.
+  auto node = ResolveNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref);
+  if (!node.ok()) return node.status();
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
   if (args.Has("role")) {
     NodeRole r;
-    if (!ParseNodeRole(args.Get("role"), &r)) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
-                                     "\" for \"--role\" flag: invalid role; must be manager or worker");
+    if (!ParseNodeRole(lower(args.Get("role")), &r)) {
+      return Status::Daemon(Status::Code::kInvalidArgument, "invalid Role: \"" + args.Get("role") + "\"");
     }
     update.role = r;
   }
-  const std::string& ref = args.positional()[0];
+  if (args.Has("availability")) {
+    NodeAvailability a;
+    if (!ParseNodeAvailability(lower(args.Get("availability")), &a)) {
+      return Status::Daemon(Status::Code::kInvalidArgument,
+                            "invalid Availability: \"" + args.Get("availability") + "\"");
+    }
+    update.availability = a;
+  }
   SWARMSIM_RETURN_IF_ERROR(UpdateNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref, update));
   out->out += ref + "\n";
   return Status::OK();
@@ -315,27 +323,89 @@ Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"swarm", "init"}, {}, "swarm init [OPTIONS]",
-                   {{"hostname"}, {"cpus"}, {"memory"}}, 0, 0, false, SwarmInit});
+  const std::vector<FlagSpec> machine = {
+      FlagSpec::Value("cpus", 0, "int", "CPUs of the node's virtual machine", "4"),
+      FlagSpec::Value("memory", 0, "bytes", "Memory of the node's virtual machine", "8GiB"),
+  };
+  std::vector<FlagSpec> init_flags = machine;
+  init_flags.push_back(FlagSpec::Value("hostname", 0, "string", "Hostname of the first node, the manager", "node1"));
+  defs->push_back({.path = {"swarm", "init"},
+                   .usage = "swarm init [OPTIONS]",
+                   .description = "Initialize a swarm",
+                   .flags = init_flags,
+                   .max_args = 0,
+                   .run = SwarmInit});
 }
 
 void RegisterNodeCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"node", "add"}, {}, "node add [OPTIONS] [NAME]",
-                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}, {"generic-resource"}}, 0, 1, false,
-                   NodeAdd});
-  defs->push_back({{"node", "ls"}, {"list"}, "node ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, NodeLs});
-  defs->push_back({{"node", "inspect"}, {}, "node inspect [OPTIONS] self|NODE [NODE...]",
-                   {{"pretty", 0, true}, {"format", 'f'}}, 1, -1, true, NodeInspect});
-  defs->push_back({{"node", "update"}, {}, "node update [OPTIONS] NODE",
-                   {{"label-add"}, {"label-rm"}, {"availability"}, {"role"}}, 1, 1, false, NodeUpdateCmd});
-  defs->push_back({{"node", "ps"}, {}, "node ps [OPTIONS] [NODE...]",
-                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
-                   0, -1, true, NodePs});
-  defs->push_back({{"node", "down"}, {}, "node down NODE", {}, 1, 1, false, NodeDown});
-  defs->push_back({{"node", "up"}, {}, "node up NODE", {}, 1, 1, false, NodeUp});
-  defs->push_back({{"node", "rm"}, {"remove"}, "node rm [OPTIONS] NODE [NODE...]",
-                   {{"force", 'f', true}}, 1, -1, false, NodeRm});
+  defs->push_back({.path = {"node", "add"},
+                   .usage = "node add [OPTIONS] [NAME]",
+                   .description = "Add virtual nodes to the swarm (what 'docker swarm join' does on a new machine)",
+                   .flags = {FlagSpec::Value("role", 0, "string", "Role of the new node (\"worker\", \"manager\")",
+                                             "worker"),
+                             FlagSpec::Value("cpus", 0, "int", "CPUs of the node's virtual machine", "4"),
+                             FlagSpec::Value("memory", 0, "bytes", "Memory of the node's virtual machine", "8GiB"),
+                             FlagSpec::Value("label", 0, "list", "Node labels (\"key=value\")"),
+                             FlagSpec::Value("count", 0, "int", "Number of nodes to add (named node2, node3, ...)", "1"),
+                             FlagSpec::Value("generic-resource", 0, "list",
+                                             "Generic resources the node advertises (\"KIND=COUNT\", or "
+                                             "\"KIND=NAME\" once per named item)")},
+                   .max_args = 1,
+                   .run = NodeAdd});
+  defs->push_back({.path = {"node", "ls"},
+                   .aliases = {"list"},
+                   .usage = "node ls [OPTIONS]",
+                   .description = "List nodes in the swarm",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = NodeLs});
+  defs->push_back({.path = {"node", "inspect"},
+                   .usage = "node inspect [OPTIONS] self|NODE [NODE...]",
+                   .description = "Display detailed information on one or more nodes",
+                   .flags = {FlagSpec::Bool("pretty", 0, "Print the information in a human friendly format"),
+                             FlagSpec::Value("format", 'f', "string", kInspectFormatHelp)},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = NodeInspect});
+  defs->push_back({.path = {"node", "update"},
+                   .usage = "node update [OPTIONS] NODE",
+                   .description = "Update a node",
+                   .flags = {FlagSpec::Value("label-add", 0, "list", "Add or update a node label (\"key=value\")"),
+                             FlagSpec::Value("label-rm", 0, "list", "Remove a node label if exists"),
+                             FlagSpec::Value("availability", 0, "string",
+                                             "Availability of the node (\"active\", \"pause\", \"drain\")"),
+                             FlagSpec::Value("role", 0, "string", "Role of the node (\"worker\", \"manager\")")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeUpdateCmd});
+  defs->push_back({.path = {"node", "ps"},
+                   .usage = "node ps [OPTIONS] [NODE...]",
+                   .description = "List tasks running on one or more nodes, defaults to current node",
+                   .flags = TaskListFlags("Pretty-print tasks using a Go template"),
+                   .read_only = true,
+                   .run = NodePs});
+  defs->push_back({.path = {"node", "down"},
+                   .usage = "node down NODE",
+                   .description = "Stop a node's heartbeat, as if its machine lost power: Down after the timeout",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeDown});
+  defs->push_back({.path = {"node", "up"},
+                   .usage = "node up NODE",
+                   .description = "Bring a stopped node back: it heartbeats again and is Ready",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeUp});
+  defs->push_back({.path = {"node", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "node rm [OPTIONS] NODE [NODE...]",
+                   .description = "Remove one or more nodes from the swarm",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force remove a node from the swarm")},
+                   .min_args = 1,
+                   .run = NodeRm});
 }
 
 }  // namespace swarmsim

@@ -43,19 +43,71 @@ std::pair<std::string, std::string> SplitKeyValue(const std::string& s) {
   return {s.substr(0, eq), s.substr(eq + 1)};
 }
 
-std::vector<FlagSpec> CommonFlags() {
-  return {{"detach", 'd', true}, {"quiet", 'q', true}, {"constraint"}, {"reserve-cpu"}, {"reserve-memory"},
-          {"limit-cpu"}, {"limit-memory"}, {"replicas"}, {"replicas-max-per-node"},
-          {"update-parallelism"}, {"update-delay"}, {"update-order"}, {"update-failure-action"},
-          {"update-monitor"}, {"update-max-failure-ratio"}, {"rollback-parallelism"}, {"rollback-delay"},
-          {"rollback-order"}, {"rollback-failure-action"}, {"rollback-monitor"},
-          {"rollback-max-failure-ratio"}, {"restart-condition"}, {"restart-delay"},
-          {"restart-max-attempts"}, {"restart-window"}, {"stop-grace-period"}, {"user", 'u'}, {"workdir", 'w'},
-          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true},
-          {"health-cmd"}, {"health-interval"}, {"health-timeout"}, {"health-retries"},
-          {"health-start-period"}, {"no-healthcheck", 0, true}, {"max-concurrent"}, {"entrypoint"},
-          {"read-only", 0, true}, {"init", 0, true}, {"tty", 't', true}, {"cap-add"}, {"cap-drop"},
-          {"log-driver"}, {"log-opt"}, {"limit-pids"}, {"stop-signal"}};
+// Flags shared by create and update, in docker's words. docker shows defaults
+// only on create, where they are what a new service gets.
+std::vector<FlagSpec> CommonFlags(bool create) {
+  auto def = [create](const char* shown) { return create ? std::string(shown) : std::string(); };
+  const std::string kDurationUnits = " (ns|us|ms|s|m|h)";
+  return {
+      FlagSpec::Bool("detach", 'd', "Exit immediately instead of waiting for the service to converge"),
+      FlagSpec::Bool("quiet", 'q', "Suppress progress output"),
+      FlagSpec::Value("reserve-cpu", 0, "decimal", "Reserve CPUs"),
+      FlagSpec::Value("reserve-memory", 0, "bytes", "Reserve Memory"),
+      FlagSpec::Value("limit-cpu", 0, "decimal", "Limit CPUs"),
+      FlagSpec::Value("limit-memory", 0, "bytes", "Limit Memory"),
+      FlagSpec::Value("replicas", 0, "uint", "Number of tasks"),
+      FlagSpec::Value("replicas-max-per-node", 0, "uint", "Maximum number of tasks per node (default 0 = unlimited)"),
+      FlagSpec::Value("update-parallelism", 0, "uint",
+                      "Maximum number of tasks updated simultaneously (0 to update all at once)", def("1")),
+      FlagSpec::Value("update-delay", 0, "duration", "Delay between updates" + kDurationUnits, def("0s")),
+      FlagSpec::Value("update-order", 0, "string", "Update order (\"start-first\", \"stop-first\")", def("stop-first")),
+      FlagSpec::Value("update-failure-action", 0, "string",
+                      "Action on update failure (\"pause\", \"continue\", \"rollback\")", def("pause")),
+      FlagSpec::Value("update-monitor", 0, "duration",
+                      "Duration after each task update to monitor for failure" + kDurationUnits, def("5s")),
+      FlagSpec::Value("update-max-failure-ratio", 0, "float", "Failure rate to tolerate during an update", def("0")),
+      FlagSpec::Value("rollback-parallelism", 0, "uint",
+                      "Maximum number of tasks rolled back simultaneously (0 to roll back all at once)", def("1")),
+      FlagSpec::Value("rollback-delay", 0, "duration", "Delay between task rollbacks" + kDurationUnits, def("0s")),
+      FlagSpec::Value("rollback-order", 0, "string", "Rollback order (\"start-first\", \"stop-first\")",
+                      def("stop-first")),
+      FlagSpec::Value("rollback-failure-action", 0, "string", "Action on rollback failure (\"pause\", \"continue\")",
+                      def("pause")),
+      FlagSpec::Value("rollback-monitor", 0, "duration",
+                      "Duration after each task rollback to monitor for failure" + kDurationUnits, def("5s")),
+      FlagSpec::Value("rollback-max-failure-ratio", 0, "float", "Failure rate to tolerate during a rollback", def("0")),
+      FlagSpec::Value("restart-condition", 0, "string",
+                      "Restart when condition is met (\"none\", \"on-failure\", \"any\")", def("any")),
+      FlagSpec::Value("restart-delay", 0, "duration", "Delay between restart attempts" + kDurationUnits, def("5s")),
+      FlagSpec::Value("restart-max-attempts", 0, "uint", "Maximum number of restarts before giving up"),
+      FlagSpec::Value("restart-window", 0, "duration", "Window used to evaluate the restart policy" + kDurationUnits),
+      FlagSpec::Value("stop-grace-period", 0, "duration",
+                      "Time to wait before force killing a container" + kDurationUnits, def("10s")),
+      FlagSpec::Value("user", 'u', "string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+      FlagSpec::Value("workdir", 'w', "string", "Working directory inside the container"),
+      FlagSpec::Value("hostname", 0, "string", "Container hostname"),
+      FlagSpec::Bool("with-registry-auth", 0, "Send registry authentication details to swarm agents"),
+      FlagSpec::Bool("no-resolve-image", 0, "Do not query the registry to resolve image digest and supported platforms"),
+      FlagSpec::Value("health-cmd", 0, "string", "Command to run to check health"),
+      FlagSpec::Value("health-interval", 0, "duration", "Time between running the check (ms|s|m|h)"),
+      FlagSpec::Value("health-timeout", 0, "duration", "Maximum time to allow one check to run (ms|s|m|h)"),
+      FlagSpec::Value("health-retries", 0, "int", "Consecutive failures needed to report unhealthy"),
+      FlagSpec::Value("health-start-period", 0, "duration",
+                      "Start period for the container to initialize before counting retries towards unstable "
+                      "(ms|s|m|h)"),
+      FlagSpec::Bool("no-healthcheck", 0, "Disable any container-specified HEALTHCHECK"),
+      FlagSpec::Value("max-concurrent", 0, "uint",
+                      "Number of job tasks to run concurrently (default equal to --replicas)"),
+      FlagSpec::Value("entrypoint", 0, "command", "Overwrite the default ENTRYPOINT of the image"),
+      FlagSpec::Bool("read-only", 0, "Mount the container's root filesystem as read only"),
+      FlagSpec::Bool("init", 0, "Use an init inside each service container to forward signals and reap processes"),
+      FlagSpec::Bool("tty", 't', "Allocate a pseudo-TTY"),
+      FlagSpec::Value("cap-add", 0, "list", "Add Linux capabilities"),
+      FlagSpec::Value("cap-drop", 0, "list", "Drop Linux capabilities"),
+      FlagSpec::Value("log-driver", 0, "string", "Logging driver for service"),
+      FlagSpec::Value("log-opt", 0, "list", "Logging driver options"),
+      FlagSpec::Value("limit-pids", 0, "int", "Limit maximum number of processes (default 0 = unlimited)"),
+      FlagSpec::Value("stop-signal", 0, "string", "Signal to stop the container")};
 }
 
 // Checks every value of the list flags whose type validates on the command
@@ -443,33 +495,81 @@ void RemoveFileReferences(const ParsedArgs& args, const std::string& flag, std::
 }  // namespace
 
 std::vector<FlagSpec> ServiceCreateFlags() {
-  auto f = CommonFlags();
-  for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"env-file"}, {"label", 'l'},
-                                          {"container-label"}, {"publish", 'p'}, {"placement-pref"}, {"config"},
-                                          {"secret"}, {"mount"}, {"dns"}, {"dns-option"},
-                                          {"dns-search"}, {"host"}, {"group"}, {"sysctl"}, {"ulimit"},
-                                          {"generic-resource"}}) {
+  auto f = CommonFlags(/*create=*/true);
+  for (FlagSpec s : {
+           FlagSpec::Value("name", 0, "string", "Service name"),
+           FlagSpec::Value("mode", 0, "string",
+                           "Service mode (\"replicated\", \"global\", \"replicated-job\", \"global-job\")",
+                           "replicated"),
+           FlagSpec::Value("env", 'e', "list", "Set environment variables"),
+           FlagSpec::Value("label", 'l', "list", "Service labels"),
+           FlagSpec::Value("container-label", 0, "list", "Container labels"),
+           FlagSpec::Value("publish", 'p', "port", "Publish a port as a node port"),
+           FlagSpec::Value("placement-pref", 0, "pref", "Add a placement preference"),
+           FlagSpec::Value("config", 0, "config", "Specify configurations to expose to the service"),
+           FlagSpec::Value("secret", 0, "secret", "Specify secrets to expose to the service"),
+           FlagSpec::Value("constraint", 0, "list", "Placement constraints"),
+           FlagSpec::Value("env-file", 0, "list", "Read in a file of environment variables"),
+           FlagSpec::Value("mount", 0, "mount", "Attach a filesystem mount to the service"),
+           FlagSpec::Value("dns", 0, "list", "Set custom DNS servers"),
+           FlagSpec::Value("dns-option", 0, "list", "Set DNS options"),
+           FlagSpec::Value("dns-search", 0, "list", "Set custom DNS search domains"),
+           FlagSpec::Value("host", 0, "list", "Set one or more custom host-to-IP mappings (host:ip)"),
+           FlagSpec::Value("group", 0, "list", "Set one or more supplementary user groups for the container"),
+           FlagSpec::Value("sysctl", 0, "list", "Sysctl options"),
+           FlagSpec::Value("ulimit", 0, "ulimit", "Ulimit options", "[]"),
+           FlagSpec::Value("generic-resource", 0, "list", "User defined resources"),
+       }) {
     f.push_back(s);
   }
   return f;
 }
 
 std::vector<FlagSpec> ServiceUpdateFlags() {
-  auto f = CommonFlags();
-  for (FlagSpec s : std::vector<FlagSpec>{{"image"}, {"force", 0, true}, {"rollback", 0, true}, {"constraint-add"},
-                                          {"constraint-rm"}, {"env-add"}, {"env-rm"}, {"label-add"}, {"label-rm"},
-                                          {"container-label-add"}, {"container-label-rm"}, {"publish-add"},
-                                          {"publish-rm"}, {"placement-pref-add"}, {"placement-pref-rm"},
-                                          {"args"}, {"config-add"}, {"config-rm"}, {"secret-add"}, {"secret-rm"},
-                                          {"mount-add"}, {"mount-rm"}, {"dns-add"}, {"dns-rm"}, {"dns-option-add"},
-                                          {"dns-option-rm"}, {"dns-search-add"}, {"dns-search-rm"}, {"host-add"},
-                                          {"host-rm"}, {"group-add"}, {"group-rm"}, {"sysctl-add"}, {"sysctl-rm"},
-                                          {"ulimit-add"}, {"ulimit-rm"}, {"generic-resource-add"},
-                                          {"generic-resource-rm"}}) {
+  auto f = CommonFlags(/*create=*/false);
+  for (FlagSpec s : {
+           FlagSpec::Value("image", 0, "string", "Service image tag"),
+           FlagSpec::Bool("force", 0, "Force update even if no changes require it"),
+           FlagSpec::Bool("rollback", 0, "Rollback to previous specification"),
+           FlagSpec::Value("constraint-add", 0, "list", "Add or update a placement constraint"),
+           FlagSpec::Value("constraint-rm", 0, "list", "Remove a constraint"),
+           FlagSpec::Value("env-add", 0, "list", "Add or update an environment variable"),
+           FlagSpec::Value("env-rm", 0, "list", "Remove an environment variable"),
+           FlagSpec::Value("label-add", 0, "list", "Add or update a service label"),
+           FlagSpec::Value("label-rm", 0, "list", "Remove a label by its key"),
+           FlagSpec::Value("container-label-add", 0, "list", "Add or update a container label"),
+           FlagSpec::Value("container-label-rm", 0, "list", "Remove a container label by its key"),
+           FlagSpec::Value("publish-add", 0, "port", "Add or update a published port"),
+           FlagSpec::Value("publish-rm", 0, "port", "Remove a published port by its target port"),
+           FlagSpec::Value("placement-pref-add", 0, "pref", "Add a placement preference"),
+           FlagSpec::Value("placement-pref-rm", 0, "pref", "Remove a placement preference"),
+           FlagSpec::Value("args", 0, "command", "Service command args"),
+           FlagSpec::Value("config-add", 0, "config", "Add or update a config file on a service"),
+           FlagSpec::Value("config-rm", 0, "list", "Remove a configuration file"),
+           FlagSpec::Value("secret-add", 0, "secret", "Add or update a secret on a service"),
+           FlagSpec::Value("secret-rm", 0, "list", "Remove a secret"),
+           FlagSpec::Value("mount-add", 0, "mount", "Add or update a mount on a service"),
+           FlagSpec::Value("mount-rm", 0, "list", "Remove a mount by its target path"),
+           FlagSpec::Value("dns-add", 0, "list", "Add or update a custom DNS server"),
+           FlagSpec::Value("dns-rm", 0, "list", "Remove a custom DNS server"),
+           FlagSpec::Value("dns-option-add", 0, "list", "Add or update a DNS option"),
+           FlagSpec::Value("dns-option-rm", 0, "list", "Remove a DNS option"),
+           FlagSpec::Value("dns-search-add", 0, "list", "Add or update a custom DNS search domain"),
+           FlagSpec::Value("dns-search-rm", 0, "list", "Remove a DNS search domain"),
+           FlagSpec::Value("host-add", 0, "list", "Add a custom host-to-IP mapping (\"host:ip\")"),
+           FlagSpec::Value("host-rm", 0, "list", "Remove a custom host-to-IP mapping (\"host:ip\")"),
+           FlagSpec::Value("group-add", 0, "list", "Add an additional supplementary user group to the container"),
+           FlagSpec::Value("group-rm", 0, "list",
+                           "Remove a previously added supplementary user group from the container"),
+           FlagSpec::Value("sysctl-add", 0, "list", "Add or update a Sysctl option"),
+           FlagSpec::Value("sysctl-rm", 0, "list", "Remove a Sysctl option"),
+           FlagSpec::Value("ulimit-add", 0, "ulimit", "Add or update a ulimit option", "[]"),
+           FlagSpec::Value("ulimit-rm", 0, "list", "Remove a ulimit option"),
+           FlagSpec::Value("generic-resource-add", 0, "list", "Add a Generic resource"),
+           FlagSpec::Value("generic-resource-rm", 0, "list", "Remove a Generic resource"),
+       }) {
     f.push_back(s);
   }
-  // `constraint` on update is spelled constraint-add; keep the create-only one out.
-  f.erase(std::remove_if(f.begin(), f.end(), [](const FlagSpec& s) { return s.name == "constraint"; }), f.end());
   return f;
 }
 
