@@ -136,7 +136,7 @@ std::string CleanAbs(const std::string& path) {
 }  // namespace
 
 Status BadFlagValue(const std::string& flag, const std::string& value, const std::string& why) {
-  return Status::InvalidArgument("invalid argument " + GoQuote(value) + " for \"--" + flag + "\" flag: " + why);
+  return Status::InvalidFlag("invalid argument " + GoQuote(value) + " for \"--" + flag + "\" flag: " + why);
 }
 
 std::optional<bool> ParseGoBool(const std::string& s) {

@@ -13,7 +13,8 @@
 
 namespace swarmsim {
 
-// pflag's line for a value a flag's type refuses.
+// pflag's line for a value a flag's type refuses (InvalidFlag: docker's exit 125
+// and usage trailer).
 Status BadFlagValue(const std::string& flag, const std::string& value, const std::string& why);
 
 // strconv.ParseBool: 1 t T TRUE true True, 0 f F FALSE false False.

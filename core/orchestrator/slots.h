@@ -29,8 +29,6 @@ SlotIndex IndexSlots(ClusterState* state);
 // True when the task is past RUNNING (stopped, failed, rejected, ...).
 inline bool HasStopped(const Task& t) { return IsTerminal(t.status.state); }
 // Desired READY (a prepared replacement), RUNNING, or COMPLETE (a job's task).
-inline bool IsRunnable(const Task& t) {
-  return t.desired_state <= TaskState::kRunning || t.desired_state == TaskState::kComplete;
-}
+inline bool IsRunnable(const Task& t) { return DesiredAlive(t.desired_state); }
 
 }  // namespace swarmsim
