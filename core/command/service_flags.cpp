@@ -587,10 +587,9 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args, CommandContext* 
   if (!image.ok()) return image.status();
   auto& c = spec.task_template.container;
   c.image = image.value();
-  for (size_t i = 1; i < pos.size(); ++i) {
-    if (i == 1) c.command.push_back(pos[i]);
-    else c.args.push_back(pos[i]);
-  }
+  // Every word after the image is an argument: docker sets ContainerSpec.Command
+  // only from --entrypoint.
+  for (size_t i = 1; i < pos.size(); ++i) c.args.push_back(pos[i]);
   spec.name = args.Get("name");
   // As the CLI's ToService: the environment, then the health check, then the mode.
   auto env = EnvFromFlags(args, ctx);
