@@ -197,14 +197,37 @@ std::string NodeRowJsonText(const Node& n) {
   AppendStringField(&out, "\"Architecture\":", d.platform.architecture);
   AppendStringField(&out, d.platform.architecture.empty() ? "\"OS\":" : ",\"OS\":", d.platform.os);
   out += "},\"Resources\":{";
+  bool any = false;
+  auto next = [&](const char* key) {
+    if (any) out.push_back(',');
+    out += key;
+    any = true;
+  };
+  if (!d.resources.generic.empty()) {
+    next("\"GenericResources\":[");
+    for (size_t i = 0; i < d.resources.generic.size(); ++i) {
+      const GenericResource& g = d.resources.generic[i];
+      if (i) out.push_back(',');
+      out += g.named ? "{\"NamedResourceSpec\":{\"Kind\":" : "{\"DiscreteResourceSpec\":{\"Kind\":";
+      AppendJsonString(&out, g.kind);
+      out += ",\"Value\":";
+      if (g.named) AppendJsonString(&out, g.named_value);
+      else AppendInt(&out, g.discrete_value);
+      out += "}}";
+    }
+    out.push_back(']');
+  }
   if (d.resources.memory_bytes != 0) {
-    out += "\"MemoryBytes\":";
+    next("\"MemoryBytes\":");
     AppendInt(&out, d.resources.memory_bytes);
   }
   if (d.resources.nano_cpus != 0) {
-    if (d.resources.memory_bytes != 0) out.push_back(',');
-    out += "\"NanoCPUs\":";
+    next("\"NanoCPUs\":");
     AppendInt(&out, d.resources.nano_cpus);
+  }
+  if (d.resources.pids != 0) {
+    next("\"Pids\":");
+    AppendInt(&out, d.resources.pids);
   }
   out += "},\"TLSInfo\":{}},\"ID\":";
   AppendJsonString(&out, n.id);
