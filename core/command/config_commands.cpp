@@ -29,6 +29,8 @@ Labels ParseLabels(const std::vector<std::string>& raw) {
 Status Create(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   const std::string& name = args.positional()[0];
+  // `secret create NAME` is allowed (for secret drivers, which swarmsim has not).
+  if (args.positional().size() < 2) return Status::InvalidArgument("secret file is required");
   const std::string& file = args.positional()[1];
   auto data = ctx->read_file(file);  // recorded in the command log; "-" is stdin
   if (!data.ok()) return data.status();
@@ -132,12 +134,20 @@ std::string PrettySecret(const Config& c) {
 
 Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
-  bool pretty = args.Has("pretty");
-  if (pretty && args.Has("format")) return Status::InvalidArgument("--format is incompatible with human friendly format");
+  // docker/cli's config and secret inspect: --pretty wins over --format.
+  bool pretty = args.Has("pretty") || args.Get("format") == "pretty";
+  if (!pretty && args.Get("format").rfind("pretty", 0) == 0) {
+    return Status::InvalidArgument("cannot supply extra formatting options to the pretty template");
+  }
   std::vector<const Config*> found;
+  std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
     auto c = ResolveBlob(ctx->state, kind, ref);
-    if (!c.ok()) return c.status();
+    if (!c.ok() && (pretty || c.status().code() != Status::Code::kNotFound)) return c.status();
+    if (!c.ok()) {
+      errors.push_back(c.status().message());
+      continue;
+    }
     found.push_back(c.value());
   }
   if (pretty) {
@@ -146,8 +156,10 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   }
   std::vector<nlohmann::json> objs;
   for (const Config* c : found) objs.push_back(ToJson(*c, kind));  // secrets: no Spec.Data
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
+  // docker inspects configs and secrets with their raw JSON: a template that
+  // fails on the typed object is run again on that JSON, and its error is the one
+  // shown (so no Go type is named).
+  WriteInspected(objs, errors, args.Get("format"), "", out);
   return Status::OK();
 }
 
@@ -175,11 +187,11 @@ void Register(BlobKind kind, std::vector<CommandDef>* defs) {
   const std::string upper = secret ? "SECRET" : "CONFIG";
   const std::string plural = word + "s";
   defs->push_back({.path = {word, "create"},
-                   .usage = word + " create [OPTIONS] " + upper + " file|-",
+                   .usage = word + " create [OPTIONS] " + upper + (secret ? " [file|-]" : " file|-"),
                    .description = secret ? "Create a secret from a file or STDIN as content"
                                          : "Create a config from a file or STDIN",
                    .flags = {FlagSpec::Value("label", 'l', "list", secret ? "Secret labels" : "Config labels")},
-                   .min_args = 2,
+                   .min_args = secret ? 1 : 2,
                    .max_args = 2,
                    .run = std::bind(Create, kind, _1, _2, _3)});
   defs->push_back({.path = {word, "ls"},

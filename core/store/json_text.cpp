@@ -32,6 +32,14 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 void AppendInt(std::string* out, int64_t v) { *out += std::to_string(v); }
 void AppendUint(std::string* out, uint64_t v) { *out += std::to_string(v); }
 
+// `,"key":"value"` when value is not empty (the model's omitempty strings). `key`
+// comes with its quotes and colon, and the leading comma when one is due.
+void AppendStringField(std::string* out, const char* key, const std::string& v) {
+  if (v.empty()) return;
+  *out += key;
+  AppendJsonString(out, v);
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -162,6 +170,195 @@ std::string DecisionJsonText(const Decision& d) {
   AppendJsonString(&out, FormatRFC3339Nano(d.time));
   out.push_back('}');
   return out;
+}
+
+// Keys in nlohmann's sorted order, fields omitted exactly where ToJson omits them,
+// so the text equals the dump of ToJson(node) with Plugins erased.
+std::string NodeRowJsonText(const Node& n) {
+  std::string out;
+  out.reserve(600);
+  out += "{\"CreatedAt\":";
+  AppendJsonString(&out, FormatRFC3339Nano(n.created_at));
+  out += ",\"Description\":{\"Engine\":{";
+  const NodeDescription& d = n.description;
+  if (!d.engine_version.empty()) {
+    out += "\"EngineVersion\":";
+    AppendJsonString(&out, d.engine_version);
+    if (!d.engine_labels.empty()) out.push_back(',');
+  }
+  if (!d.engine_labels.empty()) {
+    out += "\"Labels\":";
+    out += StringMapJsonText(d.engine_labels);
+  }
+  out += "},";
+  AppendStringField(&out, "\"Hostname\":", d.hostname);
+  if (!d.hostname.empty()) out.push_back(',');
+  out += "\"Platform\":{";
+  AppendStringField(&out, "\"Architecture\":", d.platform.architecture);
+  AppendStringField(&out, d.platform.architecture.empty() ? "\"OS\":" : ",\"OS\":", d.platform.os);
+  out += "},\"Resources\":{";
+  if (d.resources.memory_bytes != 0) {
+    out += "\"MemoryBytes\":";
+    AppendInt(&out, d.resources.memory_bytes);
+  }
+  if (d.resources.nano_cpus != 0) {
+    if (d.resources.memory_bytes != 0) out.push_back(',');
+    out += "\"NanoCPUs\":";
+    AppendInt(&out, d.resources.nano_cpus);
+  }
+  out += "},\"TLSInfo\":{}},\"ID\":";
+  AppendJsonString(&out, n.id);
+  if (n.manager_status) {
+    const ManagerStatus& m = *n.manager_status;
+    out += ",\"ManagerStatus\":{";
+    AppendStringField(&out, "\"Addr\":", m.addr);
+    bool any = !m.addr.empty();
+    if (m.leader) {
+      out += any ? ",\"Leader\":true" : "\"Leader\":true";
+      any = true;
+    }
+    AppendStringField(&out, any ? ",\"Reachability\":" : "\"Reachability\":", m.reachability);
+    out.push_back('}');
+  }
+  out += ",\"Spec\":{\"Availability\":";
+  AppendJsonString(&out, ToString(n.spec.availability));
+  out += ",\"Labels\":";
+  out += StringMapJsonText(n.spec.labels);
+  out += ",\"Role\":";
+  AppendJsonString(&out, ToString(n.spec.role));
+  out += "},\"Status\":{";
+  AppendStringField(&out, "\"Addr\":", n.status.addr);
+  AppendStringField(&out, n.status.addr.empty() ? "\"Message\":" : ",\"Message\":", n.status.message);
+  if (!n.status.addr.empty() || !n.status.message.empty()) out.push_back(',');
+  out += "\"State\":";
+  AppendJsonString(&out, ToString(n.status.state));
+  out += "},\"UpdatedAt\":";
+  AppendJsonString(&out, FormatRFC3339Nano(n.updated_at));
+  out += ",\"Version\":{";
+  if (n.version != 0) {
+    out += "\"Index\":";
+    AppendUint(&out, n.version);
+  }
+  out += "}}";
+  return out;
+}
+
+namespace {
+
+// Reads the fixed shape DecisionJsonText writes; every step fails on a surprise.
+class DecisionTextReader {
+ public:
+  explicit DecisionTextReader(std::string_view s) : s_(s) {}
+
+  bool Lit(std::string_view lit) {
+    if (s_.substr(i_, lit.size()) != lit) return false;
+    i_ += lit.size();
+    return true;
+  }
+  bool AtEnd() const { return i_ == s_.size(); }
+
+  // A string literal with no escapes and no control characters (else false).
+  bool Str(std::string* out) {
+    if (!Lit("\"")) return false;
+    size_t start = i_;
+    for (; i_ < s_.size(); ++i_) {
+      unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') break;
+      if (c == '\\' || c < 0x20) return false;
+    }
+    if (i_ == s_.size()) return false;
+    out->assign(s_.substr(start, i_ - start));
+    ++i_;
+    return true;
+  }
+
+  bool Uint(uint64_t* out) {
+    size_t start = i_;
+    uint64_t v = 0;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') {
+      if (i_ - start >= 18) return false;  // far beyond any count; let JSON judge
+      v = v * 10 + static_cast<uint64_t>(s_[i_++] - '0');
+    }
+    if (i_ == start || (s_[start] == '0' && i_ - start > 1)) return false;
+    *out = v;
+    return true;
+  }
+
+  bool Int(int64_t* out) {
+    bool negative = Lit("-");
+    uint64_t v = 0;
+    if (!Uint(&v)) return false;
+    *out = negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+    return true;
+  }
+
+  bool Bool(bool* out) {
+    if (Lit("true")) return *out = true, true;
+    if (Lit("false")) return *out = false, true;
+    return false;
+  }
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+bool ReadFilter(DecisionTextReader* r, FilterVerdict* f) {
+  if (!r->Lit("{\"Enabled\":") || !r->Bool(&f->enabled) || !r->Lit(",\"Filter\":") || !r->Str(&f->filter) ||
+      !r->Lit(",\"Passed\":") || !r->Bool(&f->passed)) {
+    return false;
+  }
+  if (r->Lit(",\"Reason\":") && !r->Str(&f->reason)) return false;
+  return r->Lit("}");
+}
+
+bool ReadNodeVerdict(DecisionTextReader* r, NodeVerdict* n) {
+  if (!r->Lit("{\"Filters\":[")) return false;
+  while (!r->Lit("]")) {
+    if (!n->filters.empty() && !r->Lit(",")) return false;
+    if (!ReadFilter(r, &n->filters.emplace_back())) return false;
+  }
+  return r->Lit(",\"Hostname\":") && r->Str(&n->hostname) && r->Lit(",\"NodeID\":") && r->Str(&n->node_id) &&
+         r->Lit(",\"RecentFailures\":") && r->Int(&n->recent_failures) && r->Lit(",\"ServiceTasks\":") &&
+         r->Int(&n->service_tasks) && r->Lit(",\"TotalTasks\":") && r->Int(&n->total_tasks) && r->Lit("}");
+}
+
+bool ReadPlacement(DecisionTextReader* r, TaskPlacement* p) {
+  return r->Lit("[") && r->Str(&p->task_id) && r->Lit(",") && r->Uint(&p->slot) && r->Lit(",") &&
+         r->Str(&p->node_id) && r->Lit(",") && r->Int(&p->service_tasks_before) && r->Lit(",") &&
+         r->Int(&p->total_tasks_before) && r->Lit("]");
+}
+
+}  // namespace
+
+bool ParseDecisionJsonText(std::string_view text, Decision* d) {
+  *d = Decision{};
+  DecisionTextReader r(text);
+  if (!r.Lit("{")) return false;
+  if (r.Lit("\"Error\":")) {
+    if (!r.Str(&d->error) || !r.Lit(",")) return false;
+  }
+  if (!r.Lit("\"ID\":") || !r.Str(&d->id) || !r.Lit(",\"Nodes\":[")) return false;
+  while (!r.Lit("]")) {
+    if (!d->nodes.empty() && !r.Lit(",")) return false;
+    if (!ReadNodeVerdict(&r, &d->nodes.emplace_back())) return false;
+  }
+  if (!r.Lit(",\"Placements\":[")) return false;
+  while (!r.Lit("]")) {
+    if (!d->placements.empty() && !r.Lit(",")) return false;
+    if (!ReadPlacement(&r, &d->placements.emplace_back())) return false;
+  }
+  std::string time;
+  if (!r.Lit(",\"ServiceID\":") || !r.Str(&d->service_id) || !r.Lit(",\"ServiceName\":") ||
+      !r.Str(&d->service_name) || !r.Lit(",\"SpecVersion\":") || !r.Uint(&d->spec_version) ||
+      !r.Lit(",\"Time\":") || !r.Str(&time) || !r.Lit("}") || !r.AtEnd()) {
+    return false;
+  }
+  if (time.empty()) return true;
+  auto t = ParseRFC3339(time);
+  if (!t.ok()) return false;
+  d->time = t.value();
+  return true;
 }
 
 }  // namespace swarmsim
