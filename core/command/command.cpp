@@ -130,6 +130,8 @@ std::optional<CommandOutput> CheckWords(const CommandDef& def, const std::vector
 }  // namespace
 
 bool IsReadOnlyCommand(const std::vector<std::string>& args) {
+  // Help and usage errors read nothing (and are not kept in the command log).
+  if (AnswerWithoutCluster(args)) return true;
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
   if (!def) return false;
@@ -204,6 +206,8 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
       out.exit_code = 1;
     }
   }
+  out.err = out.warnings + out.err;
+  out.warnings.clear();
   return out;
 }
 
