@@ -103,6 +103,8 @@ constexpr Entry kTable[] = {
     {Str::kFile, "file", "파일"},
     {Str::kCreated, "Created", "생성"},
     {Str::kMountedBy, "mounted by", "마운트한 태스크"},
+    {Str::kNetworks, "Networks", "네트워크"},
+    {Str::kVirtualIp, "service VIP", "서비스 VIP"},
 };
 
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");

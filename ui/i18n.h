@@ -20,6 +20,7 @@ enum class Str {
   kFollowNew, kRewind, kBackToLive, kRewoundReadOnly, kReadOnlyRefused, kVolume, kVolumes, kConfig,
   kConfigs, kSecret, kSecrets, kCopies, kDiffers, kSameEverywhere, kMissingHere, kMountedFiles,
   kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kFile, kCreated, kMountedBy,
+  kNetworks, kVirtualIp,
   kCount  // kCount last
 };
 

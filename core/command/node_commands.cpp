@@ -1,11 +1,14 @@
 // swarm init, node add | ls | inspect | update | ps | rm.
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/command/task_table.h"
 #include "core/control/nodes.h"
 #include "core/control/swarm.h"
+#include "core/format/go_duration.h"
 #include "core/format/size.h"
 #include "core/format/time_format.h"
 #include "core/model/json.h"
@@ -59,6 +62,12 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (!ParseNodeRole(args.Get("role", "worker"), &opts.role)) {
     return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
                                    "\" for \"--role\" flag: must be worker or manager");
+  }
+  if (args.Has("token")) {
+    // As `docker swarm join --token`: the token says which role the node joins as.
+    auto role = CheckJoinToken(*ctx->state, args.Get("token"));
+    if (!role.ok()) return role.status();
+    opts.role = role.value();
   }
   SWARMSIM_RETURN_IF_ERROR(ParseMachineSize(args, &opts.cpus, &opts.memory_bytes));
   for (const auto& l : args.GetAll("label")) {
@@ -286,6 +295,105 @@ Status NodeUp(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   return Status::OK();
 }
 
+// node promote | demote: docker's updateNodes, node by node, stopping at the first error.
+Status ChangeRole(CommandContext* ctx, const ParsedArgs& args, NodeRole role, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  for (const auto& ref : args.positional()) {
+    auto n = ResolveNode(ctx->state, ref);
+    if (!n.ok()) return n.status();
+    if (n.value()->spec.role == role) {
+      out->out += "Node " + n.value()->id + " is already a " + ToString(role) + ".\n";
+      continue;
+    }
+    NodeUpdate update;
+    update.role = role;
+    SWARMSIM_RETURN_IF_ERROR(UpdateNode(ctx->state, n.value()->id, update));
+    out->out += role == NodeRole::kManager ? "Node " + ref + " promoted to a manager in the swarm.\n"
+                                           : "Manager " + ref + " demoted in the swarm.\n";
+  }
+  return Status::OK();
+}
+
+Status NodePromote(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  return ChangeRole(ctx, args, NodeRole::kManager, out);
+}
+
+Status NodeDemote(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  return ChangeRole(ctx, args, NodeRole::kWorker, out);
+}
+
+Status SwarmJoinToken(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  const std::string& word = args.positional()[0];
+  NodeRole role;
+  if (!ParseNodeRole(word, &role)) return Status::InvalidArgument("unknown role " + word);
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  bool quiet = args.Has("quiet");
+  if (args.Has("rotate")) {
+    RotateJoinToken(ctx->state, role);
+    if (!quiet) out->out += "Successfully rotated " + word + " join token.\n\n";
+  }
+  std::string token = JoinToken(*ctx->state, role);
+  if (quiet) {
+    out->out += token + "\n";
+    return Status::OK();
+  }
+  // docker prints `docker swarm join --token T ADDR`; here a machine joins with `node add`.
+  out->out += "To add a " + word + " to this swarm, run the following command:\n\n    swarmsim node add --token " +
+              token + "\n\n";
+  return Status::OK();
+}
+
+Result<Duration> DurationFlag(const ParsedArgs& args, const std::string& flag) {
+  auto d = ParseGoDuration(args.Get(flag));
+  if (!d.ok()) {
+    return Status::InvalidArgument("invalid argument \"" + args.Get(flag) + "\" for \"--" + flag + "\" flag: " +
+                                   d.status().message());
+  }
+  return d.value();
+}
+
+Status SwarmUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SwarmUpdate update;
+  if (args.Has("task-history-limit")) {
+    const std::string v = args.Get("task-history-limit");
+    char* end = nullptr;
+    errno = 0;
+    long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || errno == ERANGE) {
+      return Status::InvalidArgument("invalid argument \"" + v + "\" for \"--task-history-limit\" flag: strconv.ParseInt: parsing \"" +
+                                     v + "\": " + (errno == ERANGE ? "value out of range" : "invalid syntax"));
+    }
+    update.task_history_limit = n;
+  }
+  if (args.Has("dispatcher-heartbeat")) {
+    auto d = DurationFlag(args, "dispatcher-heartbeat");
+    if (!d.ok()) return d.status();
+    update.dispatcher_heartbeat = d.value();
+  }
+  if (args.Has("cert-expiry")) {
+    auto d = DurationFlag(args, "cert-expiry");
+    if (!d.ok()) return d.status();
+    update.cert_expiry = d.value();
+  }
+  SWARMSIM_RETURN_IF_ERROR(UpdateSwarm(ctx->state, update));
+  out->out += "Swarm updated.\n";
+  return Status::OK();
+}
+
+Status SwarmInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<nlohmann::json> objs{SwarmJson(*ctx->state)};
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  out->out += InspectJson(objs);
+  return Status::OK();
+}
+
+Status SwarmLeave(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(LeaveSwarm(ctx->state, args.Has("force")));
+  out->out += "Node left the swarm.\n";
+  return Status::OK();
+}
+
 Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   for (const auto& ref : args.positional()) {
     SWARMSIM_RETURN_IF_ERROR(RemoveNode(ctx->state, ref, args.Has("force")));
@@ -299,11 +407,19 @@ Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"swarm", "init"}, {}, "swarm init [OPTIONS]",
                    {{"hostname"}, {"cpus"}, {"memory"}}, 0, 0, false, SwarmInit});
+  defs->push_back({{"swarm", "join-token"}, {}, "swarm join-token [OPTIONS] (worker|manager)",
+                   {{"quiet", 'q', true}, {"rotate", 0, true}}, 1, 1, false, SwarmJoinToken});
+  defs->push_back({{"swarm", "update"}, {}, "swarm update [OPTIONS]",
+                   {{"task-history-limit"}, {"dispatcher-heartbeat"}, {"cert-expiry"}}, 0, 0, false, SwarmUpdateCmd});
+  defs->push_back({{"swarm", "inspect"}, {}, "swarm inspect [OPTIONS]", {{"format", 'f'}}, 0, 0, true, SwarmInspect});
+  defs->push_back({{"swarm", "leave"}, {}, "swarm leave [OPTIONS]", {{"force", 'f', true}}, 0, 0, false, SwarmLeave});
 }
 
 void RegisterNodeCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"node", "add"}, {}, "node add [OPTIONS] [NAME]",
-                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}}, 0, 1, false, NodeAdd});
+                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}, {"token"}}, 0, 1, false, NodeAdd});
+  defs->push_back({{"node", "promote"}, {}, "node promote NODE [NODE...]", {}, 1, -1, false, NodePromote});
+  defs->push_back({{"node", "demote"}, {}, "node demote NODE [NODE...]", {}, 1, -1, false, NodeDemote});
   defs->push_back({{"node", "ls"}, {"list"}, "node ls [OPTIONS]",
                    {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, NodeLs});
   defs->push_back({{"node", "inspect"}, {}, "node inspect [OPTIONS] self|NODE [NODE...]",
@@ -317,6 +433,7 @@ void RegisterNodeCommands(std::vector<CommandDef>* defs) {
   defs->push_back({{"node", "up"}, {}, "node up NODE", {}, 1, 1, false, NodeUp});
   defs->push_back({{"node", "rm"}, {"remove"}, "node rm [OPTIONS] NODE [NODE...]",
                    {{"force", 'f', true}}, 1, -1, false, NodeRm});
+  defs->back().per_object = true;
 }
 
 }  // namespace swarmsim

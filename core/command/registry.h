@@ -22,6 +22,10 @@ struct CommandDef {
   // Everything after the command's words is positional, flags included (docker
   // exec passes "ls -l" through to the container).
   bool raw_args = false;
+  // docker's command makes one API call per object (`config rm A B`): each object
+  // is a command of its own (its own transaction and command-log entry); what
+  // failed is reported per object and the others stand. Set after push_back.
+  bool per_object = false;
 };
 
 void RegisterSwarmCommands(std::vector<CommandDef>* defs);
@@ -39,5 +43,7 @@ void RegisterLogsCommands(std::vector<CommandDef>* defs);
 void RegisterImageCommands(std::vector<CommandDef>* defs);
 void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
 void RegisterConfigCommands(std::vector<CommandDef>* defs);  // config and secret
+void RegisterNetworkCommands(std::vector<CommandDef>* defs);
+void RegisterContainerCommands(std::vector<CommandDef>* defs);  // ps, container, inspect, info, volume create
 
 }  // namespace swarmsim

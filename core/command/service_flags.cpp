@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "core/command/service_networks.h"
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
 #include "core/compose/convert.h"
@@ -329,6 +330,7 @@ std::vector<FlagSpec> ServiceCreateFlags() {
                                           {"publish", 'p'}, {"placement-pref"}, {"config"}, {"secret"}}) {
     f.push_back(s);
   }
+  for (const FlagSpec& s : ServiceNetworkFlags(false)) f.push_back(s);
   return f;
 }
 
@@ -341,6 +343,7 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
                                           {"args"}, {"config-add"}, {"config-rm"}, {"secret-add"}, {"secret-rm"}}) {
     f.push_back(s);
   }
+  for (const FlagSpec& s : ServiceNetworkFlags(true)) f.push_back(s);
   // `constraint` on update is spelled constraint-add; keep the create-only one out.
   f.erase(std::remove_if(f.begin(), f.end(), [](const FlagSpec& s) { return s.name == "constraint"; }), f.end());
   return f;

@@ -149,6 +149,7 @@ void RegisterStackCommands(std::vector<CommandDef>* defs) {
                    1, 1, true, StackPs});
   defs->push_back({{"stack", "rm"}, {"remove", "down"}, "stack rm [OPTIONS] STACK [STACK...]",
                    {{"detach", 'd', true}}, 1, -1, false, StackRm});
+  defs->back().per_object = true;
   defs->push_back({{"stack", "config"}, {}, "stack config [OPTIONS]",
                    {{"compose-file", 'c'}, {"skip-interpolation", 0, true}}, 0, 0, true, StackConfig});
 }

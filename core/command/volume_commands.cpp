@@ -236,6 +236,7 @@ void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
                    {{"format", 'f'}, {"node"}}, 1, -1, true, VolumeInspect});
   defs->push_back({{"volume", "rm"}, {"remove"}, "volume rm [OPTIONS] VOLUME [VOLUME...]",
                    {{"force", 'f', true}, {"node"}}, 1, -1, false, VolumeRm});
+  defs->back().per_object = true;
   defs->push_back({{"volume", "prune"}, {}, "volume prune [OPTIONS]",
                    {{"all", 'a', true}, {"force", 'f', true}, {"filter"}}, 0, 0, false, VolumePrune});
 }

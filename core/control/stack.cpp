@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/control/configs.h"
+#include "core/control/networks.h"
 #include "core/control/services.h"
 #include "core/control/swarm.h"
 
@@ -68,20 +69,23 @@ Status DeployStack(ClusterState* state, const StackSpec& stack, bool prune, std:
                                 "\" is declared as external, but could not be found. You need to create a "
                                 "swarm-scoped network before the stack is deployed");
       }
+      if (existing->scope != "swarm") {
+        return Status::InvalidArgument("network \"" + net.name + "\" is declared as external, but it is not in the "
+                                       "right scope: \"" + existing->scope + "\" instead of \"swarm\"");
+      }
       continue;
     }
     if (existing) continue;
-    Network n;
-    n.id = NewId(state);
-    n.created_at = state->clock.now;
+    NetworkCreateOptions n;
     n.name = net.name;
     n.driver = net.driver.empty() ? "overlay" : net.driver;
     n.labels = net.labels;
     n.attachable = net.attachable;
-    Touch(state, &n);
-    std::string id = n.id;
-    state->networks[id] = std::move(n);
-    RecordEvent(state, "network", "create", id, {{"name", net.name}});
+    n.internal = net.internal;
+    n.options = net.driver_opts;
+    for (const auto& subnet : net.ipam_subnets) n.ipam.push_back({subnet, ""});
+    auto id = CreateNetwork(state, n);
+    if (!id.ok()) return id.status().Wrap("failed to create network " + net.name + ": ");
     out->push_back("Creating network " + net.name);
   }
   SWARMSIM_RETURN_IF_ERROR(DeployFileObjects(state, BlobKind::kSecret, stack.secrets, out));

@@ -140,6 +140,14 @@ struct UpdateStatus {
   std::string message;
 };
 
+// A service's virtual IP on one network (Endpoint.VirtualIPs): what its name
+// resolves to there in vip mode.
+struct VirtualIP {
+  std::string network_id;
+  std::string addr;  // "10.0.1.2/24"
+  bool operator==(const VirtualIP&) const = default;
+};
+
 struct Service {
   std::string id;
   uint64_t version = 0;  // Version.Index
@@ -149,6 +157,7 @@ struct Service {
   std::optional<ServiceSpec> previous_spec;
   uint64_t spec_version = 1;  // bumped on every spec change; tasks remember theirs
   std::optional<UpdateStatus> update_status;
+  std::vector<VirtualIP> virtual_ips;  // set by the allocator
 
   // Simulation bookkeeping (not Engine API; the store keeps it beside the JSON).
   Time wake_at = 0;          // when the orchestrator must look at this service again (0: never)

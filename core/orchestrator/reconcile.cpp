@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/node/agent.h"
+#include "core/orchestrator/allocator.h"
 #include "core/orchestrator/global.h"
 #include "core/orchestrator/reaper.h"
 #include "core/orchestrator/replicated.h"
@@ -13,15 +14,6 @@
 namespace swarmsim {
 
 namespace {
-
-// Swarm's allocator: a new task gets its network resources and becomes PENDING.
-void Allocate(ClusterState* state) {
-  for (auto& [id, t] : state->tasks) {
-    if (t.status.state == TaskState::kNew && t.desired_state <= TaskState::kRunning) {
-      SetTaskState(state, &t, TaskState::kPending, "pending task scheduling");
-    }
-  }
-}
 
 // Node agents pick up tasks assigned to them or told to stop.
 void KickIdleAgents(ClusterState* state) {
@@ -67,7 +59,7 @@ void Reconcile(ClusterState* state) {
     uint64_t before = state->index;
     SlotIndex index;
     Orchestrate(state, &index);
-    Allocate(state);
+    AllocateNetworks(state);
     RunSchedulingPass(state);
     KickIdleAgents(state);
     if (state->index != before) continue;
