@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -108,8 +107,8 @@ void PrintCommand(const lesson::LessonCommand& c, Lang lang) {
   }
 }
 
-int List(const std::string& dir) {
-  auto names = lesson::ListLessons(dir);
+int List(const lesson::ScenarioFiles& files) {
+  auto names = lesson::ListLessons(files);
   if (!names.ok()) {
     std::cerr << names.status().message() << "\n";
     return 1;
@@ -117,7 +116,7 @@ int List(const std::string& dir) {
   std::cout << "NAME             STEPS   TITLE\n";
   int rc = 0;
   for (const auto& n : names.value()) {
-    auto l = lesson::LoadLesson(dir, n);
+    auto l = lesson::LoadLesson(files, n);
     if (!l.ok()) {
       std::cerr << l.status().message() << "\n";
       rc = 1;
@@ -157,29 +156,15 @@ int Show(const lesson::Lesson& l, Lang lang) {
   return 0;
 }
 
-// Reads a file a lesson command names: relative paths are relative to the
-// directory holding scenarios/, so lessons say "scenarios/todo-list/v2.yml".
-Result<std::string> ReadLessonFile(const fs::path& base, const std::string& path) {
-  fs::path p = fs::path(path).is_absolute() ? fs::path(path) : base / path;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::IOError("open " + path + ": no such file or directory");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void PrintOutput(const CommandOutput& out) {
   std::cout << out.out;
   if (!out.err.empty()) std::cout << out.err;
 }
 
-bool PrintOutcomes(const std::vector<lesson::CheckOutcome>& outcomes) {
-  bool ok = true;
+void PrintOutcomes(const std::vector<lesson::CheckOutcome>& outcomes) {
   for (const auto& o : outcomes) {
     std::cout << (o.ok ? "  ✓ " : "  ✗ ") << o.what << (o.ok ? "" : "  (" + o.found + ")") << "\n";
-    ok &= o.ok;
   }
-  return ok;
 }
 
 // Returns false when the user asked to stop.
@@ -194,7 +179,8 @@ bool WaitForEnter(Lang lang, bool* stop) {
   return !*stop;
 }
 
-int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson& l, const std::string& scenarios) {
+int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson& l,
+        const lesson::ScenarioFiles& files) {
   Lang lang = args.lang;
   bool interactive = options.interactive && !args.auto_run;
   size_t start = 0;
@@ -209,14 +195,10 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
     start = static_cast<size_t>(i);
   }
   std::string state_path = options.state_flag;
-  if (state_path.empty()) {
-    fs::path usual = ResolveStatePath("", options.env);
-    state_path = (usual.parent_path() / "lessons" / (l.name + ".db")).string();
-  }
+  if (state_path.empty()) state_path = LessonStatePath(l.name, options.env);
   bool fresh = start == 0;
   if (fresh && options.state_flag.empty()) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(state_path + suffix, ec);
+    RemoveDatabaseFiles(state_path);
   } else if (!fresh && !fs::exists(state_path)) {
     std::cerr << "no lesson state at " << state_path << ": run the lesson from its first step before --from "
               << args.from << "\n";
@@ -227,10 +209,8 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
   session.database_path = state_path;
   session.wall_now = options.wall_now;
   session.seed = options.seed;
-  session.env = options.env;
-  fs::path base = fs::path(scenarios).parent_path();
-  session.env["PWD"] = base.string();
-  session.read_file = [base](const std::string& path) { return ReadLessonFile(base, path); };
+  session.env = lesson::LessonEnvironment(files, options.env);
+  session.read_file = lesson::LessonFileReader(files);
 
   std::cout << "== " << l.title.In(lang) << " ==\n\n" << Indent(l.summary.In(lang), "") << "\n";
   if (fresh) {
@@ -288,30 +268,25 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
         return 0;
       }
     }
-    if (!step.preconditions.empty()) {
-      auto unmet = lesson::EvaluateChecks(session, l, step.preconditions, lang);
-      if (!lesson::AllOk(unmet)) {
-        std::cout << Say(lang, "This step needs a cluster that is no longer there:\n",
-                         "이 단계에 필요한 클러스터 상태가 더 이상 없습니다:\n");
-        PrintOutcomes(unmet);
-        std::cerr << Say(lang, "step ", "단계 ") << step.id
-                  << Say(lang, ": its preconditions no longer hold (the cluster was changed since); "
-                               "rebuild it with `swarmsim lesson run ",
-                         ": 사전 조건이 더 이상 맞지 않습니다(그 사이 클러스터가 바뀌었습니다); "
-                         "`swarmsim lesson run ")
-                  << l.name << "` " << Say(lang, "or put it back by hand\n", "으로 다시 만들거나 직접 되돌리세요\n");
-        return 1;
-      }
+    lesson::StepRun run = lesson::RunStep(session, l, i, lang);
+    if (!run.unmet.empty()) {
+      std::cout << Say(lang, "This step needs a cluster that is no longer there:\n",
+                       "이 단계에 필요한 클러스터 상태가 더 이상 없습니다:\n");
+      PrintOutcomes(run.unmet);
+      std::cerr << Say(lang, "step ", "단계 ") << step.id
+                << Say(lang, ": its preconditions no longer hold (the cluster was changed since); "
+                             "rebuild it with `swarmsim lesson run ",
+                       ": 사전 조건이 더 이상 맞지 않습니다(그 사이 클러스터가 바뀌었습니다); "
+                       "`swarmsim lesson run ")
+                << l.name << "` " << Say(lang, "or put it back by hand\n", "으로 다시 만들거나 직접 되돌리세요\n");
+      return 1;
     }
-    bool ok = true;
-    for (const auto& c : step.commands) {
-      std::cout << "$ " << c.line << "\n";
-      lesson::CommandRun run = lesson::RunLessonCommand(session, c);
-      PrintOutput(run.output);
-      if (!run.as_expected()) {
-        std::cout << "  ✗ " << Say(lang, "exit code ", "종료 코드 ") << run.output.exit_code
-                  << Say(lang, ", the lesson expects ", ", 레슨이 기대한 값 ") << c.exit_code << "\n";
-        ok = false;
+    for (const auto& r : run.commands) {
+      std::cout << "$ " << r.command.line << "\n";
+      PrintOutput(r.output);
+      if (!r.as_expected()) {
+        std::cout << "  ✗ " << Say(lang, "exit code ", "종료 코드 ") << r.output.exit_code
+                  << Say(lang, ", the lesson expects ", ", 레슨이 기대한 값 ") << r.command.exit_code << "\n";
       }
     }
     std::cout << "\n";
@@ -326,10 +301,10 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
     }
     if (!step.checks.empty()) {
       std::cout << Say(lang, "Checks:\n", "확인:\n");
-      ok &= PrintOutcomes(lesson::EvaluateChecks(session, l, step.checks, lang));
+      PrintOutcomes(run.outcomes);
       std::cout << "\n";
     }
-    if (!ok) {
+    if (!run.ok()) {
       std::cerr << Say(lang, "step ", "단계 ") << step.id
                 << Say(lang, ": the cluster does not match what the lesson says\n",
                        ": 클러스터가 레슨 설명과 다릅니다\n");
@@ -352,16 +327,16 @@ int RunLessonCli(const LessonCliOptions& options, const std::vector<std::string>
     std::cout << kUsage;
     return 0;
   }
-  std::string scenarios =
-      parsed->scenarios.empty() ? lesson::DefaultScenariosDir(options.env) : parsed->scenarios;
-  if (parsed->verb == "list" || parsed->verb == "ls") return List(scenarios);
-  auto l = lesson::LoadLesson(scenarios, parsed->name);
+  lesson::ScenarioFiles files = parsed->scenarios.empty() ? lesson::ScenarioFiles::FromEnvironment(options.env)
+                                                         : lesson::ScenarioFiles(parsed->scenarios);
+  if (parsed->verb == "list" || parsed->verb == "ls") return List(files);
+  auto l = lesson::LoadLesson(files, parsed->name);
   if (!l.ok()) {
     std::cerr << l.status().message() << "\n";
     return 1;
   }
   if (parsed->verb == "show") return Show(l.value(), parsed->lang);
-  return Run(options, parsed.value(), l.value(), scenarios);
+  return Run(options, parsed.value(), l.value(), files);
 }
 
 }  // namespace swarmsim

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -22,20 +21,14 @@
 #include "core/command/command.h"
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/scenario_files.h"
 
 
 namespace {
 
-swarmsim::Result<std::string> ReadDiskFile(const std::string& path) {
-  if (path == "-") {
-    std::stringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return swarmsim::Status::IOError("open " + path + ": no such file or directory");
+swarmsim::Result<std::string> ReadStdin(const std::string&) {
   std::stringstream ss;
-  ss << in.rdbuf();
+  ss << std::cin.rdbuf();
   return ss.str();
 }
 
@@ -90,7 +83,10 @@ int main(int argc, char** argv) {
   options.wall_now = wall;
   options.seed = seed;
   options.env = env;
-  options.read_file = ReadDiskFile;
+  // Files on disk; a name a lesson uses ("todo-list/v1.yml") also works from any folder.
+  auto pwd = env.find("PWD");
+  options.read_file = swarmsim::lesson::TypedFileReader(swarmsim::lesson::ScenarioFiles::FromEnvironment(env),
+                                                        pwd == env.end() ? "" : pwd->second, ReadStdin);
   swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
   std::cerr << out.err;
   std::cout << out.out;

@@ -1,5 +1,7 @@
 #include "app/state_path.h"
 
+#include <filesystem>
+
 extern char** environ;
 
 namespace swarmsim {
@@ -12,6 +14,16 @@ std::string ResolveStatePath(const std::string& flag, const std::map<std::string
   }
   std::string home = env.count("HOME") ? env.at("HOME") : ".";
   return home + "/.local/state/swarmsim/cluster.db";
+}
+
+std::string LessonStatePath(const std::string& lesson, const std::map<std::string, std::string>& env) {
+  std::filesystem::path usual = ResolveStatePath("", env);
+  return (usual.parent_path() / "lessons" / (lesson + ".db")).string();
+}
+
+void RemoveDatabaseFiles(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
 }
 
 std::map<std::string, std::string> ProcessEnvironment() {

@@ -1,5 +1,10 @@
 #include "ui/i18n.h"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+
 namespace swarmsim::ui {
 
 namespace {
@@ -105,6 +110,7 @@ constexpr Entry kTable[] = {
     {Str::kMountedBy, "mounted by", "마운트한 태스크"},
     {Str::kNetworks, "Networks", "네트워크"},
     {Str::kVirtualIp, "service VIP", "서비스 VIP"},
+    {Str::kOneCopy, "one copy: on this node only", "사본 하나: 이 노드에만 있음"},
 };
 
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == size_t(Str::kCount), "every label needs a row");
@@ -130,13 +136,63 @@ const char* Tr(Lang lang, Str id) {
 
 const char* Tr(Str id) { return Tr(g_lang, id); }
 
+namespace {
+
+struct Gloss {
+  const char* word;  // docker's, lower case
+  const char* ko;
+};
+
+// Sorted by word (binary search).
+constexpr Gloss kGlosses[] = {
+    {"accepted", "수락됨"},      {"active", "활성: 태스크를 받음"},  {"assigned", "노드에 배정됨"},
+    {"complete", "완료"},        {"config", "컨피그"},              {"create", "생성"},
+    {"decision", "스케줄링 결정"}, {"destroy", "삭제"},             {"disconnected", "연결 끊김"},
+    {"down", "다운: 응답 없음"},  {"drain", "드레인: 태스크를 옮김"}, {"failed", "실패"},
+    {"new", "새로 만듦"},        {"node", "노드"},                  {"orphaned", "고아: 노드를 잃음"},
+    {"pause", "일시 중지: 새 태스크를 받지 않음"}, {"pending", "대기: 놓을 노드 없음"},
+    {"preparing", "준비 중: 이미지 받는 중"}, {"ready", "준비됨"},  {"rejected", "거부됨"},
+    {"remove", "제거"},          {"running", "실행 중"},            {"secret", "시크릿"},
+    {"service", "서비스"},       {"shutdown", "종료됨"},            {"starting", "시작 중"},
+    {"swarm", "스웜"},           {"task", "태스크"},                {"unknown", "알 수 없음"},
+    {"update", "변경"},
+};
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
 std::string AllLabelText() {
   std::string all;
   for (const Entry& e : kTable) {
     all += e.en;
     all += e.ko;
   }
+  for (const Gloss& g : kGlosses) all += g.ko;
   return all;
+}
+
+const char* KoreanGloss(const std::string& docker_word) {
+  std::string w = Lower(docker_word);
+  const Gloss* end = kGlosses + sizeof(kGlosses) / sizeof(kGlosses[0]);
+  const Gloss* it = std::lower_bound(kGlosses, end, w, [](const Gloss& g, const std::string& key) {
+    return std::string(g.word) < key;
+  });
+  return it != end && w == it->word ? it->ko : nullptr;
+}
+
+void GlossTooltip(const std::string& docker_word) {
+  if (language() != Lang::kKorean || !ImGui::IsItemHovered()) return;
+  if (const char* ko = KoreanGloss(docker_word)) ImGui::SetTooltip("%s: %s", docker_word.c_str(), ko);
+}
+
+std::string EventTypeWord(const std::string& type) {
+  if (language() != Lang::kKorean) return type;
+  const char* ko = KoreanGloss(type);
+  return ko ? ko : type;
 }
 
 }  // namespace swarmsim::ui

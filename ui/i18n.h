@@ -20,7 +20,7 @@ enum class Str {
   kFollowNew, kRewind, kBackToLive, kRewoundReadOnly, kReadOnlyRefused, kVolume, kVolumes, kConfig,
   kConfigs, kSecret, kSecrets, kCopies, kDiffers, kSameEverywhere, kMissingHere, kMountedFiles,
   kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kFile, kCreated, kMountedBy,
-  kNetworks, kVirtualIp,
+  kNetworks, kVirtualIp, kOneCopy,
   kCount  // kCount last
 };
 
@@ -33,6 +33,21 @@ const char* Tr(Str id);
 const char* Tr(Lang lang, Str id);
 
 // Every label in every language, concatenated: the glyphs the window's font needs.
+// (It includes the Korean glosses below.)
 std::string AllLabelText();
+
+// A short Korean gloss of one of docker's own words the window shows as docker
+// prints it (task states, node states and availability, event types and
+// actions): "running" -> "실행 중". Null when there is none. The Korean window
+// shows it beside the word on hover; the word itself stays docker's.
+const char* KoreanGloss(const std::string& docker_word);
+
+// In Korean, a tooltip with the gloss of `docker_word` when the last item is
+// hovered (nothing in English or without a gloss). REQUIRES: an ImGui frame.
+void GlossTooltip(const std::string& docker_word);
+
+// The window's name for an event type ("task", "service", ...) in the current
+// language; docker's word in English.
+std::string EventTypeWord(const std::string& type);
 
 }  // namespace swarmsim::ui

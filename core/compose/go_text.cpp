@@ -1,6 +1,5 @@
 #include "core/compose/go_text.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -35,16 +34,30 @@ std::string GoQuote(const std::string& s) {
   return out;
 }
 
+namespace {
+
+// The shortest "d.ddde+XX" that reads back as the same float (bits 32) or double:
+// the fewest significant digits, correctly rounded, that round-trip. (printf and
+// strtod rather than floating std::to_chars, which the browser build's libc++ lacks.)
+std::string ShortestScientific(double v, int bits) {
+  char buf[64];
+  int max_digits = bits == 32 ? 9 : 17;  // always enough to round-trip
+  for (int digits = 1; digits < max_digits; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+    bool same = bits == 32 ? std::strtof(buf, nullptr) == static_cast<float>(v) : std::strtod(buf, nullptr) == v;
+    if (same) return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.*e", max_digits - 1, v);
+  return buf;
+}
+
+}  // namespace
+
 std::string GoFormatFloat(double v, int bits) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
   if (v == 0) return std::signbit(v) ? "-0" : "0";
-  // Shortest round-trip digits in scientific form: "d.ddde+XX".
-  char buf[64];
-  std::to_chars_result r = bits == 32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v),
-                                                       std::chars_format::scientific)
-                                      : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string sci(buf, r.ptr);
+  std::string sci = ShortestScientific(v, bits);
   bool neg = false;
   if (sci[0] == '-') {
     neg = true;

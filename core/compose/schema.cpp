@@ -735,9 +735,11 @@ void ValidateObject(const Schema* s, const Value& node, Outcome* r, std::vector<
     }
   }
   // Go visits the keys in random order; we use the document's.
-  for (const auto& [key, value] : node.map) {
+  for (const auto& entry : node.map) {
+    const auto& [key, value] = entry;
+    // entry.first, not key: clang 14 (the browser build) cannot capture a structured binding.
     bool found = std::any_of(s->properties.begin(), s->properties.end(),
-                             [&](const auto& p) { return p.first == key; });
+                             [&](const auto& p) { return p.first == entry.first; });
     bool pattern_match = ValidatePatternProperty(s, key, value, r, ctx);
     if (!found && !pattern_match && s->no_additional) {
       AddError(r, "additional_property_not_allowed", *ctx, "Additional property " + key + " is not allowed");

@@ -1,84 +1,56 @@
 #include "core/lesson/library.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "core/lesson/command_check.h"
 #include "core/lesson/lesson_parser.h"
 
 namespace swarmsim::lesson {
 
-namespace fs = std::filesystem;
-
-namespace {
-
-Result<std::string> ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("open " + path.string() + ": no such file or directory");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
-std::string DefaultScenariosDir(const std::map<std::string, std::string>& env) {
-  if (auto it = env.find("SWARMSIM_SCENARIOS"); it != env.end() && !it->second.empty()) return it->second;
-#ifdef SWARMSIM_SCENARIOS_DIR
-  return SWARMSIM_SCENARIOS_DIR;
-#else
-  return "scenarios";
-#endif
-}
-
-Result<std::vector<std::string>> ListLessons(const std::string& scenarios_dir) {
-  std::error_code ec;
+Result<std::vector<std::string>> ListLessons(const ScenarioFiles& files) {
+  auto entries = files.List("");
+  if (!entries.ok()) return entries.status();
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(scenarios_dir, ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "lesson.yml")) {
-      names.push_back(entry.path().filename().string());
+  for (const auto& e : entries.value()) {
+    if (e != "presets" && files.Exists(e + "/lesson.yml")) names.push_back(e);
+  }
+  return names;
+}
+
+std::vector<std::string> ListPresets(const ScenarioFiles& files) {
+  std::vector<std::string> names;
+  auto entries = files.List("presets");
+  if (!entries.ok()) return names;
+  const std::string ext = ".yml";
+  for (const auto& e : entries.value()) {
+    if (e.size() > ext.size() && e.compare(e.size() - ext.size(), ext.size(), ext) == 0) {
+      names.push_back(e.substr(0, e.size() - ext.size()));
     }
   }
-  if (ec) return Status::IOError("open " + scenarios_dir + ": " + ec.message());
-  std::sort(names.begin(), names.end());
   return names;
 }
 
-std::vector<std::string> ListPresets(const std::string& scenarios_dir) {
-  std::error_code ec;
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(scenarios_dir) / "presets", ec)) {
-    if (entry.path().extension() == ".yml") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-Result<Lesson> LoadLesson(const std::string& scenarios_dir, const std::string& name) {
-  if (name.empty() || name.find('/') != std::string::npos || name[0] == '.' ||
-      !fs::exists(fs::path(scenarios_dir) / name / "lesson.yml")) {
+Result<Lesson> LoadLesson(const ScenarioFiles& files, const std::string& name) {
+  std::string rel = name + "/lesson.yml";
+  if (name.empty() || name.find('/') != std::string::npos || name[0] == '.' || !files.Exists(rel)) {
     return Status::NotFound("unknown lesson: " + name + " (see swarmsim lesson list)");
   }
-  fs::path file = fs::path(scenarios_dir) / name / "lesson.yml";
-  auto text = ReadText(file);
+  std::string file = files.DisplayPath(rel);
+  auto text = files.Read(rel);
   if (!text.ok()) return text.status();
-  auto lesson = ParseLesson(text.value(), file.string(), name);
+  auto lesson = ParseLesson(text.value(), file, name);
   if (!lesson.ok()) return lesson.status();
   if (Status st = CheckCommandsExist(lesson.value()); !st.ok()) return st;
   Cluster& cluster = lesson->cluster;
   if (!cluster.preset.empty()) {
-    fs::path preset_file = fs::path(scenarios_dir) / "presets" / (cluster.preset + ".yml");
-    if (!fs::exists(preset_file)) {
+    std::string preset_rel = "presets/" + cluster.preset + ".yml";
+    if (!files.Exists(preset_rel)) {
       std::string known;
-      for (const auto& p : ListPresets(scenarios_dir)) known += (known.empty() ? "" : ", ") + p;
-      return Status::InvalidArgument(file.string() + ":" + std::to_string(cluster.preset_line) +
+      for (const auto& p : ListPresets(files)) known += (known.empty() ? "" : ", ") + p;
+      return Status::InvalidArgument(file + ":" + std::to_string(cluster.preset_line) +
                                      ": unknown cluster preset '" + cluster.preset + "' (presets: " + known + ")");
     }
-    auto preset_text = ReadText(preset_file);
+    auto preset_text = files.Read(preset_rel);
     if (!preset_text.ok()) return preset_text.status();
-    auto preset = ParsePreset(preset_text.value(), preset_file.string());
+    auto preset = ParsePreset(preset_text.value(), files.DisplayPath(preset_rel));
     if (!preset.ok()) return preset.status();
     cluster.nodes = preset->nodes;
     if (cluster.description.en.empty()) cluster.description = preset->description;

@@ -73,6 +73,29 @@ CheckOutcome CommandCheck(const CheckContext& ctx, const Check& check, Lang lang
 
 }  // namespace
 
+bool StepRun::ok() const {
+  if (!unmet.empty()) return false;
+  for (const auto& c : commands) {
+    if (!c.as_expected()) return false;
+  }
+  return AllOk(outcomes);
+}
+
+StepRun RunStep(const SessionOptions& options, const Lesson& lesson, size_t step, Lang lang) {
+  StepRun run;
+  const Step& s = lesson.steps[step];
+  if (!s.preconditions.empty()) {
+    auto pre = EvaluateChecks(options, lesson, s.preconditions, lang);
+    if (!AllOk(pre)) {
+      run.unmet = pre;
+      return run;
+    }
+  }
+  for (const auto& c : s.commands) run.commands.push_back(RunLessonCommand(options, c));
+  run.outcomes = EvaluateChecks(options, lesson, s.checks, lang);
+  return run;
+}
+
 bool AllOk(const std::vector<CheckOutcome>& outcomes) {
   for (const auto& o : outcomes) {
     if (!o.ok) return false;

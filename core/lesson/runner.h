@@ -38,6 +38,20 @@ Status StartCluster(const SessionOptions& options, const Lesson& lesson, std::ve
 // Runs one lesson command as one transaction.
 CommandRun RunLessonCommand(const SessionOptions& options, const LessonCommand& command);
 
+// One step run as `swarmsim lesson run` and the window's --lesson/--step run it:
+// its preconditions, then (only when they hold) its commands, then its checks.
+struct StepRun {
+  std::vector<CheckOutcome> unmet;  // preconditions that do not hold: nothing ran
+  std::vector<CommandRun> commands;
+  std::vector<CheckOutcome> outcomes;
+  // True when the preconditions held, every command exited as the lesson expects
+  // and every check holds.
+  bool ok() const;
+};
+
+// REQUIRES: step < lesson.steps.size().
+StepRun RunStep(const SessionOptions& options, const Lesson& lesson, size_t step, Lang lang);
+
 // How checks reach the cluster: `run` runs a command check (one transaction),
 // `load` gives the cluster as it is now (called again after a command check).
 // The CLI builds both from SessionOptions; the window from its live cluster.

@@ -576,11 +576,12 @@ Status SaveTasks(Database* db, const ClusterState& s) {
                    21, rows.size());
   std::vector<std::string> networks;  // outlive the batch, like the tasks' own strings
   networks.reserve(rows.size());
-  for (const auto& [task, spec_id] : rows) networks.push_back(EncodeTaskNetworks(task->networks));
-  size_t row = 0;
-  for (const auto& [task, spec_id] : rows) {
-    const Task& t = *task;
-    const std::string& nets = networks[row++];
+  for (const auto& row : rows) networks.push_back(EncodeTaskNetworks(row.first->networks));
+  size_t index = 0;
+  for (const auto& row : rows) {
+    const Task& t = *row.first;
+    const auto& spec_id = row.second;  // a named copy: the lambda below cannot capture a binding
+    const std::string& nets = networks[index++];
     // The task's strings (and ToString's static words) outlive the batch.
     SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
       stmt->BindRef(p + 1, t.id)

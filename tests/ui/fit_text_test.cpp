@@ -50,5 +50,23 @@ TEST(FitText, NothingWhenNotEvenTheEllipsisFits) {
   imgui.Frame([] { EXPECT_EQ(FitText("todo_todo-web.1", 0.5f), ""); });
 }
 
+TEST(FitTaskName, TwoSlotsNeverReadAlike) {
+  ImGuiHeadless imgui;
+  imgui.Frame([] {
+    const ImFont* f = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    EXPECT_EQ(FitTaskName(f, fs, "todo_todo-web.1", 1, Width("todo_todo-web.1")), "todo_todo-web.1");
+    EXPECT_EQ(FitTaskName(f, fs, "todo_todo-web.1", 1, Width("todo-web.1") + 1), "todo-web.1");
+    for (float max = Width(".1"); max < Width("todo-web.1"); max += 2) {
+      std::string one = FitTaskName(f, fs, "todo_todo-web.1", 1, max);
+      std::string two = FitTaskName(f, fs, "todo_todo-web.2", 2, max);
+      EXPECT_LE(Width(one), max);
+      EXPECT_NE(one, two) << max;
+      EXPECT_EQ(one.substr(one.size() - 2), ".1");
+    }
+    EXPECT_EQ(FitTaskName(f, fs, "todo_todo-db", 0, Width("todo-db")), "todo-db");  // global: no slot
+  });
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

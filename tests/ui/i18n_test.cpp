@@ -61,5 +61,21 @@ TEST(Fonts, MissingFilesFallBackToTheDefaultFont) {
   ImGui::DestroyContext(ctx);
 }
 
+TEST(I18n, KoreanGlossesForDockersOwnWords) {
+  EXPECT_STREQ(KoreanGloss("running"), "실행 중");
+  EXPECT_NE(KoreanGloss("Ready"), nullptr);     // node states as the board capitalises them
+  EXPECT_NE(KoreanGloss("accepted"), nullptr);  // the table's first word ...
+  EXPECT_NE(KoreanGloss("update"), nullptr);    // ... and its last (the search needs it sorted)
+  for (const char* w : {"shutdown", "failed", "pending", "preparing", "drain", "pause", "active", "down"}) {
+    EXPECT_NE(KoreanGloss(w), nullptr) << w;
+  }
+  EXPECT_EQ(KoreanGloss("nosuch"), nullptr);
+  EXPECT_NE(AllLabelText().find("실행 중"), std::string::npos);  // the fonts load the glosses' glyphs
+  SetLanguage(Lang::kKorean);
+  EXPECT_EQ(EventTypeWord("task"), "태스크");
+  SetLanguage(Lang::kEnglish);
+  EXPECT_EQ(EventTypeWord("task"), "task");
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -13,7 +13,6 @@ class LessonPanelTest : public WindowFixture {
  protected:
   void SetUp() override {
     WindowFixture::SetUp();
-    ui_.lesson.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
     ui_.lesson.requested = "todo-list";
     ui_.open.lesson = true;
   }
@@ -38,10 +37,10 @@ TEST_F(LessonPanelTest, BuildsTheClusterRunsAStepAndChecksIt) {
   size_t console_before = ui_.console.lines.size();
   RunLessonStep(frame_, &ui_);
   ASSERT_EQ(sent_.size(), 5u);
-  EXPECT_EQ(sent_[0], (std::vector<std::string>{"stack", "deploy", "-c", "scenarios/todo-list/v1.yml", "todo"}));
+  EXPECT_EQ(sent_[0], (std::vector<std::string>{"stack", "deploy", "-c", "todo-list/v1.yml", "todo"}));
   EXPECT_TRUE(ui_.lesson.ran);
   EXPECT_TRUE(ui_.lesson.checks_due);
-  EXPECT_EQ(ui_.console.lines[console_before].text, "$ swarmsim stack deploy -c scenarios/todo-list/v1.yml todo");
+  EXPECT_EQ(ui_.console.lines[console_before].text, "$ swarmsim stack deploy -c todo-list/v1.yml todo");
 
   DrawFrame();  // re-read, then the checks run
   EXPECT_FALSE(ui_.lesson.checks_due);
@@ -72,6 +71,35 @@ TEST_F(LessonPanelTest, AStepWhosePreconditionsNoLongerHoldSaysSoAndRunsNothing)
   EXPECT_EQ(ui_.lesson.unmet[0].what, "the state step 'stack' left");
   for (const auto& s : sent_) EXPECT_NE(s[1], "deploy");  // only the checks' read-only commands
   DrawFrame();
+}
+
+// A wrong pick is counted and marked; the step still ran well; what it changed
+// follows a language switch.
+TEST_F(LessonPanelTest, PredictionsAreCountedAndResultsFollowTheLanguage) {
+  DrawFrame();
+  for (const auto& argv : lesson::SetupCommands(ui_.lesson.lesson->cluster)) RunAndLog(frame_, &ui_, argv);
+  DrawFrame();
+  ASSERT_EQ(ui_.lesson.guesses.size(), 1u);
+  const int answer = ui_.lesson.lesson->steps[0].predicts[0].answer;
+  ui_.lesson.guesses[0] = answer == 0 ? 1 : 0;  // a wrong pick
+  RunLessonStep(frame_, &ui_);
+  DrawFrame();
+  EXPECT_EQ(ui_.lesson.predictions, 1);
+  EXPECT_EQ(ui_.lesson.predictions_right, 0);
+  EXPECT_FALSE(StepFailed(ui_.lesson));
+  ASSERT_EQ(ui_.lesson.changes_ko.size(), 1u);
+  EXPECT_EQ(ui_.lesson.changes_ko[0], "todo_todo-web: 새 태스크 1개 (node1)");
+  SetLanguage(Lang::kKorean);
+  DrawFrame();  // draws the Korean lines from what was kept: nothing re-runs
+  SetLanguage(Lang::kEnglish);
+
+  GoToStep(&ui_.lesson, 1);
+  ui_.lesson.guesses.assign(ui_.lesson.guesses.size(), -1);
+  if (!ui_.lesson.guesses.empty()) ui_.lesson.guesses[0] = ui_.lesson.lesson->steps[1].predicts[0].answer;
+  RunLessonStep(frame_, &ui_);
+  DrawFrame();
+  EXPECT_EQ(ui_.lesson.predictions, ui_.lesson.guesses.empty() ? 1 : 2);
+  EXPECT_EQ(ui_.lesson.predictions_right, ui_.lesson.guesses.empty() ? 0 : 1);
 }
 
 }  // namespace

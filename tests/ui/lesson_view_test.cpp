@@ -33,7 +33,6 @@ TEST_F(LessonViewTest, StepChangesNamesNewTasksTheirNodesAndChangedNodes) {
 
 TEST(LessonProgress, OpensShippedLessonsAndReportsUnknownOnes) {
   LessonProgress p;
-  p.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
   OpenLesson(&p, "todo-list");
   ASSERT_TRUE(p.lesson.has_value()) << p.error;
   GoToStep(&p, 1);
@@ -44,12 +43,11 @@ TEST(LessonProgress, OpensShippedLessonsAndReportsUnknownOnes) {
   OpenLesson(&p, "nosuch");
   EXPECT_FALSE(p.lesson.has_value());
   EXPECT_EQ(p.error, "unknown lesson: nosuch (see swarmsim lesson list)");
-  EXPECT_NE(LessonGlyphText(p.scenarios_dir).find("스택"), std::string::npos);
+  EXPECT_NE(LessonGlyphText(p.files).find("스택"), std::string::npos);
 }
 
 TEST(LessonProgress, TheBoardOutlinesOnlyWhatTheStepJustChanged) {
   LessonProgress p;
-  p.scenarios_dir = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
   OpenLesson(&p, "todo-list");
   ASSERT_TRUE(p.lesson.has_value()) << p.error;
   p.changed_tasks = {"task-a"};
@@ -68,8 +66,27 @@ TEST(Reflow, JoinsWrappedLinesKeepsParagraphs) {
 }
 
 TEST(LessonGlyphText, HoldsThePanelsOwnKoreanWords) {
-  std::string text = LessonGlyphText(std::string(SWARMSIM_SOURCE_DIR) + "/scenarios");
+  std::string text = LessonGlyphText(lesson::ScenarioFiles());
   for (const char* word : {"레슨", "가장 새 태스크 보기", "종료 코드"}) EXPECT_NE(text.find(word), std::string::npos) << word;
+}
+
+TEST(StepFailed, ACommandThatExitsOtherwiseThanExpectedFailsTheStep) {
+  LessonProgress p;
+  OpenLesson(&p, "todo-list");
+  ASSERT_TRUE(p.lesson.has_value()) << p.error;
+  EXPECT_FALSE(StepFailed(p));
+  p.ran = true;
+  lesson::LessonCommand rm;
+  rm.line = "swarmsim secret rm todo-list-secret";
+  rm.exit_code = 1;  // an error shown on purpose
+  NoteStepCommand(&p, rm, CommandOutput{"", "Error response from daemon: ...", 1});
+  EXPECT_FALSE(StepFailed(p));
+  NoteStepCommand(&p, rm, CommandOutput{"todo-list-secret\n", "", 0});
+  EXPECT_TRUE(StepFailed(p));
+  ASSERT_EQ(p.failed_commands.size(), 1u);
+  EXPECT_EQ(p.failed_commands[0], "swarmsim secret rm todo-list-secret  (exit 0, 1 expected)");
+  GoToStep(&p, 1);
+  EXPECT_FALSE(StepFailed(p));
 }
 
 }  // namespace

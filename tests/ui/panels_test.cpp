@@ -251,5 +251,39 @@ TEST_F(PanelsTest, RewoundFramesRunNoCommands) {
   EXPECT_EQ(ui_.console.lines.back().text, Tr(Str::kReadOnlyRefused));
 }
 
+// The splitter between the board and the inspector: dragged left, the inspector
+// widens and the board narrows to match, every node column still inside it.
+TEST_F(PanelsTest, DraggingASplitterResizesThePanels) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* inspector = Window(kInspectorWindow);
+  ImGuiWindow* board = Window(kBoardWindow);
+  ASSERT_NE(inspector, nullptr);
+  ASSERT_NE(board, nullptr);
+  const float before = inspector->Size.x;
+  const float gap_x = board->Pos.x + board->Size.x + 3;  // the splitter sits in the gap
+  const float y = inspector->Pos.y + inspector->Size.y * 0.5f;
+  ImGuiIO& io = ImGui::GetIO();
+  auto draw = [&] { DrawClassroom(frame_, &ui_); };
+  io.MousePos = ImVec2(gap_x, y);
+  imgui_.Frame(draw);
+  io.MouseDown[0] = true;
+  imgui_.Frame(draw);
+  io.MousePos = ImVec2(gap_x - 200, y);
+  imgui_.Frame(draw);
+  io.MouseDown[0] = false;
+  imgui_.Frame(draw);
+  imgui_.Frame(draw);
+  EXPECT_GT(ui_.layout.right, 0.34f);
+  EXPECT_NEAR(inspector->Size.x, before + 200, 2);
+  EXPECT_NEAR(board->Pos.x + board->Size.x, inspector->Pos.x - 6, 1);
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (w->ParentWindow == board && std::string(w->Name).find("column") != std::string::npos && w->Active) {
+      EXPECT_LE(w->Pos.x + w->Size.x, board->Pos.x + board->Size.x) << w->Name;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -15,6 +15,7 @@
 
 #include "core/command/session.h"
 #include "core/format/time_format.h"
+#include "core/lesson/scenario_files.h"
 #include "core/store/database.h"
 #include "core/store/state_store.h"
 
@@ -24,9 +25,10 @@ inline Time FixedWall() { return ParseRFC3339("2026-03-01T10:00:00Z").value(); }
 
 // Files named on a command line (compose files, lessons) are read from the source
 // tree, as if the command ran at its root.
+// A source-tree path, else a lesson's file as the window finds it ("todo-list/v1.yml").
 inline Result<std::string> ReadSourceFile(const std::string& path) {
   std::ifstream in(std::string(SWARMSIM_SOURCE_DIR) + "/" + path);
-  if (!in) return Status::IOError("open " + path + ": no such file or directory");
+  if (!in) return lesson::ScenarioFiles().Read(path);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -42,13 +42,19 @@ void PillRow(const std::vector<std::pair<std::string, ImU32>>& pills, ImU32 text
   ImVec2 p = ImGui::GetCursorScreenPos();
   float line_h = ImGui::GetTextLineHeight() + ImGui::GetFontSize() * 0.2f;
   float gap = ImGui::GetFontSize() * 0.3f;
+  bool hover_window = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
   for (const auto& [text, fill] : pills) {
     float w = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize() * 0.8f;
     if (p.x + w > right && p.x > x0) {
       p.x = x0;
       p.y += line_h + gap;
     }
-    p.x += Pill(dl, p, text.c_str(), fill, text_color) + gap;
+    float drawn = Pill(dl, p, text.c_str(), fill, text_color);
+    // docker's words (Ready, Active) stay docker's; in Korean the pill explains itself.
+    if (hover_window && language() == Lang::kKorean && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + drawn, p.y + line_h))) {
+      if (const char* ko = KoreanGloss(text)) ImGui::SetTooltip("%s: %s", text.c_str(), ko);
+    }
+    p.x += drawn + gap;
   }
   ImGui::Dummy(ImVec2(right - x0, p.y + line_h - ImGui::GetCursorScreenPos().y));
 }
@@ -56,17 +62,25 @@ void PillRow(const std::vector<std::pair<std::string, ImU32>>& pills, ImU32 text
 // Capacity as the bar's length, reservations filled (they block placement),
 // limits as an outline (they never do; past capacity the outline runs off the end
 // with a notch, so over-commitment shows).
-void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(int64_t)) {
+// `compact` (a short column): one line, the text drawn over the bar; the limits'
+// sum only in the outline and the tooltip.
+void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(int64_t), bool compact) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float w = ImGui::GetContentRegionAvail().x;
+  float fs = ImGui::GetFontSize();
   std::string text = std::string(label) + "  " + fmt(use.reserved) + " / " + fmt(use.capacity);
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopStyleColor();
-  if (use.limited > 0) {  // the limits' sum, right-aligned in the outline's colour
+  if (compact && ImGui::CalcTextSize(text.c_str()).x > w - fs * 0.6f) {
+    text = fmt(use.reserved) + " / " + fmt(use.capacity);
+  }
+  if (!compact) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!compact && use.limited > 0) {  // the limits' sum, right-aligned in the outline's colour
     std::string lim = std::string(Tr(Str::kLimits)) + " " + fmt(use.limited);
     float lw = ImGui::CalcTextSize(lim.c_str()).x;
-    float used = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFontSize();
+    float used = ImGui::CalcTextSize(text.c_str()).x + fs;
     if (used + lw <= w) {
       ImGui::SameLine();
       ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - lw);
@@ -74,12 +88,13 @@ void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(i
     }
   }
   ImVec2 p = ImGui::GetCursorScreenPos();
-  float h = ImGui::GetFontSize() * 0.75f;
+  if (compact) p.y += 2;  // room for the limits outline
+  float h = compact ? ImGui::GetTextLineHeight() : fs * 0.75f;
   ImVec2 end(p.x + w, p.y + h);
   dl->AddRectFilled(p, end, kBarBg, 3);
   if (use.capacity > 0) {
     float r = std::clamp(float(double(use.reserved) / double(use.capacity)), 0.0f, 1.0f);
-    if (r > 0) dl->AddRectFilled(p, ImVec2(p.x + w * r, end.y), kReservedFill, 3);
+    if (r > 0) dl->AddRectFilled(p, ImVec2(p.x + w * r, end.y), compact ? (kReservedFill & 0x99FFFFFF) : kReservedFill, 3);
     if (use.limited > 0) {
       float l = float(double(use.limited) / double(use.capacity));
       float lx = p.x + w * std::min(l, 1.0f);
@@ -90,7 +105,12 @@ void ResourceBar(const char* label, const ResourceUse& use, std::string (*fmt)(i
       }
     }
   }
-  ImGui::Dummy(ImVec2(w, h + 4));
+  if (compact) dl->AddText(ImVec2(p.x + fs * 0.3f, p.y), kTextBright, text.c_str());
+  ImGui::Dummy(ImVec2(w, h + (compact ? 6 : 4)));
+  if (ImGui::IsItemHovered()) {
+    if (use.limited > 0) ImGui::SetTooltip("%s  %s %s", label, Tr(Str::kLimits), fmt(use.limited).c_str());
+    else if (compact) ImGui::SetTooltip("%s", label);
+  }
 }
 
 // A card in flight from its slot's previous node, drawn over the columns once they
@@ -124,7 +144,8 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
   ImFont* bold = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title : ImGui::GetFont();
   float right = end.x - pad;
   if (history) {
-    std::string name = FitText(card.name, right - x);
+    std::string name = FitTaskName(ImGui::GetFont(), ImGui::GetFontSize(), card.name, card.slot,
+                                   std::max(right - x - fs * 5, (right - x) * 0.5f));
     dl->AddText(ImVec2(x, p.y + pad), text, name.c_str());
     float rest_x = x + ImGui::CalcTextSize(name.c_str()).x + fs * 0.8f;
     std::string rest = FitText(std::string(card.state_word) + "  " + card.image, right - rest_x);
@@ -134,10 +155,25 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
                                            : card.state_word;
     float sw = ImGui::CalcTextSize(state.c_str()).x + fs * 0.8f;
     float pill_x = right - sw;
-    std::string name = FitText(bold, bold->FontSize, card.name, pill_x - pad - x);
+    // Wide enough: name and state on the first line, the image beneath. Narrow
+    // (many nodes, a projector's zoom): the name gets the whole first line and the
+    // state moves down beside the image, so the slot always shows.
+    std::string full = FitTaskName(bold, bold->FontSize, card.name, card.slot, 1e9f);
+    bool narrow = bold->CalcTextSizeA(bold->FontSize, 1e9f, 0, full.c_str()).x > pill_x - pad - x;
+    float name_w = narrow ? right - x : pill_x - pad - x;
+    std::string name = FitTaskName(bold, bold->FontSize, card.name, card.slot, name_w);
     dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + pad * 0.8f), text, name.c_str());
-    dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), FitText(card.image, right - x).c_str());
-    Pill(dl, ImVec2(pill_x, p.y + pad), state.c_str(), StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
+    if (narrow) {
+      float y2 = p.y + 2 * pad + line;
+      float pw = Pill(dl, ImVec2(x, y2 - pad * 0.25f), FitText(state, right - x - fs * 0.8f).c_str(),
+                      StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
+      float image_x = x + pw + fs * 0.4f;
+      std::string image = FitText(card.image, right - image_x);
+      if (image.size() > 3) dl->AddText(ImVec2(image_x, y2), faded(kTextDim), image.c_str());
+    } else {
+      dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), FitText(card.image, right - x).c_str());
+      Pill(dl, ImVec2(pill_x, p.y + pad), state.c_str(), StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
+    }
     if (card.progress >= 0) {  // image pull
       float by = end.y - pad + 1;  // in the bottom padding, clear of the image line
       dl->AddRectFilled(ImVec2(x, by), ImVec2(end.x - pad, end.y - 3), kBarBg, 2);
@@ -169,6 +205,11 @@ bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history,
     g_travellers->push_back({&card, p, ImVec2(w, h)});
     return clicked;
   }
+  if (hovered) {
+    const char* ko = language() == Lang::kKorean ? KoreanGloss(card.state_word) : nullptr;
+    ImGui::SetTooltip("%s  %s%s%s  %s", card.name.c_str(), card.state_word, ko ? " — " : "", ko ? ko : "",
+                      card.image.c_str());
+  }
   float alpha = history ? 0.45f : card.motion.opacity;
   DrawCardBody(dl, frame, card, p, ImVec2(w, h), alpha, selected, hovered, history, changed);
   return clicked;
@@ -180,7 +221,7 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   if (col.volumes.empty()) return;
   float line = ImGui::GetTextLineHeightWithSpacing();
   float need = line * float(col.volumes.size() + 1) + ImGui::GetStyle().ItemSpacing.y * 2;
-  float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
+  float bottom = ImGui::GetWindowHeight();
   if (ImGui::GetCursorPosY() + need < bottom) ImGui::SetCursorPosY(bottom - need);
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);
@@ -188,7 +229,7 @@ void VolumeFoot(const NodeColumn& col, UiState* ui) {
   ImGui::PopStyleColor();
   for (const NodeVolume& v : col.volumes) {
     std::string label = VolumeLabel(v.name, v.anonymous);
-    std::string size = HumanSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " +
+    std::string size = BytesSize(double(v.bytes)) + " · " + std::to_string(v.files) + " " +
                        Tr(v.files == 1 ? Str::kFile : Str::kFiles);
     float size_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(size.c_str()).x;
     float x = ImGui::GetCursorPosX();
@@ -210,7 +251,8 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
              : col.availability == NodeAvailability::kPause ? IM_COL32(62, 52, 30, 255)
                                                             : kColumnBg;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
-  if (!ImGui::BeginChild("column", ImVec2(width, height), true)) {  // scrolled out of view
+  if (!ImGui::BeginChild("column", ImVec2(width, height), true,
+                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {  // out of view
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopID();
@@ -234,22 +276,32 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
   if (col.leader) status.push_back({Tr(Str::kLeader), IM_COL32(255, 210, 90, 255)});
   else if (col.manager) status.push_back({Tr(Str::kManager), IM_COL32(230, 200, 120, 255)});
   else status.push_back({Tr(Str::kWorker), IM_COL32(170, 178, 190, 255)});
+  // A short column shows the state and availability only when they are not the
+  // usual Ready and Active (the column's colour says so too): one row of pills.
+  bool compact = height < ImGui::GetFontSize() * 18;
   std::string st = ToString(col.state);
   st[0] = char(std::toupper(st[0]));
-  status.push_back({st, NodeStateColor(col.state)});
-  std::string av = ToString(col.availability);
-  av[0] = char(std::toupper(av[0]));
-  status.push_back({av, AvailabilityColor(col.availability)});
+  if (col.state != NodeState::kReady || !compact) status.push_back({st, NodeStateColor(col.state)});
+  if (col.availability != NodeAvailability::kActive || !compact) {
+    std::string av = ToString(col.availability);
+    av[0] = char(std::toupper(av[0]));
+    status.push_back({av, AvailabilityColor(col.availability)});
+  }
   PillRow(status, IM_COL32(16, 20, 26, 255));
   if (!col.labels.empty()) {
     std::vector<std::pair<std::string, ImU32>> labels;
     for (const auto& [k, v] : col.labels) labels.push_back({k + "=" + v, IM_COL32(70, 80, 100, 255)});
     PillRow(labels, kTextBright);
   }
-  ImGui::Spacing();
-  ResourceBar(Tr(Str::kCpu), col.cpu, Cpus);
-  ResourceBar(Tr(Str::kMemory), col.memory, Mem);
+  if (!compact) ImGui::Spacing();
+  ResourceBar(Tr(Str::kCpu), col.cpu, Cpus, compact);
+  ResourceBar(Tr(Str::kMemory), col.memory, Mem, compact);
   ImGui::Separator();
+  // The header above stays pinned: only the tasks, history and volumes scroll.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("tasks", ImVec2(0, 0), false);
+  ImGui::PopStyleVar();
 
   for (const TaskCard& card : col.tasks) {
     if (Card(frame, card, card.task_id == ui->selected_task, false, ChangedByStep(ui->lesson, card.task_id))) {
@@ -275,6 +327,8 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
     }
   }
   VolumeFoot(col, ui);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopID();
@@ -332,20 +386,28 @@ std::string ColumnOf(const BoardView& board, const std::string& task_id) {
   return "";
 }
 
-// What the bars mean, once, above the columns.
+// What the bars mean, once, above the columns; on a narrow board in one word
+// each, the whole sentence in the tooltip.
 void Legend() {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float fs = ImGui::GetFontSize();
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  float box = fs * 0.7f, y = p.y + (ImGui::GetTextLineHeight() - box) / 2;
-  dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + box * 2, y + box), kReservedFill, 3);
-  ImGui::SetCursorScreenPos(ImVec2(p.x + box * 2 + fs * 0.4f, p.y));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kReservedLegend));
+  float box = fs * 0.7f;
+  auto item = [&](const char* text, bool filled) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float y = p.y + (ImGui::GetTextLineHeight() - box) / 2;
+    if (filled) dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + box * 2, y + box), kReservedFill, 3);
+    else dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + box * 2, y + box), kLimitOutline, 3, 0, 2.5f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + box * 2 + fs * 0.4f, p.y));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", text);
+  };
+  float full = 2 * (box * 2 + fs * 0.4f) + fs * 1.5f + ImGui::CalcTextSize(Tr(Str::kReservedLegend)).x +
+               ImGui::CalcTextSize(Tr(Str::kLimitsLegend)).x;
+  bool brief = ImGui::GetContentRegionAvail().x < full;
+  item(Tr(brief ? Str::kReserved : Str::kReservedLegend), true);
+  if (brief && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kReservedLegend));
   ImGui::SameLine(0, fs * 1.5f);
-  ImVec2 q = ImGui::GetCursorScreenPos();
-  dl->AddRect(ImVec2(q.x, y), ImVec2(q.x + box * 2, y + box), kLimitOutline, 3, 0, 2.5f);
-  ImGui::SetCursorScreenPos(ImVec2(q.x + box * 2 + fs * 0.4f, q.y));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kLimitsLegend));
+  item(Tr(brief ? Str::kLimits : Str::kLimitsLegend), false);
+  if (brief && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(Str::kLimitsLegend));
 }
 
 // Large clusters: one tile per node, coloured by the share of its CPU reserved
@@ -419,16 +481,40 @@ void HeatMap(const Frame& frame, const BoardView& board, UiState* ui, float heig
   ImGui::EndChild();
 }
 
+// While rewound the board itself says it shows the past: a banner (with the way
+// back) and an amber frame round the whole board, over the columns.
+void RewoundBanner(const Frame& frame, UiState* ui) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  float h = ImGui::GetFrameHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(255, 176, 64, 60), 4);
+  Time s = frame.now / kSecond;
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "%02d:%02d:%02d", int(s / 3600 % 24), int(s / 60 % 60), int(s % 60));
+  ImGui::AlignTextToFramePadding();
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 0.4f);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s  %s", Tr(Str::kRewoundReadOnly), clock);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(Tr(Str::kBackToLive))) ui->rewinding = false;
+  ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  fg->AddRect(ImVec2(wp.x + 2, wp.y + 2), ImVec2(wp.x + ws.x - 2, wp.y + ws.y - 2), kWarn, 6, 0, 4);
+}
+
 }  // namespace
 
 void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(Tr(Str::kBoard)) + kBoardWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kTiledPanelFlags | ImGuiWindowFlags_HorizontalScrollbar)) {
+  // No title bar: the board is plainly the cluster, and a short screen needs the
+  // row for cards (the View menu closes and opens it).
+  if (!ImGui::Begin(title.c_str(), p_open,
+                    kTiledPanelFlags | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::End();
     return;
   }
   const BoardView& board = *frame.board;
   if (!frame.notice.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s", frame.notice.c_str());
+  if (frame.rewound) RewoundBanner(frame, ui);
   if (!board.swarm_active) {
     if (frame.fonts && frame.fonts->heading) ImGui::PushFont(frame.fonts->heading);
     ImGui::TextUnformatted(Tr(Str::kNoSwarm));
@@ -449,19 +535,36 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   }
   Legend();
   float fs = ImGui::GetFontSize();
+  if (board.pending.empty()) {  // nothing pending: say so on the legend's line
+    ImGui::SameLine(0, fs * 1.5f);
+    std::string none = std::string(Tr(Str::kPending)) + " (0)  " + Tr(Str::kNoPending);
+    if (ImGui::GetContentRegionAvail().x >= ImGui::CalcTextSize(none.c_str()).x) {
+      PendingStrip(frame, board, ui);
+    } else {
+      std::string brief = std::string(Tr(Str::kPending)) + " (0)";
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(brief.c_str()).x) ImGui::NewLine();
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kWarn), "%s", brief.c_str());
+    }
+  }
   size_t n = std::max<size_t>(board.columns.size(), 1);
   float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  float col_w = std::clamp((avail.x - spacing * float(n - 1)) / float(n), fs * 12, fs * 26);
-  float pending_h = board.pending.empty() ? ImGui::GetFrameHeightWithSpacing()
-                                          : ImGui::GetTextLineHeight() * 6.0f;
-  float col_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 12);
+  // Every column on screen: they share the width down to kMinColumnEms each, then
+  // wrap onto further rows (which share the height) instead of running off the side.
+  const float min_w = fs * kMinColumnEms;
+  size_t per_row = std::clamp<size_t>(size_t((avail.x + spacing) / (min_w + spacing)), 1, n);
+  size_t rows = (n + per_row - 1) / per_row;
+  per_row = (n + rows - 1) / rows;  // balance the rows
+  float col_w = std::min((avail.x - spacing * float(per_row - 1)) / float(per_row), fs * 26);
+  float pending_h = board.pending.empty() ? 0 : ImGui::GetTextLineHeight() * 4.5f;
+  float rows_h = std::max(avail.y - pending_h - ImGui::GetStyle().ItemSpacing.y, fs * 6);
+  float col_h = std::max((rows_h - ImGui::GetStyle().ItemSpacing.y * float(rows - 1)) / float(rows), fs * 6);
   std::vector<Traveller> travellers;
   g_travellers = &travellers;
   std::map<std::string, size_t> index_of;
   for (size_t i = 0; i < board.columns.size(); ++i) {
     index_of[board.columns[i].node_id] = i;
-    if (i > 0) ImGui::SameLine();
+    if (i % per_row != 0) ImGui::SameLine();
     NodeColumnUi(frame, board.columns[i], ui, col_w, col_h);
   }
   g_travellers = nullptr;
@@ -475,14 +578,15 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
     auto from = index_of.find(t.card->motion.from_node_id);
     auto to = index_of.find(t.card->motion.from_node_id.empty() ? "" : ColumnOf(board, t.card->task_id));
     if (from == index_of.end() || to == index_of.end()) continue;
-    float step = col_w + spacing;
-    float dx = (float(from->second) - float(to->second)) * step * (1.0f - EaseInOut(t.card->motion.travel));
-    ImVec2 p(t.pos.x + dx, t.pos.y);
+    float left = 1.0f - EaseInOut(t.card->motion.travel);
+    float dx = (float(from->second % per_row) - float(to->second % per_row)) * (col_w + spacing) * left;
+    float dy = (float(from->second / per_row) - float(to->second / per_row)) * (col_h + spacing) * left;
+    ImVec2 p(t.pos.x + dx, t.pos.y + dy);
     DrawCardBody(dl, frame, *t.card, p, t.size, t.card->motion.opacity, t.card->task_id == ui->selected_task, false,
                  false);
   }
   dl->PopClipRect();
-  PendingStrip(frame, board, ui);
+  if (!board.pending.empty()) PendingStrip(frame, board, ui);
   ImGui::End();
 }
 

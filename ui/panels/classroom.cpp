@@ -2,6 +2,7 @@
 // of any size shows the same picture: board top-left, inspector top-right,
 // timeline and console along the bottom.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "ui/i18n.h"
@@ -48,7 +49,36 @@ void DrawMenuBar(UiState* ui) {
 
 void Place(float x, float y, float w, float h) {
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(std::max(w, 1.0f), std::max(h, 1.0f)), ImGuiCond_Always);
+}
+
+// The gap between panels, where the splitters sit.
+constexpr float kGap = 6.0f;
+
+// A bar in the gap between two panels that the teacher drags: `*fraction` (of
+// `extent`) follows the mouse along the bar's axis (`sign` -1 when the panel
+// measured grows the other way), within [lo, hi].
+void Splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float extent, float sign, float lo, float hi,
+              float* fraction) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+  Place(pos.x, pos.y, size.x, size.y);
+  ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PopStyleVar(2);
+  ImGui::InvisibleButton("##bar", size);
+  bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  if (ImGui::IsItemActive() && extent > 0) {
+    ImVec2 d = ImGui::GetIO().MouseDelta;
+    *fraction = std::clamp(*fraction + sign * (vertical ? d.x : d.y) / extent, lo, hi);
+  }
+  if (hot) {
+    ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+                                              IM_COL32(120, 200, 255, 160), 2);
+  }
+  ImGui::End();
 }
 
 }  // namespace
@@ -63,28 +93,56 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
     ui->newest_seen = std::max(ui->newest_seen, newest->created_at);
   }
   ui->newest_seen_set = true;
+  // New fonts change every line's height: keep the console on its latest output.
+  if (ui->drawn_zoom != ui->zoom) ui->console.scroll_to_bottom = true;
+  ui->drawn_zoom = ui->zoom;
   DrawMenuBar(ui);
   ImVec2 display = ImGui::GetIO().DisplaySize;
+  Layout& lay = ui->layout;
   float top = ImGui::GetFrameHeight();
   float h = display.y - top;
-  float right_w = ui->open.inspector ? display.x * 0.34f : 0;
-  float bottom_h = (ui->open.timeline || ui->open.console) ? h * 0.34f : 0;
-  float timeline_w = ui->open.console ? display.x * 0.42f : display.x;
-  if (!ui->open.timeline) timeline_w = 0;
+  bool right_open = ui->open.inspector || ui->open.lesson;
+  bool bottom_open = ui->open.timeline || ui->open.console;
+  float right_w = right_open ? std::round(display.x * lay.right) : 0;
+  float bottom_h = bottom_open ? std::round(h * lay.bottom) : 0;
+  float board_w = display.x - right_w - (right_open ? kGap : 0);
+  float upper_h = h - bottom_h - (bottom_open ? kGap : 0);
+  float timeline_w = !ui->open.timeline ? 0 : ui->open.console ? std::round(display.x * lay.timeline) : display.x;
 
-  Place(0, top, display.x - right_w, h - bottom_h);
+  Place(0, top, right_open ? board_w : display.x, upper_h);
   if (ui->open.board) DrawBoard(frame, ui, &ui->open.board);
-  // A lesson takes the right column's upper part; the inspector keeps the rest.
-  float lesson_h = ui->open.lesson ? (h - bottom_h) * (ui->open.inspector ? 0.65f : 1.0f) : 0;
-  float lesson_w = right_w > 0 ? right_w : display.x * 0.34f;
-  Place(display.x - lesson_w, top, lesson_w, lesson_h);
+  // The right column: the lesson above, the inspector beneath, a splitter between.
+  float right_x = display.x - right_w;
+  bool both = ui->open.lesson && ui->open.inspector;
+  float lesson_h = !ui->open.lesson ? 0 : both ? std::round((upper_h - kGap) * lay.lesson) : upper_h;
+  Place(right_x, top, right_w, lesson_h);
   if (ui->open.lesson) DrawLesson(frame, ui, &ui->open.lesson);
-  Place(display.x - right_w, top + lesson_h, right_w, h - bottom_h - lesson_h);
+  float inspector_y = top + lesson_h + (both ? kGap : 0);
+  Place(right_x, inspector_y, right_w, top + upper_h - inspector_y);
   if (ui->open.inspector) DrawInspector(frame, ui, &ui->open.inspector);
-  Place(0, top + h - bottom_h, timeline_w, bottom_h);
+  float bottom_y = top + h - bottom_h;
+  float console_x = ui->open.timeline ? timeline_w + kGap : 0;
+  Place(0, bottom_y, ui->open.console ? timeline_w : display.x, bottom_h);
   if (ui->open.timeline) DrawTimeline(frame, ui, &ui->open.timeline);
-  Place(timeline_w, top + h - bottom_h, display.x - timeline_w, bottom_h);
+  Place(console_x, bottom_y, display.x - console_x, bottom_h);
   if (ui->open.console) DrawConsole(frame, ui, &ui->open.console);
+
+  if (right_open) {
+    Splitter("##split_right", ImVec2(board_w, top), ImVec2(kGap, upper_h), true, display.x, -1, 0.2f, 0.65f,
+             &lay.right);
+  }
+  if (bottom_open) {
+    Splitter("##split_bottom", ImVec2(0, top + upper_h), ImVec2(display.x, kGap), false, h, -1, 0.12f, 0.7f,
+             &lay.bottom);
+  }
+  if (both) {
+    Splitter("##split_lesson", ImVec2(right_x, top + lesson_h), ImVec2(right_w, kGap), false, upper_h - kGap, 1,
+             0.12f, 0.88f, &lay.lesson);
+  }
+  if (ui->open.timeline && ui->open.console) {
+    Splitter("##split_console", ImVec2(timeline_w, bottom_y), ImVec2(kGap, bottom_h), true, display.x, 1, 0.2f,
+             0.8f, &lay.timeline);
+  }
 }
 
 void Select(UiState* ui, Pick what, const std::string& id) {
@@ -114,22 +172,36 @@ bool SelectableRow(const char* id, bool selected) {
   return clicked;
 }
 
-void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
+namespace {
+
+std::string ShownCommand(const std::vector<std::string>& args) {
   std::string shown = "$ swarmsim";
   for (const std::string& a : args) shown += " " + (a.find(' ') != std::string::npos ? "'" + a + "'" : a);
-  ui->console.lines.push_back({ConsoleLine::kCommand, shown});
-  if (frame.rewound) {  // the past is read-only
-    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
-    ui->console.scroll_to_bottom = true;
-    return;
-  }
-  if (frame.run) {
-    CommandOutput out = frame.run(args);
-    if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});
-    if (!out.err.empty()) ui->console.lines.push_back({ConsoleLine::kErr, out.err});
+  return shown;
+}
+
+}  // namespace
+
+void LogCommand(UiState* ui, const std::vector<std::string>& args, const CommandOutput& out) {
+  ui->console.lines.push_back({ConsoleLine::kCommand, ShownCommand(args)});
+  if (!out.out.empty()) ui->console.lines.push_back({ConsoleLine::kOut, out.out});
+  if (!out.err.empty()) {
+    ui->console.lines.push_back({out.exit_code == 0 ? ConsoleLine::kNote : ConsoleLine::kErr, out.err});
   }
   ui->console.scroll_to_bottom = true;
+}
+
+CommandOutput RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args) {
+  if (frame.rewound) {  // the past is read-only
+    ui->console.lines.push_back({ConsoleLine::kCommand, ShownCommand(args)});
+    ui->console.lines.push_back({ConsoleLine::kErr, Tr(Str::kReadOnlyRefused)});
+    ui->console.scroll_to_bottom = true;
+    return CommandOutput{"", Tr(Str::kReadOnlyRefused), 1};
+  }
+  CommandOutput out = frame.run ? frame.run(args) : CommandOutput{"", "", 1};
+  LogCommand(ui, args, out);
   ui->refresh_now = true;
+  return out;
 }
 
 }  // namespace swarmsim::ui

@@ -30,9 +30,18 @@ void DrawConsole(const Frame& frame, UiState* ui, bool* p_open) {
   for (const ConsoleLine& line : c.lines) {
     ImU32 color = line.kind == ConsoleLine::kCommand ? IM_COL32(120, 200, 255, 255)
                   : line.kind == ConsoleLine::kErr   ? kBad
+                  : line.kind == ConsoleLine::kNote  ? kTextDim
                                                      : kTextBright;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(line.text.c_str(), line.text.c_str() + line.text.size());
+    // docker's tables keep their columns (scroll sideways); commands, errors and
+    // notices wrap: the error is often the point of a lesson's step.
+    if (line.kind == ConsoleLine::kOut) {
+      ImGui::TextUnformatted(line.text.c_str(), line.text.c_str() + line.text.size());
+    } else {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(line.text.c_str(), line.text.c_str() + line.text.size());
+      ImGui::PopTextWrapPos();
+    }
     ImGui::PopStyleColor();
   }
   if (frame.fonts && frame.fonts->mono) ImGui::PopFont();

@@ -24,6 +24,26 @@ std::string FitText(const ImFont* font, float size, const std::string& text, flo
   return Width(font, size, kEllipsis) <= max_width ? kEllipsis : "";
 }
 
+std::string FitTaskName(const ImFont* font, float size, const std::string& name, uint64_t slot, float max_width) {
+  if (Width(font, size, name) <= max_width) return name;
+  std::string suffix = slot > 0 ? "." + std::to_string(slot) : "";
+  std::string base = name;
+  if (!suffix.empty() && base.size() > suffix.size() &&
+      base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    base.resize(base.size() - suffix.size());
+  } else {
+    suffix.clear();
+  }
+  // A stack's services are named STACK_SERVICE: within a column the stack is noise.
+  if (auto underscore = base.find('_'); underscore != std::string::npos && underscore + 1 < base.size()) {
+    base = base.substr(underscore + 1);
+  }
+  if (Width(font, size, base + suffix) <= max_width) return base + suffix;
+  float suffix_w = Width(font, size, suffix);
+  if (suffix_w > max_width) return FitText(font, size, suffix, max_width);
+  return FitText(font, size, base, max_width - suffix_w) + suffix;
+}
+
 std::string FitText(const std::string& text, float max_width) {
   return FitText(ImGui::GetFont(), ImGui::GetFontSize(), text, max_width);
 }

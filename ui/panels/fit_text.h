@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 namespace swarmsim::ui {
@@ -15,5 +16,10 @@ std::string FitText(const ImFont* font, float size, const std::string& text, flo
 
 // The same with the current font and size.
 std::string FitText(const std::string& text, float max_width);
+
+// A task's name ("todo_todo-web.1") fitted to `max_width` so that two tasks of
+// one service never read alike: the whole name; else without the stack's prefix
+// ("todo-web.1"); else the service part cut, keeping the slot (".1") whole.
+std::string FitTaskName(const ImFont* font, float size, const std::string& name, uint64_t slot, float max_width);
 
 }  // namespace swarmsim::ui

@@ -61,8 +61,8 @@ void TaskSpecSection(const Task& task) {
   const ResourceRequirements& r = spec.resources;
   if (!r.reservations.empty() || !r.limits.empty()) {
     std::string text = std::string(Tr(Str::kReserved)) + " " + Cpus(r.reservations.nano_cpus) + " CPU, " +
-                       HumanSize(double(r.reservations.memory_bytes)) + "  /  " + Tr(Str::kLimits) + " " +
-                       Cpus(r.limits.nano_cpus) + " CPU, " + HumanSize(double(r.limits.memory_bytes));
+                       BytesSize(double(r.reservations.memory_bytes)) + "  /  " + Tr(Str::kLimits) + " " +
+                       Cpus(r.limits.nano_cpus) + " CPU, " + BytesSize(double(r.limits.memory_bytes));
     Field(Tr(Str::kResources), text);
   }
   if (!spec.placement.constraints.empty()) {
@@ -230,15 +230,20 @@ void VolumeInspector(const Frame& frame, const std::string& name, UiState* ui) {
     return;
   }
   Field(Tr(Str::kCopies), std::to_string(v.copies.size()));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(v.diverged ? kWarn : kGood), "%s",
-                     Tr(v.diverged ? Str::kDiffers : Str::kSameEverywhere));
+  // One copy has nothing to be the same as.
+  if (v.copies.size() == 1) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", Tr(Str::kOneCopy));
+  } else {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(v.diverged ? kWarn : kGood), "%s",
+                       Tr(v.diverged ? Str::kDiffers : Str::kSameEverywhere));
+  }
   int cols = int(v.copies.size()) + 1;
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                           ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("copies", cols, flags)) {
     ImGui::TableSetupColumn(Tr(Str::kFiles));
     for (const VolumeCopy& c : v.copies) {
-      std::string head = c.hostname + "  " + HumanSize(double(c.bytes));
+      std::string head = c.hostname + "  " + BytesSize(double(c.bytes));
       ImGui::TableSetupColumn(head.c_str());
     }
     ImGui::TableHeadersRow();
@@ -282,7 +287,9 @@ void VolumeInspector(const Frame& frame, const std::string& name, UiState* ui) {
 void BlobInspector(const Frame& frame, BlobKind kind, const std::string& id) {
   std::optional<BlobView> v = BuildBlobView(*frame.state, kind, id);
   if (!v) {
-    ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", Tr(Str::kSelectSomething));
+    ImGui::PopStyleColor();
     return;
   }
   Heading(frame, std::string(Tr(kind == BlobKind::kSecret ? Str::kSecret : Str::kConfig)) + " " + v->name);
@@ -307,7 +314,9 @@ void BlobInspector(const Frame& frame, BlobKind kind, const std::string& id) {
 
 // Nothing selected: the cluster's configs, secrets and volumes, to pick one.
 void Overview(const Frame& frame, UiState* ui) {
-  ImGui::TextDisabled("%s", Tr(Str::kSelectSomething));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", Tr(Str::kSelectSomething));
+  ImGui::PopStyleColor();
   auto list = [&](Str title, const std::vector<std::pair<std::string, std::string>>& items, Pick pick) {
     if (items.empty()) return;
     ImGui::Spacing();
@@ -335,10 +344,12 @@ void TaskInspector(const Frame& frame, const Task& task, UiState* ui) {
   ImGui::SameLine();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(StateColor(task.status.state)), "%s",
                      ToString(task.status.state));
+  GlossTooltip(ToString(task.status.state));
   MonoText(frame, task.id);
   auto node = frame.state->nodes.find(task.node_id);
   Field(Tr(Str::kNode), node != frame.state->nodes.end() ? node->second.description.hostname : "-");
   Field(Tr(Str::kDesired), ToString(task.desired_state));
+  GlossTooltip(ToString(task.desired_state));
   Field(Tr(Str::kMessage), task.status.message + "  (" + Ago(frame.now, task.status.timestamp) + ")");
   if (!task.status.err.empty()) Field(Tr(Str::kError), task.status.err);
   std::string networks;
@@ -372,7 +383,7 @@ void NodeInspector(const Frame& frame, const Node& node) {
                               (node.status.message.empty() ? "" : "  " + node.status.message));
   Field(Tr(Str::kAvailability), ToString(node.spec.availability));
   Field(Tr(Str::kResources), Cpus(node.description.resources.nano_cpus) + " CPU, " +
-                                 HumanSize(double(node.description.resources.memory_bytes)));
+                                 BytesSize(double(node.description.resources.memory_bytes)));
   std::string labels;
   for (const auto& [k, v] : node.spec.labels) labels += (labels.empty() ? "" : "\n") + k + "=" + v;
   Field(Tr(Str::kLabels), labels.empty() ? "-" : labels);

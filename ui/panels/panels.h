@@ -33,7 +33,8 @@ struct PanelFlags {
 };
 
 struct ConsoleLine {
-  enum Kind { kCommand, kOut, kErr } kind = kOut;
+  // kNote: stderr of a command that succeeded (docker's --detach notice): not an error.
+  enum Kind { kCommand, kOut, kErr, kNote } kind = kOut;
   std::string text;
 };
 
@@ -42,6 +43,14 @@ struct ConsoleState {
   std::vector<ConsoleLine> lines;
   std::vector<std::string> history;  // commands typed, oldest first
   bool scroll_to_bottom = false;
+};
+
+// The classroom layout's proportions; the splitters between panels move them.
+struct Layout {
+  float right = 0.34f;     // the inspector and lesson column, of the display's width
+  float bottom = 0.28f;    // the timeline and console row, of the height below the menu
+  float lesson = 0.45f;    // the lesson panel, of the right column (the inspector has the rest)
+  float timeline = 0.42f;  // the timeline, of the bottom row's width
 };
 
 // What the window keeps between frames (settings and selection), not the cluster.
@@ -55,6 +64,8 @@ struct UiState {
   bool show_secrets = false;    // the inspector's "show as the container sees it"
   ConsoleState console;
   float zoom = 1.0f;          // font and spacing scale for projectors
+  float drawn_zoom = 0;       // the zoom of the last frame (a change re-scrolls the console)
+  Layout layout;
   bool force_columns = false; // large clusters: columns instead of the heat map
   // Select each new task as it appears (stepping through a redeploy shows every new
   // task's scheduling table without a click).
@@ -117,9 +128,14 @@ bool SelectableRow(const char* id, bool selected);
 
 // Runs `args` through frame.run and appends the command and its output to the
 // console (what the console's input line and the timeline's buttons both do).
-void RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);
+// Returns the command's output (exit code 1 when refused: the past is read-only).
+CommandOutput RunAndLog(const Frame& frame, UiState* ui, const std::vector<std::string>& args);
 
-// The classroom layout places every panel; the class never sees one move.
+// Appends a command that ran and its output to the console.
+void LogCommand(UiState* ui, const std::vector<std::string>& args, const CommandOutput& out);
+
+// The classroom layout places every panel (the teacher moves the splitters between
+// them); the class never sees one move on its own.
 constexpr ImGuiWindowFlags kPanelWindowFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 // Panels that tile the display without overlapping leave their background to the
@@ -130,6 +146,8 @@ constexpr ImGuiWindowFlags kTiledPanelFlags = kPanelWindowFlags | ImGuiWindowFla
 // Above this many nodes the board draws a heat map (one tile per node) unless the
 // user asks for columns.
 constexpr size_t kMaxBoardColumns = 40;
+// The narrowest a node column gets (in font heights) before the columns wrap.
+constexpr float kMinColumnEms = 6.5f;
 
 // Window names, stable across languages (the visible title changes, the ID does not).
 constexpr const char* kBoardWindow = "###board";

@@ -49,7 +49,8 @@ std::string EventText(const ClusterState& state, const Event& e) {
     who = Attr(e, "service");
   }
   if (who.empty()) who = e.actor_id.substr(0, 12);
-  std::string text = e.type + " " + who + "  " + e.action;
+  // The type is the window's word; the action and states stay docker's.
+  std::string text = EventTypeWord(e.type) + " " + who + "  " + e.action;
   for (const char* key : {"state", "desired", "state.new"}) {
     if (std::string v = Attr(e, key); !v.empty()) text += " " + v;
   }

@@ -10,18 +10,41 @@ namespace swarmsim::ui {
 void OpenLesson(LessonProgress* p, const std::string& name) {
   p->lesson.reset();
   p->error.clear();
-  auto l = lesson::LoadLesson(p->scenarios_dir, name);
+  auto l = lesson::LoadLesson(p->files, name);
   if (!l.ok()) {
     p->error = l.status().message();
     return;
   }
   p->lesson = l.value();
+  p->predictions = p->predictions_right = 0;
   GoToStep(p, 0);
 }
 
 bool ChangedByStep(const LessonProgress& p, const std::string& task_id) {
   if (!p.lesson || !p.ran) return false;
   return std::find(p.changed_tasks.begin(), p.changed_tasks.end(), task_id) != p.changed_tasks.end();
+}
+
+void NoteStepCommand(LessonProgress* p, const lesson::LessonCommand& command, const CommandOutput& out) {
+  if (out.exit_code == command.exit_code) return;
+  p->failed_commands.push_back(command.line + "  (exit " + std::to_string(out.exit_code) + ", " +
+                               std::to_string(command.exit_code) + " expected)");
+}
+
+void CountPredictions(LessonProgress* p) {
+  if (!p->lesson || p->step >= p->lesson->steps.size()) return;
+  const auto& predicts = p->lesson->steps[p->step].predicts;
+  for (size_t k = 0; k < predicts.size() && k < p->guesses.size(); ++k) {
+    if (p->guesses[k] < 0) continue;
+    ++p->predictions;
+    if (p->guesses[k] == predicts[k].answer) ++p->predictions_right;
+  }
+}
+
+bool StepFailed(const LessonProgress& p) {
+  if (!p.unmet.empty()) return true;
+  if (!p.ran) return false;
+  return !p.failed_commands.empty() || !lesson::AllOk(p.outcomes);
 }
 
 void GoToStep(LessonProgress* p, size_t index) {
@@ -33,7 +56,9 @@ void GoToStep(LessonProgress* p, size_t index) {
   p->checks_due = false;
   p->unmet.clear();
   p->outcomes.clear();
+  p->failed_commands.clear();
   p->changes.clear();
+  p->changes_ko.clear();
   p->changed_tasks.clear();
 }
 
@@ -136,12 +161,12 @@ std::string Reflow(const std::string& text) {
   return out;
 }
 
-std::string LessonGlyphText(const std::string& scenarios_dir) {
+std::string LessonGlyphText(const lesson::ScenarioFiles& files) {
   std::string text;
-  auto names = lesson::ListLessons(scenarios_dir);
+  auto names = lesson::ListLessons(files);
   if (!names.ok()) return text;
   for (const auto& n : names.value()) {
-    auto l = lesson::LoadLesson(scenarios_dir, n);
+    auto l = lesson::LoadLesson(files, n);
     if (!l.ok()) continue;
     auto add = [&](const lesson::Text& t) { text += t.ko + t.en; };
     add(l->title);
@@ -163,7 +188,9 @@ std::string LessonGlyphText(const std::string& scenarios_dir) {
           "다음 단계 마지막 단계입니다. 이 단계에 필요한 클러스터 상태가 더 이상 없습니다: 확인 이 단계가 바꾼 것 "
           "가장 새 태스크 보기 종료 코드 출력에 없음: 출력에 있음: 서비스의 실행 중인 태스크 개 의 실행 중인 태스크가 "
           "모두 레이블 인 노드에 있음 볼륨 이(가) 어느 노드에 있음 어느 노드에도 없음 단계가 만든 상태 서비스 없음 "
-          "실행 중 태스크가 노드 다음 노드에 있음: 실행 중인 태스크 없음 새 태스크 멈춘 태스크 노드 변경됨 →✓✗—";
+          "실행 중 태스크가 노드 다음 노드에 있음: 실행 중인 태스크 없음 새 태스크 멈춘 태스크 노드 변경됨 →✓✗—"
+          "맞힌 예측: 단계 예측이 맞았습니다. 예측이 틀렸습니다. 설명 (예측한 뒤에) 이 단계는 실패했습니다: "
+          "클러스터가 레슨 설명과 다릅니다. 다음 단계 (이 단계는 실패)";
   return text;
 }
 

@@ -13,6 +13,7 @@
 #include "core/cluster/state.h"
 #include "core/lesson/lesson.h"
 #include "core/lesson/runner.h"
+#include "core/lesson/scenario_files.h"
 
 namespace swarmsim::ui {
 
@@ -26,7 +27,7 @@ struct StepSnapshot {
 StepSnapshot TakeSnapshot(const ClusterState& state);
 
 struct LessonProgress {
-  std::string scenarios_dir;  // set by the window (lesson::DefaultScenariosDir)
+  lesson::ScenarioFiles files;  // set by the window (ScenarioFiles::FromEnvironment)
   std::string requested;      // a lesson to open at start ($SWARMSIM_LESSON)
   bool listed = false;
   std::vector<std::string> names;
@@ -39,7 +40,11 @@ struct LessonProgress {
   StepSnapshot before;       // the cluster as the step found it
   std::vector<lesson::CheckOutcome> unmet;     // preconditions that no longer hold
   std::vector<lesson::CheckOutcome> outcomes;  // the step's checks after it ran
-  std::vector<std::string> changes;            // what the step changed, one line each
+  std::vector<std::string> failed_commands;    // commands that exited other than the lesson expects
+  int predictions = 0;        // questions answered in this lesson so far ...
+  int predictions_right = 0;  // ... and how many of them right
+  std::vector<std::string> changes;            // what the step changed, one line each (English)
+  std::vector<std::string> changes_ko;         // the same in Korean (a language switch shows it)
   std::vector<std::string> changed_tasks;      // task IDs it created or moved, oldest first
 };
 
@@ -50,6 +55,17 @@ void OpenLesson(LessonProgress* p, const std::string& name);
 // True when the step just run created or moved the task: the board outlines its
 // card so the class sees what the step changed.
 bool ChangedByStep(const LessonProgress& p, const std::string& task_id);
+
+// Notes a step command's exit: one that differs from what the lesson expects
+// marks the step failed.
+void NoteStepCommand(LessonProgress* p, const lesson::LessonCommand& command, const CommandOutput& out);
+
+// Counts the step's answered predict questions (call once, when it runs).
+void CountPredictions(LessonProgress* p);
+
+// True once the step ran and a command exited otherwise than expected, its
+// preconditions did not hold, or a check does not hold.
+bool StepFailed(const LessonProgress& p);
 
 // Moves to step `index` (clamped), clearing guesses and outcomes.
 void GoToStep(LessonProgress* p, size_t index);
@@ -64,8 +80,8 @@ std::vector<std::string> StepChanges(const ClusterState& state, const StepSnapsh
 // at 80 columns for the terminal; the window wraps to its own width.
 std::string Reflow(const std::string& text);
 
-// Every Korean and English text of every lesson under `scenarios_dir`: the
-// glyphs the window's font must hold.
-std::string LessonGlyphText(const std::string& scenarios_dir);
+// Every Korean and English text of every lesson among `files`: the glyphs the
+// window's font must hold.
+std::string LessonGlyphText(const lesson::ScenarioFiles& files);
 
 }  // namespace swarmsim::ui

@@ -10,7 +10,7 @@ namespace swarmsim::lesson {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kScenarios = std::string(SWARMSIM_SOURCE_DIR) + "/scenarios";
+const ScenarioFiles kScenarios;  // built in
 
 TEST(Library, EveryShippedLessonAndPresetLoads) {
   auto names = ListLessons(kScenarios);
@@ -40,9 +40,10 @@ TEST(Library, UnknownLessonAndUnknownPreset) {
   std::ofstream(dir / "l" / "lesson.yml")
       << "title: {en: t, ko: t}\nsummary: {en: s, ko: s}\ncluster:\n  preset: nope\n"
          "steps:\n  - {id: a, title: {en: t, ko: t}, explain: {en: e, ko: e}}\n";
-  auto bad = LoadLesson(dir.string(), "l");
+  auto bad = LoadLesson(ScenarioFiles(dir.string()), "l");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().message(), (dir / "l" / "lesson.yml").string() + ":4: unknown cluster preset 'nope' (presets: p)");
+  EXPECT_EQ(bad.status().message(), (dir / "l" / "lesson.yml").string() + ":4: unknown cluster preset 'nope' (presets: one-manager-two-workers, p, single-node, "
+                                            "three-managers-two-workers, two-raid-nodes)");
   fs::remove_all(dir);
 }
 

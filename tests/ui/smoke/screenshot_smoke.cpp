@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <filesystem>
 #include <string>
 
@@ -150,6 +152,81 @@ TEST(ScreenshotSmoke, TodoListV2OnThreeNodes) {
   EXPECT_GT(stripe[0], 200) << "no running web card on node1";
   EXPECT_GT(stripe[1], 200) << "no running web card on node2";
   EXPECT_EQ(stripe[2], 0) << "node3 should hold no web task";
+}
+
+// Runs swarmsim-ui --lesson ... from an empty folder outside the source tree (the
+// lessons are built in), on the lesson's own database under `state_dir`; returns
+// the exit status and puts stderr in *err.
+int LessonShot(const std::string& flags, const std::string& png, const std::string& state_dir,
+               const std::string& env, std::string* err) {
+  const std::string cwd = kDir + "/empty-folder";
+  std::filesystem::remove_all(cwd);
+  std::filesystem::create_directories(cwd);
+  std::filesystem::remove(png);
+  const std::string err_file = kDir + "/lesson-shot.err";
+  std::string cmd = "cd '" + cwd + "' && " + env + " SWARMSIM_STATE='" + state_dir +
+                    "/cluster.db' SWARMSIM_WALL_CLOCK=2026-03-01T10:00:00Z SWARMSIM_SEED=7 '" + XVFB_RUN +
+                    "' -a -s '-screen 0 1280x720x24' '" SWARMSIM_UI_BIN "' " + flags + " --screenshot '" + png +
+                    "' 2>'" + err_file + "'";
+  int status = std::system(cmd.c_str());
+  std::ifstream in(err_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *err = ss.str();
+  return status;
+}
+
+// A projector-sized picture of any moment of a lesson: todo-list step 2 at
+// 1280x720 and zoom 1.5 shows all three node columns on screen, and the two web
+// replicas' cards (striped in web's colour) on node1 and node2.
+TEST(ScreenshotSmoke, LessonStepAtProjectorSize) {
+  std::filesystem::create_directories(kDir);
+  const std::string png = kDir + "/todo-step2-1280x720.png";
+  std::string err;
+  int status = LessonShot("--lesson todo-list --step 2 --size 1280x720 --zoom 1.5", png, kDir + "/lesson-state", "",
+                          &err);
+  ASSERT_EQ(status, 0) << err;
+  Png img;
+  ASSERT_TRUE(Load(png, &img)) << png;
+  ASSERT_EQ(img.w, 1280);
+  ASSERT_EQ(img.h, 720);
+  // The board is the left two thirds (the right column takes 0.34 of the width):
+  // each third of it holds one node column; web's cards are in the first two.
+  const unsigned char kColumn[3] = {34, 39, 48};
+  const unsigned char kWeb[3] = {76, 155, 232};
+  const int board_w = 1280 - int(1280 * 0.34f) - 6;
+  long column[3] = {0, 0, 0}, stripe[3] = {0, 0, 0};
+  for (int y = 100; y < 500; ++y) {
+    for (int x = 0; x < board_w; ++x) {
+      const unsigned char* p = img.at(x, y);
+      int third = std::min(2, x * 3 / board_w);
+      if (p[0] == kColumn[0] && p[1] == kColumn[1] && p[2] == kColumn[2]) ++column[third];
+      if (p[0] == kWeb[0] && p[1] == kWeb[1] && p[2] == kWeb[2]) ++stripe[third];
+    }
+  }
+  for (int i = 0; i < 3; ++i) EXPECT_GT(column[i], 5000) << "no node column in third " << i;
+  EXPECT_GT(stripe[0], 100) << "no web card on node1";
+  EXPECT_GT(stripe[1], 100) << "no web card on node2";
+  EXPECT_EQ(stripe[2], 0) << "node3 should hold no web task";
+}
+
+// A step whose command does not exit as the lesson expects: the picture is still
+// written, and the exit status is non-zero with the step named.
+TEST(ScreenshotSmoke, AFailedLessonStepIsNamed) {
+  const std::string scenarios = kDir + "/own-lessons";
+  std::filesystem::remove_all(scenarios);
+  std::filesystem::create_directories(scenarios + "/broken");
+  std::ofstream(scenarios + "/broken/lesson.yml")
+      << "title: {en: Broken, ko: Broken}\nsummary: {en: s, ko: s}\ncluster: {preset: single-node}\nsteps:\n"
+         "  - id: scale-nothing\n    title: {en: t, ko: t}\n    explain: {en: e, ko: e}\n"
+         "    commands:\n      - swarmsim service scale nosuch=2\n";
+  const std::string png = kDir + "/broken.png";
+  std::string err;
+  int status = LessonShot("--lesson broken --step 1", png, kDir + "/broken-state",
+                          "SWARMSIM_SCENARIOS='" + scenarios + "'", &err);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(err.find("lesson broken step 1 (scale-nothing)"), std::string::npos) << err;
+  EXPECT_TRUE(std::filesystem::exists(png));
 }
 
 }  // namespace

@@ -1,0 +1,53 @@
+#include "ui/web/scene.h"
+
+#include <fstream>
+
+#include "core/lesson/lesson_parser.h"
+#include "core/lesson/library.h"
+#include "core/lesson/runner.h"
+
+namespace swarmsim::ui {
+
+namespace {
+
+Status Run(const SessionOptions& options, const std::vector<std::string>& argv) {
+  CommandOutput out = RunSessionCommand(options, argv);
+  if (out.exit_code == 0) return Status::OK();
+  std::string line = "swarmsim";
+  for (const auto& w : argv) line += " " + w;
+  return Status::FailedPrecondition(line + ": " + out.err.substr(0, out.err.find('\n')));
+}
+
+Result<lesson::Cluster> LoadPreset(const lesson::ScenarioFiles& files, const std::string& name) {
+  std::string path = "presets/" + name + ".yml";
+  if (name.find('/') != std::string::npos || !files.Exists(path)) {
+    std::string known;
+    for (const auto& p : lesson::ListPresets(files)) known += (known.empty() ? "" : ", ") + p;
+    return Status::NotFound("unknown preset: " + name + " (presets: " + known + ")");
+  }
+  auto text = files.Read(path);
+  if (!text.ok()) return text.status();
+  return lesson::ParsePreset(text.value(), files.DisplayPath(path));
+}
+
+}  // namespace
+
+Status BuildScene(const SessionOptions& options, const lesson::ScenarioFiles& files, const Scene& scene,
+                  const std::string& stack_file) {
+  auto preset = LoadPreset(files, scene.preset.empty() ? kDefaultPreset : scene.preset);
+  if (!preset.ok()) return preset.status();
+  lesson::Lesson l;
+  l.cluster = preset.value();
+  std::vector<lesson::CommandRun> ran;
+  SWARMSIM_RETURN_IF_ERROR(lesson::StartCluster(options, l, &ran));
+  SWARMSIM_RETURN_IF_ERROR(Run(options, {"time", "resume"}));  // the board comes alive on its own
+  if (!scene.stack.empty()) {
+    std::ofstream out(stack_file, std::ios::binary);
+    out << scene.stack;
+    if (!out.flush()) return Status::IOError("write " + stack_file);
+    SWARMSIM_RETURN_IF_ERROR(Run(options, {"stack", "deploy", "-c", stack_file, scene.stack_name}));
+  }
+  return Status::OK();
+}
+
+}  // namespace swarmsim::ui
