@@ -232,11 +232,15 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
             << Say(lang, "  your own commands on it: swarmsim ", "  직접 명령을 입력하려면: swarmsim ") << state_arg
             << " ...\n\n";
 
+  int predicted = 0, predicted_right = 0;  // the student's answers this run
   for (size_t i = start; i < l.steps.size(); ++i) {
     const lesson::Step& step = l.steps[i];
     std::cout << "--- [" << i + 1 << "/" << l.steps.size() << "] " << step.title.In(lang) << "  (" << step.id
               << ")\n\n";
-    std::cout << Indent(step.explain.In(lang), "  ") << "\n";
+    // With questions to answer, the explanation (which often gives the answer
+    // away) comes after the answers.
+    bool ask_first = !step.predicts.empty();
+    if (!ask_first) std::cout << Indent(step.explain.In(lang), "  ") << "\n";
     if (!step.commands.empty()) {
       std::cout << Say(lang, "Commands:\n", "명령:\n");
       for (const auto& c : step.commands) PrintCommand(c, lang);
@@ -294,11 +298,14 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
       const auto& p = step.predicts[k];
       std::cout << Say(lang, "Answer: ", "정답: ") << p.answer + 1 << ") " << p.choices[p.answer].In(lang);
       if (guesses[k] >= 0) {
-        std::cout << (guesses[k] == p.answer ? Say(lang, "  — you got it", "  — 맞혔습니다")
-                                             : Say(lang, "  — not your answer", "  — 예측과 다릅니다"));
+        ++predicted;
+        if (guesses[k] == p.answer) ++predicted_right;
+        std::cout << (guesses[k] == p.answer ? Say(lang, "  ✓ you got it", "  ✓ 맞혔습니다")
+                                             : Say(lang, "  ✗ not your answer", "  ✗ 예측과 다릅니다"));
       }
       std::cout << "\n" << Indent(p.explanation.In(lang), "  ") << "\n";
     }
+    if (ask_first) std::cout << Indent(step.explain.In(lang), "  ") << "\n";
     if (!step.checks.empty()) {
       std::cout << Say(lang, "Checks:\n", "확인:\n");
       PrintOutcomes(run.outcomes);
@@ -312,6 +319,9 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
     }
   }
   std::cout << Say(lang, "Lesson complete: every check held.\n", "레슨 완료: 모든 확인을 통과했습니다.\n");
+  if (predicted > 0) {
+    std::cout << Say(lang, "Predictions right: ", "맞힌 예측: ") << predicted_right << "/" << predicted << "\n";
+  }
   return 0;
 }
 

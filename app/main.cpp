@@ -69,6 +69,11 @@ int main(int argc, char** argv) {
 
   // Lessons drive many commands and talk to the terminal: app/lesson_cli.
   if (!args.empty() && args[0] == "lesson") {
+    if (auto answer = swarmsim::AnswerWithoutCluster(args)) {
+      std::cerr << answer->err;
+      std::cout << answer->out;
+      return answer->exit_code;
+    }
     swarmsim::LessonCliOptions lesson;
     lesson.state_flag = state_flag;
     lesson.env = env;

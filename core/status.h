@@ -13,8 +13,10 @@ namespace swarmsim {
 
 class [[nodiscard]] Status {
  public:
+  // kInvalidFlag: a command-line flag or its value is wrong; the CLI adds the
+  // command's usage and exits 125, as docker does for pflag's errors.
   enum class Code { kOk, kInvalidArgument, kNotFound, kAlreadyExists, kFailedPrecondition,
-                    kCorruption, kIOError, kUnknown };
+                    kCorruption, kIOError, kUnknown, kInvalidFlag };
 
   Status() = default;
   static Status OK() { return Status(); }
@@ -25,6 +27,7 @@ class [[nodiscard]] Status {
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Unknown(std::string msg) { return Status(Code::kUnknown, std::move(msg)); }
+  static Status InvalidFlag(std::string msg) { return Status(Code::kInvalidFlag, std::move(msg)); }
 
   // Errors the real daemon returns are printed by the docker CLI behind this prefix.
   static Status Daemon(Code code, const std::string& msg) {

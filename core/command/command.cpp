@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/command/help.h"
 #include "core/command/registry.h"
 #include "core/orchestrator/reconcile.h"
 
@@ -9,48 +10,16 @@ namespace swarmsim {
 
 namespace {
 
-const std::vector<CommandDef>& AllCommands() {
-  static const std::vector<CommandDef> defs = [] {
-    std::vector<CommandDef> d;
-    RegisterSwarmCommands(&d);
-    RegisterNodeCommands(&d);
-    RegisterServiceCommands(&d);
-    RegisterStackCommands(&d);
-    RegisterTimeCommands(&d);
-    RegisterExplainCommands(&d);
-    RegisterReplayCommands(&d);
-    RegisterEventsCommands(&d);
-    RegisterVolumeCommands(&d);
-    RegisterExecCommands(&d);
-    RegisterCurlCommands(&d);
-    RegisterLogsCommands(&d);
-    RegisterImageCommands(&d);
-    RegisterSnapshotCommands(&d);
-    RegisterConfigCommands(&d);
-    RegisterNetworkCommands(&d);
-    RegisterContainerCommands(&d);
-    return d;
-  }();
-  return defs;
-}
-
-bool WordMatches(const CommandDef& def, size_t i, const std::string& word) {
-  if (def.path[i] == word) return true;
-  if (i + 1 != def.path.size()) return false;
-  for (const auto& a : def.aliases) if (a == word) return true;
-  return false;
-}
+// docker's exit code for a flag error (cobra's FlagErrorFunc in docker/cli).
+constexpr int kFlagErrorExit = 125;
 
 // Finds the command whose path is the longest prefix of `args`.
 const CommandDef* Lookup(const std::vector<std::string>& args, size_t* consumed) {
   const CommandDef* best = nullptr;
-  for (const auto& def : AllCommands()) {
-    if (def.path.size() > args.size()) continue;
-    bool match = true;
-    for (size_t i = 0; i < def.path.size() && match; ++i) match = WordMatches(def, i, args[i]);
-    if (match && (!best || def.path.size() > best->path.size())) best = &def;
+  for (size_t n = std::min<size_t>(args.size(), 3); n >= 1 && !best; --n) {
+    best = FindCommand(std::vector<std::string>(args.begin(), args.begin() + n));
+    if (best) *consumed = n;
   }
-  if (best) *consumed = best->path.size();
   return best;
 }
 
@@ -60,12 +29,101 @@ std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   return s;
 }
 
-std::string GroupHelp(const std::string& group) {
-  std::string out;
-  for (const auto& def : AllCommands()) {
-    if (!group.empty() && def.path[0] != group) continue;
-    out += "  swarmsim " + def.usage + "\n";
+bool AsksForHelp(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "--help" || a == "-h") return true;
   }
+  return false;
+}
+
+// What docker/cli's cli/required.go says when the argument count is wrong, or "".
+std::string ArgCountError(const CommandDef& def, int n) {
+  std::string path = "swarmsim " + Join(def.path, " ");
+  auto plural = [](int k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
+  std::string what, next = "Run";
+  if (def.max_args == 0) {
+    if (n == 0) return "";
+    what = "accepts no arguments";
+  } else if (def.min_args == def.max_args) {
+    if (n == def.min_args) return "";
+    what = "requires " + plural(def.min_args);
+  } else if (def.max_args < 0) {
+    if (n >= def.min_args) return "";
+    what = "requires at least " + plural(def.min_args);
+    next = "See";
+  } else if (def.min_args == 0) {
+    if (n <= def.max_args) return "";
+    what = "requires at most " + plural(def.max_args);
+    next = "SRun";  // sic: docker 28.2.2's RequiresMaxArgs prints it so
+  } else {
+    if (n >= def.min_args && n <= def.max_args) return "";
+    what = "requires at least " + std::to_string(def.min_args) + " and at most " + plural(def.max_args);
+  }
+  return "swarmsim: '" + path + "' " + what + "\n\nUsage:  " + UseLine(def) + "\n\n" + next + " '" + path +
+         " --help' for more information\n";
+}
+
+std::string FlagErrorTrailer(const std::string& use_line, const std::string& path) {
+  return "\n\nUsage:  " + use_line + "\n\nRun '" + path + " --help' for more information\n";
+}
+
+// A command's own flag check names the flag "--name"; pflag says "-n, --name"
+// when the flag has a shorthand.
+std::string WithShorthand(const CommandDef& def, const std::string& message) {
+  const std::string marker = " for \"--";
+  size_t at = message.find(marker);
+  if (at == std::string::npos) return message;
+  size_t start = at + marker.size(), end = message.find('"', start);
+  if (end == std::string::npos) return message;
+  std::string name = message.substr(start, end - start);
+  for (const auto& f : def.flags) {
+    if (f.name == name) return message.substr(0, at + 6) + f.DisplayName() + message.substr(end);
+  }
+  return message;
+}
+
+// A group's first word without a command after it, or with an unknown one.
+CommandOutput GroupFallback(const CommandGroup& group, const std::vector<std::string>& args) {
+  CommandOutput out;
+  std::string path = "swarmsim " + group.name;
+  if (args.size() < 2) {
+    out.err = GroupHelp(group);  // docker prints it to stderr and exits 0
+    return out;
+  }
+  out.exit_code = 1;
+  if (args[1].size() > 1 && args[1][0] == '-') {
+    std::string flag = args[1].substr(0, args[1].find('='));
+    out.err = (flag.rfind("--", 0) == 0 ? "unknown flag: " + flag
+                                         : std::string("unknown shorthand flag: '") + flag[1] + "' in " + args[1]) +
+              FlagErrorTrailer(path, path);
+    out.exit_code = kFlagErrorExit;
+    return out;
+  }
+  out.err = "swarmsim: unknown command: " + path + " " + args[1] + "\n\nUsage:  " + path + "\n\nRun '" + path +
+            " --help' for more information\n";
+  return out;
+}
+
+// Flags and argument count as docker checks them before running a command: the
+// error output, or nullopt when the words are right (then *parsed holds them).
+std::optional<CommandOutput> CheckWords(const CommandDef& def, const std::vector<std::string>& rest,
+                                        ParsedArgs* parsed) {
+  CommandOutput out;
+  if (def.raw_args) {
+    parsed->positional_ = rest;
+  } else {
+    Result<ParsedArgs> flags = ParseFlags(def.flags, rest);
+    if (!flags.ok()) {
+      out.err = flags.status().message() + FlagErrorTrailer(UseLine(def), "swarmsim " + Join(def.path, " "));
+      out.exit_code = kFlagErrorExit;
+      return out;
+    }
+    *parsed = std::move(flags.value());
+  }
+  out.err = ArgCountError(def, static_cast<int>(parsed->positional().size()));
+  if (out.err.empty()) return std::nullopt;
+  out.exit_code = 1;
   return out;
 }
 
@@ -97,6 +155,30 @@ std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::s
   return out;
 }
 
+std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::string>& args) {
+  size_t consumed = 0;
+  const CommandDef* def = Lookup(args, &consumed);
+  if (!def || !def->per_object) return {};
+  std::vector<std::string> rest(args.begin() + consumed, args.end());
+  if (AsksForHelp(rest)) return {};
+  auto parsed = ParseFlags(def->flags, rest);
+  if (!parsed.ok() || parsed->positional().size() < 2) return {};
+  // The flags in one canonical spelling, then the object after "--" (a name may
+  // start with a dash).
+  std::vector<std::string> common(args.begin(), args.begin() + consumed);
+  for (const auto& [name, values] : parsed->values_) {
+    for (const auto& v : values) common.push_back("--" + name + "=" + v);
+  }
+  std::vector<std::vector<std::string>> out;
+  for (const auto& object : parsed->positional()) {
+    std::vector<std::string> one = common;
+    one.push_back("--");
+    one.push_back(object);
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
@@ -105,72 +187,72 @@ bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   return def->read_only || std::find(args.begin(), args.end(), "--dry-run") != args.end();
 }
 
-CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args) {
+std::optional<CommandOutput> AnswerWithoutCluster(const std::vector<std::string>& args) {
   CommandOutput out;
-  if (args.empty() || args[0] == "help" || args[0] == "--help") {
-    out.out = "Usage:  swarmsim COMMAND\n\nA Docker Swarm cluster simulated in one process.\n\nCommands:\n" +
-              GroupHelp("");
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    out.out = RootHelp();
     return out;
+  }
+  if (args[0] == "help") {  // `swarmsim help service ls`, as `docker help`
+    std::vector<std::string> topic(args.begin() + 1, args.end());
+    topic.push_back("--help");
+    return AnswerWithoutCluster(topic);
   }
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
-  if (!def) {
-    bool group_known = false;
-    for (const auto& d : AllCommands()) group_known |= d.path[0] == args[0];
-    if (group_known && args.size() >= 2 && args[1][0] != '-') {
-      out.err = "swarmsim: '" + args[1] + "' is not a swarmsim " + args[0] + " command.\n";
-    } else if (group_known) {
-      out.out = "Usage:  swarmsim " + args[0] + " COMMAND\n\nCommands:\n" + GroupHelp(args[0]);
+  if (def) {
+    std::vector<std::string> rest(args.begin() + consumed, args.end());
+    // exec passes its words through to the program: only `exec --help` is help.
+    bool help = def->raw_args ? !rest.empty() && (rest[0] == "--help" || rest[0] == "-h") : AsksForHelp(rest);
+    if (help) {
+      out.out = CommandHelp(*def);
       return out;
-    } else {
-      out.err = "swarmsim: '" + args[0] + "' is not a swarmsim command.\n";
     }
+    // The front end runs these itself, once the words are right.
+    ParsedArgs unused;
+    if (def->front_end_only) return CheckWords(*def, rest, &unused);
+    return std::nullopt;
+  }
+  if (const CommandGroup* group = FindCommandGroup(args[0])) {
+    if (args.size() >= 2 && (args[1] == "--help" || args[1] == "-h")) {
+      out.out = GroupHelp(*group);
+      return out;
+    }
+    return GroupFallback(*group, args);
+  }
+  out.err = "swarmsim: unknown command: swarmsim " + args[0] + "\n\nRun 'swarmsim --help' for more information\n";
+  out.exit_code = 1;
+  return out;
+}
+
+CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args) {
+  if (auto answer = AnswerWithoutCluster(args)) return *answer;
+  CommandOutput out;
+  size_t consumed = 0;
+  const CommandDef* def = Lookup(args, &consumed);
+  std::string path = "swarmsim " + Join(def->path, " ");
+  if (def->front_end_only) {
+    out.err = "swarmsim: '" + path + "' runs only from the swarmsim command line\n";
     out.exit_code = 1;
     return out;
   }
   std::vector<std::string> rest(args.begin() + consumed, args.end());
-  for (const auto& r : rest) {
-    if (r == "--help" || r == "-h") {
-      out.out = "Usage:  swarmsim " + def->usage + "\n";
-      return out;
-    }
-  }
-  Result<ParsedArgs> parsed = ParsedArgs();
-  if (def->raw_args) {
-    parsed.value().positional_ = rest;
-  } else {
-    parsed = ParseFlags(def->flags, rest);
-  }
-  std::string cmd = "swarmsim " + Join(def->path, " ");
-  if (!parsed.ok()) {
-    out.err = parsed.status().message() + "\n";
-    out.exit_code = 1;
-    return out;
-  }
-  int n = static_cast<int>(parsed->positional().size());
-  std::string arg_error;
-  auto plural = [](int k) { return std::to_string(k) + (k == 1 ? " argument" : " arguments"); };
-  if (def->min_args == def->max_args && n != def->min_args) {
-    arg_error = def->min_args == 0 ? "accepts no arguments" : "requires " + plural(def->min_args);
-  } else if (n < def->min_args) {
-    arg_error = "requires at least " + plural(def->min_args);
-  } else if (def->max_args >= 0 && n > def->max_args) {
-    arg_error = "requires at most " + plural(def->max_args);
-  }
-  if (!arg_error.empty()) {
-    out.err = "swarmsim: '" + cmd + "' " + arg_error + "\n";
-    out.exit_code = 1;
-    return out;
-  }
-  Status st = def->run(ctx, *parsed, &out);
+  ParsedArgs parsed;
+  if (auto wrong = CheckWords(*def, rest, &parsed)) return *wrong;
+  Status st = def->run(ctx, parsed, &out);
   // What a command changed takes effect at once: orchestrators, scheduler and
   // agents react in the same instant (and the same transaction).
   if (st.ok() && !IsReadOnlyCommand(args)) Reconcile(ctx->state);
   if (!st.ok()) {
     // A failed command changes nothing, so nothing it printed stands: one error line.
     out.out.clear();
-    out.err = st.message() + "\n";
-    out.exit_code = 1;
+    if (st.code() == Status::Code::kInvalidFlag) {
+      out.err = WithShorthand(*def, st.message()) + FlagErrorTrailer(UseLine(*def), path);
+      out.exit_code = kFlagErrorExit;
+    } else {
+      out.err = st.message() + "\n";
+      out.exit_code = 1;
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,11 @@ struct CommandOutput {
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.
 CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& args);
+
+// What docker answers without asking the daemon: help (--help, -h, `help TOPIC`,
+// no arguments, a group alone) and unknown commands. nullopt when `args` name a
+// command to run. Reads no cluster.
+std::optional<CommandOutput> AnswerWithoutCluster(const std::vector<std::string>& args);
 
 // For a command docker runs as one API call per object (`config rm A B`, `service
 // rm`, `node rm`, `volume rm`, `network rm`, `stack rm`, `secret rm`): one argv per

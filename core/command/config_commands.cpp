@@ -161,18 +161,43 @@ Status Rm(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOut
 
 void Register(BlobKind kind, std::vector<CommandDef>* defs) {
   using namespace std::placeholders;
+  const bool secret = kind == BlobKind::kSecret;
   const std::string word = ToString(kind);
-  const std::string upper = kind == BlobKind::kSecret ? "SECRET" : "CONFIG";
-  std::vector<FlagSpec> create_flags = {{"label", 'l'}};
-  defs->push_back({{word, "create"}, {}, word + " create [OPTIONS] " + upper + " file|-", create_flags, 2, 2, false,
-                   std::bind(Create, kind, _1, _2, _3)});
-  defs->push_back({{word, "ls"}, {"list"}, word + " ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, std::bind(Ls, kind, _1, _2, _3)});
-  defs->push_back({{word, "inspect"}, {}, word + " inspect [OPTIONS] " + upper + " [" + upper + "...]",
-                   {{"format", 'f'}, {"pretty", 0, true}}, 1, -1, true, std::bind(Inspect, kind, _1, _2, _3)});
-  defs->push_back({{word, "rm"}, {"remove"}, word + " rm " + upper + " [" + upper + "...]", {}, 1, -1, false,
-                   std::bind(Rm, kind, _1, _2, _3)});
-  defs->back().per_object = true;
+  const std::string upper = secret ? "SECRET" : "CONFIG";
+  const std::string plural = word + "s";
+  defs->push_back({.path = {word, "create"},
+                   .usage = word + " create [OPTIONS] " + upper + " file|-",
+                   .description = secret ? "Create a secret from a file or STDIN as content"
+                                         : "Create a config from a file or STDIN",
+                   .flags = {FlagSpec::Value("label", 'l', "list", secret ? "Secret labels" : "Config labels")},
+                   .min_args = 2,
+                   .max_args = 2,
+                   .run = std::bind(Create, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "ls"},
+                   .aliases = {"list"},
+                   .usage = word + " ls [OPTIONS]",
+                   .description = "List " + plural,
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = std::bind(Ls, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "inspect"},
+                   .usage = word + " inspect [OPTIONS] " + upper + " [" + upper + "...]",
+                   .description = "Display detailed information on one or more " + plural,
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
+                             FlagSpec::Bool("pretty", 0, "Print the information in a human friendly format")},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = std::bind(Inspect, kind, _1, _2, _3)});
+  defs->push_back({.path = {word, "rm"},
+                   .aliases = {"remove"},
+                   .usage = word + " rm " + upper + " [" + upper + "...]",
+                   .description = "Remove one or more " + plural,
+                   .min_args = 1,
+                   .run = std::bind(Rm, kind, _1, _2, _3),
+                   .per_object = true});
 }
 
 }  // namespace

@@ -215,24 +215,73 @@ Status Info(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   return Status::OK();
 }
 
+const char kNodeHelp[] = "The node whose engine answers (default: the leader, the node the CLI talks to)";
+
 std::vector<FlagSpec> LsFlags() {
-  return {{"all", 'a', true}, {"quiet", 'q', true}, {"no-trunc", 0, true}, {"format"}, {"node"}};
+  return {FlagSpec::Bool("all", 'a', "Show all containers (default shows just running)"),
+          FlagSpec::Bool("quiet", 'q', "Only display container IDs"),
+          FlagSpec::Bool("no-trunc", 0, "Don't truncate output"),
+          FlagSpec::Value("format", 0, "string", kListFormatHelp),
+          FlagSpec::Value("node", 0, "string", kNodeHelp)};
+}
+
+std::vector<FlagSpec> InspectFlags(bool type) {
+  std::vector<FlagSpec> f = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
+                             FlagSpec::Value("node", 0, "string", kNodeHelp),
+                             FlagSpec::Bool("size", 's', "Display total file sizes")};
+  if (type) f.push_back(FlagSpec::Value("type", 0, "string", "Only inspect objects of the given type (\"container\")"));
+  return f;
 }
 
 }  // namespace
 
 void RegisterContainerCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"ps"}, {}, "ps [OPTIONS] [--node NODE (default: the leader)]", LsFlags(), 0, 0, true, ContainerLs});
-  defs->push_back({{"container", "ls"}, {"list", "ps"}, "container ls [OPTIONS] [--node NODE (default: the leader)]",
-                   LsFlags(), 0, 0, true, ContainerLs});
-  defs->push_back({{"container", "inspect"}, {}, "container inspect [OPTIONS] CONTAINER [CONTAINER...]",
-                   {{"format", 'f'}, {"node"}, {"size", 's', true}}, 1, -1, true, ContainerInspect});
-  defs->push_back({{"inspect"}, {}, "inspect [OPTIONS] CONTAINER [CONTAINER...]",
-                   {{"format", 'f'}, {"node"}, {"type"}, {"size", 's', true}}, 1, -1, true, Inspect});
-  defs->push_back({{"info"}, {}, "info [OPTIONS] [--node NODE (default: the leader)]", {{"format", 'f'}, {"node"}}, 0,
-                   0, true, Info});
-  defs->push_back({{"volume", "create"}, {}, "volume create [OPTIONS] [VOLUME] [--node NODE (default: the leader)]",
-                   {{"driver", 'd'}, {"label"}, {"opt", 'o'}, {"node"}}, 0, 1, false, VolumeCreate});
+  defs->push_back({.path = {"ps"},
+                   .usage = "ps [OPTIONS]",
+                   .description = "List containers (on one node: --node, default the leader)",
+                   .flags = LsFlags(),
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = ContainerLs});
+  defs->push_back({.path = {"container", "ls"},
+                   .aliases = {"list", "ps"},
+                   .usage = "container ls [OPTIONS]",
+                   .description = "List containers (on one node: --node, default the leader)",
+                   .flags = LsFlags(),
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = ContainerLs});
+  defs->push_back({.path = {"container", "inspect"},
+                   .usage = "container inspect [OPTIONS] CONTAINER [CONTAINER...]",
+                   .description = "Display detailed information on one or more containers (on --node, default the leader)",
+                   .flags = InspectFlags(false),
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = ContainerInspect});
+  defs->push_back({.path = {"inspect"},
+                   .usage = "inspect [OPTIONS] CONTAINER [CONTAINER...]",
+                   .description = "Return low-level information on containers (on --node, default the leader)",
+                   .flags = InspectFlags(true),
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = Inspect});
+  defs->push_back({.path = {"info"},
+                   .usage = "info [OPTIONS]",
+                   .description = "Display system-wide information (of --node, default the leader)",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
+                             FlagSpec::Value("node", 0, "string", kNodeHelp)},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = Info});
+  defs->push_back({.path = {"volume", "create"},
+                   .usage = "volume create [OPTIONS] [VOLUME]",
+                   .description = "Create a volume (on --node, default the leader: volumes are local to a node)",
+                   .flags = {FlagSpec::Value("driver", 'd', "string", "Specify volume driver name", "local"),
+                             FlagSpec::Value("label", 0, "list", "Set metadata for a volume"),
+                             FlagSpec::Value("opt", 'o', "map", "Set driver specific options"),
+                             FlagSpec::Value("node", 0, "string", kNodeHelp)},
+                   .max_args = 1,
+                   .run = VolumeCreate});
 }
 
 }  // namespace swarmsim

@@ -110,10 +110,17 @@ Status Curl(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterCurlCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"curl"}, {}, "curl [-i] [-f] [-s] [-d DATA] [-X METHOD] http://localhost:PORT/PATH",
-                   {{"include", 'i', true}, {"fail", 'f', true}, {"silent", 's', true}, {"data", 'd'},
-                    {"request", 'X'}},
-                   1, 1, false, Curl});
+  defs->push_back({.path = {"curl"},
+                   .usage = "curl [-i] [-f] [-s] [-d DATA] [-X METHOD] http://localhost:PORT/PATH",
+                   .description = "Send an HTTP request to a published port, through the routing mesh to a task",
+                   .flags = {FlagSpec::Bool("include", 'i', "Include the response headers (which task, which node)"),
+                             FlagSpec::Bool("fail", 'f', "Fail fast with no output on HTTP errors (exit code 22)"),
+                             FlagSpec::Bool("silent", 's', "Silent mode"),
+                             FlagSpec::Value("data", 'd', "string", "Send DATA in a POST request"),
+                             FlagSpec::Value("request", 'X', "string", "Request method to use", "GET")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = Curl});
 }
 
 }  // namespace swarmsim

@@ -136,8 +136,18 @@ Status Events(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterEventsCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"events"}, {}, "events [OPTIONS]",
-                   {{"since"}, {"until"}, {"filter", 'f'}, {"format"}, {"after-seq"}}, 0, 0, true, Events});
+  defs->push_back({.path = {"events"},
+                   .usage = "events [OPTIONS]",
+                   .description = "Get real time events from the server",
+                   .flags = {FlagSpec::Value("since", 0, "string", "Show all events created since timestamp"),
+                             FlagSpec::Value("until", 0, "string", "Stream events until this timestamp"),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided"),
+                             FlagSpec::Value("format", 0, "string", kInspectFormatHelp),
+                             // The CLI's follow loop asks for what came after the last event it printed.
+                             FlagSpec::Value("after-seq", 0, "uint", "Only events after this sequence number").Hidden()},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = Events});
 }
 
 }  // namespace swarmsim

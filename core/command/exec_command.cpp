@@ -61,7 +61,13 @@ Status Exec(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterExecCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"exec"}, {}, "exec TASK cat|ls|env [PATH...]", {}, 2, -1, true, Exec, /*raw_args=*/true});
+  defs->push_back({.path = {"exec"},
+                   .usage = "exec TASK cat|ls|env [PATH...]",
+                   .description = "Look inside a task's container: read a file, list a directory, print the environment",
+                   .min_args = 2,
+                   .read_only = true,
+                   .run = Exec,
+                   .raw_args = true});
 }
 
 }  // namespace swarmsim

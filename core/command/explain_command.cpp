@@ -38,7 +38,13 @@ Status Explain(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
 }  // namespace
 
 void RegisterExplainCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"explain"}, {}, "explain TASK", {}, 1, 1, true, Explain});
+  defs->push_back({.path = {"explain"},
+                   .usage = "explain TASK",
+                   .description = "Explain where a task went: every node, every scheduler filter, and the ranking",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .read_only = true,
+                   .run = Explain});
 }
 
 }  // namespace swarmsim

@@ -71,9 +71,21 @@ Status ImageLoad(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
 }  // namespace
 
 void RegisterImageCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"image", "ls"}, {"list"}, "image ls [OPTIONS]", {{"quiet", 'q', true}, {"format"}}, 0, 0, true,
-                   ImageLs});
-  defs->push_back({{"image", "load"}, {}, "image load [-i] FILE.yml", {{"input", 'i'}}, 0, 1, false, ImageLoad});
+  defs->push_back({.path = {"image", "ls"},
+                   .aliases = {"list"},
+                   .usage = "image ls [OPTIONS]",
+                   .description = "List images",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only show image IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp)},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = ImageLs});
+  defs->push_back({.path = {"image", "load"},
+                   .usage = "image load [-i] FILE.yml",
+                   .description = "Add images to the simulated registry from an image catalogue file",
+                   .flags = {FlagSpec::Value("input", 'i', "string", "Read from the catalogue file FILE.yml")},
+                   .max_args = 1,
+                   .run = ImageLoad});
 }
 
 }  // namespace swarmsim

@@ -83,11 +83,25 @@ Status ServiceLogs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
 }  // namespace
 
 void RegisterLogsCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"service", "logs"}, {}, "service logs [OPTIONS] SERVICE|TASK",
-                   {{"timestamps", 't', true}, {"tail", 'n'}, {"no-task-ids", 0, true}, {"no-trunc", 0, true},
-                    {"raw", 0, true}, {"no-resolve", 0, true}, {"follow", 'f', true}, {"details", 0, true},
-                    {"since"}},
-                   1, 1, true, ServiceLogs});
+  defs->push_back(
+      {.path = {"service", "logs"},
+       .usage = "service logs [OPTIONS] SERVICE|TASK",
+       .description = "Fetch the logs of a service or task",
+       .flags = {FlagSpec::Bool("timestamps", 't', "Show timestamps"),
+                 FlagSpec::Value("tail", 'n', "string", "Number of lines to show from the end of the logs", "all"),
+                 FlagSpec::Bool("no-task-ids", 0, "Do not include task IDs in output"),
+                 FlagSpec::Bool("no-trunc", 0, "Do not truncate output"),
+                 FlagSpec::Bool("raw", 0, "Do not neatly format logs"),
+                 FlagSpec::Bool("no-resolve", 0, "Do not map IDs to Names in output"),
+                 FlagSpec::Bool("follow", 'f', "Follow log output"),
+                 FlagSpec::Bool("details", 0, "Show extra details provided to logs"),
+                 FlagSpec::Value("since", 0, "string",
+                                 "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" "
+                                 "for 42 minutes)")},
+       .min_args = 1,
+       .max_args = 1,
+       .read_only = true,
+       .run = ServiceLogs});
 }
 
 }  // namespace swarmsim

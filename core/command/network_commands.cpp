@@ -226,19 +226,56 @@ Status NetworkPrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* 
 }  // namespace
 
 void RegisterNetworkCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"network", "create"}, {}, "network create [OPTIONS] NETWORK",
-                   {{"driver", 'd'}, {"opt", 'o'}, {"label"}, {"internal", 0, true}, {"attachable", 0, true},
-                    {"subnet"}, {"gateway"}, {"ipam-driver"}},
-                   1, 1, false, NetworkCreate});
-  defs->push_back({{"network", "ls"}, {"list"}, "network ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-trunc", 0, true}}, 0, 0, true, NetworkLs});
-  defs->push_back({{"network", "inspect"}, {}, "network inspect [OPTIONS] NETWORK [NETWORK...]",
-                   {{"format", 'f'}, {"verbose", 'v', true}}, 1, -1, true, NetworkInspect});
-  defs->push_back({{"network", "rm"}, {"remove"}, "network rm NETWORK [NETWORK...]", {{"force", 'f', true}}, 1, -1,
-                   false, NetworkRm});
-  defs->back().per_object = true;
-  defs->push_back({{"network", "prune"}, {}, "network prune [OPTIONS]", {{"force", 'f', true}, {"filter"}}, 0, 0,
-                   false, NetworkPrune});
+  defs->push_back(
+      {.path = {"network", "create"},
+       .usage = "network create [OPTIONS] NETWORK",
+       .description = "Create a network",
+       .flags = {FlagSpec::Value("driver", 'd', "string", "Driver to manage the Network (\"overlay\", \"bridge\")",
+                                 "bridge"),
+                 FlagSpec::Value("opt", 'o', "map", "Set driver specific options"),
+                 FlagSpec::Value("label", 0, "list", "Set metadata on a network"),
+                 FlagSpec::Bool("internal", 0, "Restrict external access to the network"),
+                 FlagSpec::Bool("attachable", 0, "Enable manual container attachment"),
+                 FlagSpec::Value("subnet", 0, "strings", "Subnet in CIDR format that represents a network segment"),
+                 FlagSpec::Value("gateway", 0, "strings", "IPv4 or IPv6 Gateway for the master subnet"),
+                 FlagSpec::Value("ipam-driver", 0, "string", "IP Address Management Driver", "default")},
+       .min_args = 1,
+       .max_args = 1,
+       .run = NetworkCreate});
+  defs->push_back({.path = {"network", "ls"},
+                   .aliases = {"list"},
+                   .usage = "network ls [OPTIONS]",
+                   .description = "List networks",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display network IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Provide filter values (e.g. \"driver=bridge\")"),
+                             FlagSpec::Bool("no-trunc", 0, "Do not truncate the output")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = NetworkLs});
+  defs->push_back({.path = {"network", "inspect"},
+                   .usage = "network inspect [OPTIONS] NETWORK [NETWORK...]",
+                   .description = "Display detailed information on one or more networks",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
+                             FlagSpec::Bool("verbose", 'v', "Verbose output for diagnostics")},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = NetworkInspect});
+  defs->push_back({.path = {"network", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "network rm NETWORK [NETWORK...]",
+                   .description = "Remove one or more networks",
+                   .flags = {FlagSpec::Bool("force", 'f', "Do not error if the network does not exist")},
+                   .min_args = 1,
+                   .run = NetworkRm,
+                   .per_object = true});
+  defs->push_back({.path = {"network", "prune"},
+                   .usage = "network prune [OPTIONS]",
+                   .description = "Remove all unused networks",
+                   .flags = {FlagSpec::Bool("force", 'f', "Do not prompt for confirmation"),
+                             FlagSpec::Value("filter", 0, "filter", "Provide filter values (e.g. \"until=<timestamp>\")")},
+                   .max_args = 0,
+                   .run = NetworkPrune});
 }
 
 }  // namespace swarmsim

@@ -21,7 +21,7 @@ Result<int64_t> ParseCpus(const std::string& s) {
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (s.empty() || *end != '\0' || v <= 0 || v > 4096) {
-    return Status::InvalidArgument("invalid argument \"" + s + "\" for \"--cpus\" flag: must be a positive number");
+    return Status::InvalidFlag("invalid argument \"" + s + "\" for \"--cpus\" flag: must be a positive number");
   }
   return static_cast<int64_t>(v);
 }
@@ -36,7 +36,7 @@ Status ParseMachineSize(const ParsedArgs& args, int64_t* cpus, int64_t* memory_b
   if (args.Has("memory")) {
     auto m = ParseRAMInBytes(args.Get("memory"));
     if (!m.ok()) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("memory") + "\" for \"--memory\" flag: " +
+      return Status::InvalidFlag("invalid argument \"" + args.Get("memory") + "\" for \"--memory\" flag: " +
                                      m.status().message());
     }
     *memory_bytes = m.value();
@@ -60,8 +60,8 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   NodeOptions opts;
   if (!ParseNodeRole(args.Get("role", "worker"), &opts.role)) {
-    return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
-                                   "\" for \"--role\" flag: must be worker or manager");
+    return Status::InvalidFlag("invalid argument \"" + args.Get("role") +
+                               "\" for \"--role\" flag: must be worker or manager");
   }
   if (args.Has("token")) {
     // As `docker swarm join --token`: the token says which role the node joins as.
@@ -78,7 +78,7 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (args.Has("count")) {
     const std::string c = args.Get("count");
     if (c.empty() || c.find_first_not_of("0123456789") != std::string::npos || c.size() > 5 || std::stoi(c) < 1) {
-      return Status::InvalidArgument("invalid argument \"" + c + "\" for \"--count\" flag: must be a positive integer");
+      return Status::InvalidFlag("invalid argument \"" + c + "\" for \"--count\" flag: must be a positive integer");
     }
     count = std::stoi(c);
   }
@@ -246,23 +246,31 @@ Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     update.label_add[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
   }
   update.label_rm = args.GetAll("label-rm");
-  if (args.Has("availability")) {
-    NodeAvailability a;
-    if (!ParseNodeAvailability(args.Get("availability"), &a)) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("availability") +
-                                     "\" for \"--availability\" flag: invalid value; must be active, pause or drain");
-    }
-    update.availability = a;
-  }
+  const std::string& ref = args.positional()[0];
+  // docker sends the words as given; the daemon looks the node up first, then
+  // converts the spec (role before availability, either case) and says what it
+  // could not read.
+  auto node = ResolveNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref);
+  if (!node.ok()) return node.status();
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
   if (args.Has("role")) {
     NodeRole r;
-    if (!ParseNodeRole(args.Get("role"), &r)) {
-      return Status::InvalidArgument("invalid argument \"" + args.Get("role") +
-                                     "\" for \"--role\" flag: invalid role; must be manager or worker");
+    if (!ParseNodeRole(lower(args.Get("role")), &r)) {
+      return Status::Daemon(Status::Code::kInvalidArgument, "invalid Role: \"" + args.Get("role") + "\"");
     }
     update.role = r;
   }
-  const std::string& ref = args.positional()[0];
+  if (args.Has("availability")) {
+    NodeAvailability a;
+    if (!ParseNodeAvailability(lower(args.Get("availability")), &a)) {
+      return Status::Daemon(Status::Code::kInvalidArgument,
+                            "invalid Availability: \"" + args.Get("availability") + "\"");
+    }
+    update.availability = a;
+  }
   SWARMSIM_RETURN_IF_ERROR(UpdateNode(ctx->state, ref == "self" ? ctx->state->self_node_id : ref, update));
   out->out += ref + "\n";
   return Status::OK();
@@ -346,7 +354,7 @@ Status SwarmJoinToken(CommandContext* ctx, const ParsedArgs& args, CommandOutput
 Result<Duration> DurationFlag(const ParsedArgs& args, const std::string& flag) {
   auto d = ParseGoDuration(args.Get(flag));
   if (!d.ok()) {
-    return Status::InvalidArgument("invalid argument \"" + args.Get(flag) + "\" for \"--" + flag + "\" flag: " +
+    return Status::InvalidFlag("invalid argument \"" + args.Get(flag) + "\" for \"--" + flag + "\" flag: " +
                                    d.status().message());
   }
   return d.value();
@@ -360,7 +368,7 @@ Status SwarmUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput
     errno = 0;
     long long n = std::strtoll(v.c_str(), &end, 10);
     if (v.empty() || *end != '\0' || errno == ERANGE) {
-      return Status::InvalidArgument("invalid argument \"" + v + "\" for \"--task-history-limit\" flag: strconv.ParseInt: parsing \"" +
+      return Status::InvalidFlag("invalid argument \"" + v + "\" for \"--task-history-limit\" flag: strconv.ParseInt: parsing \"" +
                                      v + "\": " + (errno == ERANGE ? "value out of range" : "invalid syntax"));
     }
     update.task_history_limit = n;
@@ -405,35 +413,131 @@ Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"swarm", "init"}, {}, "swarm init [OPTIONS]",
-                   {{"hostname"}, {"cpus"}, {"memory"}}, 0, 0, false, SwarmInit});
-  defs->push_back({{"swarm", "join-token"}, {}, "swarm join-token [OPTIONS] (worker|manager)",
-                   {{"quiet", 'q', true}, {"rotate", 0, true}}, 1, 1, false, SwarmJoinToken});
-  defs->push_back({{"swarm", "update"}, {}, "swarm update [OPTIONS]",
-                   {{"task-history-limit"}, {"dispatcher-heartbeat"}, {"cert-expiry"}}, 0, 0, false, SwarmUpdateCmd});
-  defs->push_back({{"swarm", "inspect"}, {}, "swarm inspect [OPTIONS]", {{"format", 'f'}}, 0, 0, true, SwarmInspect});
-  defs->push_back({{"swarm", "leave"}, {}, "swarm leave [OPTIONS]", {{"force", 'f', true}}, 0, 0, false, SwarmLeave});
+  const std::vector<FlagSpec> machine = {
+      FlagSpec::Value("cpus", 0, "int", "CPUs of the node's virtual machine", "4"),
+      FlagSpec::Value("memory", 0, "bytes", "Memory of the node's virtual machine", "8GiB"),
+  };
+  std::vector<FlagSpec> init_flags = machine;
+  init_flags.push_back(FlagSpec::Value("hostname", 0, "string", "Hostname of the first node, the manager", "node1"));
+  defs->push_back({.path = {"swarm", "init"},
+                   .usage = "swarm init [OPTIONS]",
+                   .description = "Initialize a swarm",
+                   .flags = init_flags,
+                   .max_args = 0,
+                   .run = SwarmInit});
+  defs->push_back({.path = {"swarm", "join-token"},
+                   .usage = "swarm join-token [OPTIONS] (worker|manager)",
+                   .description = "Manage join tokens",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display token"),
+                             FlagSpec::Bool("rotate", 0, "Rotate join token")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = SwarmJoinToken});
+  defs->push_back({.path = {"swarm", "update"},
+                   .usage = "swarm update [OPTIONS]",
+                   .description = "Update the swarm",
+                   .flags = {FlagSpec::Value("task-history-limit", 0, "int", "Task history retention limit", "5"),
+                             FlagSpec::Value("dispatcher-heartbeat", 0, "duration",
+                                             "Dispatcher heartbeat period (ns|us|ms|s|m|h)", "5s"),
+                             FlagSpec::Value("cert-expiry", 0, "duration",
+                                             "Validity period for node certificates (ns|us|ms|s|m|h)", "2160h0m0s")},
+                   .max_args = 0,
+                   .run = SwarmUpdateCmd});
+  defs->push_back({.path = {"swarm", "inspect"},
+                   .usage = "swarm inspect [OPTIONS]",
+                   .description = "Display the swarm's settings and join tokens (the Engine API's GET /swarm)",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp)},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = SwarmInspect});
+  defs->push_back({.path = {"swarm", "leave"},
+                   .usage = "swarm leave [OPTIONS]",
+                   .description = "Leave the swarm (the node the CLI talks to: the leader)",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force this node to leave the swarm, ignoring warnings")},
+                   .max_args = 0,
+                   .run = SwarmLeave});
 }
 
 void RegisterNodeCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"node", "add"}, {}, "node add [OPTIONS] [NAME]",
-                   {{"role"}, {"cpus"}, {"memory"}, {"label"}, {"count"}, {"token"}}, 0, 1, false, NodeAdd});
-  defs->push_back({{"node", "promote"}, {}, "node promote NODE [NODE...]", {}, 1, -1, false, NodePromote});
-  defs->push_back({{"node", "demote"}, {}, "node demote NODE [NODE...]", {}, 1, -1, false, NodeDemote});
-  defs->push_back({{"node", "ls"}, {"list"}, "node ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, NodeLs});
-  defs->push_back({{"node", "inspect"}, {}, "node inspect [OPTIONS] self|NODE [NODE...]",
-                   {{"pretty", 0, true}, {"format", 'f'}}, 1, -1, true, NodeInspect});
-  defs->push_back({{"node", "update"}, {}, "node update [OPTIONS] NODE",
-                   {{"label-add"}, {"label-rm"}, {"availability"}, {"role"}}, 1, 1, false, NodeUpdateCmd});
-  defs->push_back({{"node", "ps"}, {}, "node ps [OPTIONS] [NODE...]",
-                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
-                   0, -1, true, NodePs});
-  defs->push_back({{"node", "down"}, {}, "node down NODE", {}, 1, 1, false, NodeDown});
-  defs->push_back({{"node", "up"}, {}, "node up NODE", {}, 1, 1, false, NodeUp});
-  defs->push_back({{"node", "rm"}, {"remove"}, "node rm [OPTIONS] NODE [NODE...]",
-                   {{"force", 'f', true}}, 1, -1, false, NodeRm});
-  defs->back().per_object = true;
+  defs->push_back({.path = {"node", "add"},
+                   .usage = "node add [OPTIONS] [NAME]",
+                   .description = "Add virtual nodes to the swarm (what 'docker swarm join' does on a new machine)",
+                   .flags = {FlagSpec::Value("role", 0, "string", "Role of the new node (\"worker\", \"manager\")",
+                                             "worker"),
+                             FlagSpec::Value("cpus", 0, "int", "CPUs of the node's virtual machine", "4"),
+                             FlagSpec::Value("memory", 0, "bytes", "Memory of the node's virtual machine", "8GiB"),
+                             FlagSpec::Value("label", 0, "list", "Node labels (\"key=value\")"),
+                             FlagSpec::Value("count", 0, "int", "Number of nodes to add (named node2, node3, ...)", "1"),
+                             FlagSpec::Value("token", 0, "string",
+                                             "Join token (as 'docker swarm join --token'): the node joins with the "
+                                             "role the token admits")},
+                   .max_args = 1,
+                   .run = NodeAdd});
+  defs->push_back({.path = {"node", "promote"},
+                   .usage = "node promote NODE [NODE...]",
+                   .description = "Promote one or more nodes to manager in the swarm",
+                   .min_args = 1,
+                   .run = NodePromote});
+  defs->push_back({.path = {"node", "demote"},
+                   .usage = "node demote NODE [NODE...]",
+                   .description = "Demote one or more nodes from manager in the swarm",
+                   .min_args = 1,
+                   .run = NodeDemote});
+  defs->push_back({.path = {"node", "ls"},
+                   .aliases = {"list"},
+                   .usage = "node ls [OPTIONS]",
+                   .description = "List nodes in the swarm",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = NodeLs});
+  defs->push_back({.path = {"node", "inspect"},
+                   .usage = "node inspect [OPTIONS] self|NODE [NODE...]",
+                   .description = "Display detailed information on one or more nodes",
+                   .flags = {FlagSpec::Bool("pretty", 0, "Print the information in a human friendly format"),
+                             FlagSpec::Value("format", 'f', "string", kInspectFormatHelp)},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = NodeInspect});
+  defs->push_back({.path = {"node", "update"},
+                   .usage = "node update [OPTIONS] NODE",
+                   .description = "Update a node",
+                   .flags = {FlagSpec::Value("label-add", 0, "list", "Add or update a node label (\"key=value\")"),
+                             FlagSpec::Value("label-rm", 0, "list", "Remove a node label if exists"),
+                             FlagSpec::Value("availability", 0, "string",
+                                             "Availability of the node (\"active\", \"pause\", \"drain\")"),
+                             FlagSpec::Value("role", 0, "string", "Role of the node (\"worker\", \"manager\")")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeUpdateCmd});
+  defs->push_back({.path = {"node", "ps"},
+                   .usage = "node ps [OPTIONS] [NODE...]",
+                   .description = "List tasks running on one or more nodes, defaults to current node",
+                   .flags = TaskListFlags("Pretty-print tasks using a Go template"),
+                   .read_only = true,
+                   .run = NodePs});
+  defs->push_back({.path = {"node", "down"},
+                   .usage = "node down NODE",
+                   .description = "Stop a node's heartbeat, as if its machine lost power: Down after the timeout",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeDown});
+  defs->push_back({.path = {"node", "up"},
+                   .usage = "node up NODE",
+                   .description = "Bring a stopped node back: it heartbeats again and is Ready",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = NodeUp});
+  defs->push_back({.path = {"node", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "node rm [OPTIONS] NODE [NODE...]",
+                   .description = "Remove one or more nodes from the swarm",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force remove a node from the swarm")},
+                   .min_args = 1,
+                   .run = NodeRm,
+                   .per_object = true});
 }
 
 }  // namespace swarmsim

@@ -34,7 +34,13 @@ Status Replay(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterReplayCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"replay"}, {}, "replay --verify", {{"verify", 0, true}}, 0, 0, true, Replay});
+  defs->push_back({.path = {"replay"},
+                   .usage = "replay --verify",
+                   .description = "Rebuild the cluster from its command log and compare it with the stored one",
+                   .flags = {FlagSpec::Bool("verify", 0, "Compare the rebuilt cluster with the stored one")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = Replay});
 }
 
 }  // namespace swarmsim

@@ -152,23 +152,67 @@ Status ServiceRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
 }  // namespace
 
 void RegisterServiceCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"service", "create"}, {}, "service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
-                   ServiceCreateFlags(), 1, -1, false, ServiceCreate});
-  defs->push_back({{"service", "ls"}, {"list"}, "service ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, ServiceLs});
-  defs->push_back({{"service", "ps"}, {}, "service ps [OPTIONS] SERVICE [SERVICE...]",
-                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
-                   1, -1, true, ServicePs});
-  defs->push_back({{"service", "inspect"}, {}, "service inspect [OPTIONS] SERVICE [SERVICE...]",
-                   {{"pretty", 0, true}, {"format", 'f'}}, 1, -1, true, ServiceInspect});
-  defs->push_back({{"service", "scale"}, {}, "service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
-                   {{"detach", 'd', true}}, 1, -1, false, ServiceScale});
-  defs->push_back({{"service", "update"}, {}, "service update [OPTIONS] SERVICE", ServiceUpdateFlags(), 1, 1, false,
-                   ServiceUpdateCmd});
-  defs->push_back({{"service", "rollback"}, {}, "service rollback [OPTIONS] SERVICE",
-                   {{"detach", 'd', true}, {"quiet", 'q', true}}, 1, 1, false, ServiceRollback});
-  defs->push_back({{"service", "rm"}, {"remove"}, "service rm SERVICE [SERVICE...]", {}, 1, -1, false, ServiceRm});
-  defs->back().per_object = true;
+  defs->push_back({.path = {"service", "create"},
+                   .usage = "service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+                   .description = "Create a new service",
+                   .flags = ServiceCreateFlags(),
+                   .min_args = 1,
+                   .run = ServiceCreate});
+  defs->push_back({.path = {"service", "ls"},
+                   .aliases = {"list"},
+                   .usage = "service ls [OPTIONS]",
+                   .description = "List services",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = ServiceLs});
+  defs->push_back({.path = {"service", "ps"},
+                   .usage = "service ps [OPTIONS] SERVICE [SERVICE...]",
+                   .description = "List the tasks of one or more services",
+                   .flags = TaskListFlags("Pretty-print tasks using a Go template"),
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = ServicePs});
+  defs->push_back({.path = {"service", "inspect"},
+                   .usage = "service inspect [OPTIONS] SERVICE [SERVICE...]",
+                   .description = "Display detailed information on one or more services",
+                   .flags = {FlagSpec::Bool("pretty", 0, "Print the information in a human friendly format"),
+                             FlagSpec::Value("format", 'f', "string", kInspectFormatHelp)},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = ServiceInspect});
+  defs->push_back({.path = {"service", "scale"},
+                   .usage = "service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
+                   .description = "Scale one or multiple replicated services",
+                   .flags = {FlagSpec::Bool("detach", 'd',
+                                            "Exit immediately instead of waiting for the service to converge")},
+                   .min_args = 1,
+                   .run = ServiceScale});
+  defs->push_back({.path = {"service", "update"},
+                   .usage = "service update [OPTIONS] SERVICE",
+                   .description = "Update a service",
+                   .flags = ServiceUpdateFlags(),
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = ServiceUpdateCmd});
+  defs->push_back({.path = {"service", "rollback"},
+                   .usage = "service rollback [OPTIONS] SERVICE",
+                   .description = "Revert changes to a service's configuration",
+                   .flags = {FlagSpec::Bool("detach", 'd',
+                                            "Exit immediately instead of waiting for the service to converge"),
+                             FlagSpec::Bool("quiet", 'q', "Suppress progress output")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = ServiceRollback});
+  defs->push_back({.path = {"service", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "service rm SERVICE [SERVICE...]",
+                   .description = "Remove one or more services",
+                   .min_args = 1,
+                   .run = ServiceRm,
+                   .per_object = true});
 }
 
 }  // namespace swarmsim

@@ -14,7 +14,7 @@ namespace swarmsim {
 namespace {
 
 Status BadFlag(const std::string& flag, const std::string& value, const std::string& why) {
-  return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: " + why);
+  return Status::InvalidFlag("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: " + why);
 }
 
 Result<uint64_t> ParseUint(const std::string& flag, const std::string& v) {
@@ -42,17 +42,59 @@ std::pair<std::string, std::string> SplitKeyValue(const std::string& s) {
   return {s.substr(0, eq), s.substr(eq + 1)};
 }
 
-std::vector<FlagSpec> CommonFlags() {
-  return {{"detach", 'd', true}, {"quiet", 'q', true}, {"constraint"}, {"reserve-cpu"}, {"reserve-memory"},
-          {"limit-cpu"}, {"limit-memory"}, {"replicas"}, {"replicas-max-per-node"},
-          {"update-parallelism"}, {"update-delay"}, {"update-order"}, {"update-failure-action"},
-          {"update-monitor"}, {"update-max-failure-ratio"}, {"rollback-parallelism"}, {"rollback-delay"},
-          {"rollback-order"}, {"rollback-failure-action"}, {"rollback-monitor"},
-          {"rollback-max-failure-ratio"}, {"restart-condition"}, {"restart-delay"},
-          {"restart-max-attempts"}, {"restart-window"}, {"stop-grace-period"}, {"user", 'u'}, {"workdir", 'w'},
-          {"hostname"}, {"with-registry-auth", 0, true}, {"no-resolve-image", 0, true},
-          {"health-cmd"}, {"health-interval"}, {"health-timeout"}, {"health-retries"},
-          {"health-start-period"}, {"no-healthcheck", 0, true}};
+// Flags shared by create and update, in docker's words. docker shows defaults
+// only on create, where they are what a new service gets.
+std::vector<FlagSpec> CommonFlags(bool create) {
+  auto def = [create](const char* shown) { return create ? std::string(shown) : std::string(); };
+  const std::string kDurationUnits = " (ns|us|ms|s|m|h)";
+  return {
+      FlagSpec::Bool("detach", 'd', "Exit immediately instead of waiting for the service to converge"),
+      FlagSpec::Bool("quiet", 'q', "Suppress progress output"),
+      FlagSpec::Value("reserve-cpu", 0, "decimal", "Reserve CPUs"),
+      FlagSpec::Value("reserve-memory", 0, "bytes", "Reserve Memory"),
+      FlagSpec::Value("limit-cpu", 0, "decimal", "Limit CPUs"),
+      FlagSpec::Value("limit-memory", 0, "bytes", "Limit Memory"),
+      FlagSpec::Value("replicas", 0, "uint", "Number of tasks"),
+      FlagSpec::Value("replicas-max-per-node", 0, "uint", "Maximum number of tasks per node (default 0 = unlimited)"),
+      FlagSpec::Value("update-parallelism", 0, "uint",
+                      "Maximum number of tasks updated simultaneously (0 to update all at once)", def("1")),
+      FlagSpec::Value("update-delay", 0, "duration", "Delay between updates" + kDurationUnits, def("0s")),
+      FlagSpec::Value("update-order", 0, "string", "Update order (\"start-first\", \"stop-first\")", def("stop-first")),
+      FlagSpec::Value("update-failure-action", 0, "string",
+                      "Action on update failure (\"pause\", \"continue\", \"rollback\")", def("pause")),
+      FlagSpec::Value("update-monitor", 0, "duration",
+                      "Duration after each task update to monitor for failure" + kDurationUnits, def("5s")),
+      FlagSpec::Value("update-max-failure-ratio", 0, "float", "Failure rate to tolerate during an update", def("0")),
+      FlagSpec::Value("rollback-parallelism", 0, "uint",
+                      "Maximum number of tasks rolled back simultaneously (0 to roll back all at once)", def("1")),
+      FlagSpec::Value("rollback-delay", 0, "duration", "Delay between task rollbacks" + kDurationUnits, def("0s")),
+      FlagSpec::Value("rollback-order", 0, "string", "Rollback order (\"start-first\", \"stop-first\")",
+                      def("stop-first")),
+      FlagSpec::Value("rollback-failure-action", 0, "string", "Action on rollback failure (\"pause\", \"continue\")",
+                      def("pause")),
+      FlagSpec::Value("rollback-monitor", 0, "duration",
+                      "Duration after each task rollback to monitor for failure" + kDurationUnits, def("5s")),
+      FlagSpec::Value("rollback-max-failure-ratio", 0, "float", "Failure rate to tolerate during a rollback", def("0")),
+      FlagSpec::Value("restart-condition", 0, "string",
+                      "Restart when condition is met (\"none\", \"on-failure\", \"any\")", def("any")),
+      FlagSpec::Value("restart-delay", 0, "duration", "Delay between restart attempts" + kDurationUnits, def("5s")),
+      FlagSpec::Value("restart-max-attempts", 0, "uint", "Maximum number of restarts before giving up"),
+      FlagSpec::Value("restart-window", 0, "duration", "Window used to evaluate the restart policy" + kDurationUnits),
+      FlagSpec::Value("stop-grace-period", 0, "duration",
+                      "Time to wait before force killing a container" + kDurationUnits, def("10s")),
+      FlagSpec::Value("user", 'u', "string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+      FlagSpec::Value("workdir", 'w', "string", "Working directory inside the container"),
+      FlagSpec::Value("hostname", 0, "string", "Container hostname"),
+      FlagSpec::Bool("with-registry-auth", 0, "Send registry authentication details to swarm agents"),
+      FlagSpec::Bool("no-resolve-image", 0, "Do not query the registry to resolve image digest and supported platforms"),
+      FlagSpec::Value("health-cmd", 0, "string", "Command to run to check health"),
+      FlagSpec::Value("health-interval", 0, "duration", "Time between running the check (ms|s|m|h)"),
+      FlagSpec::Value("health-timeout", 0, "duration", "Maximum time to allow one check to run (ms|s|m|h)"),
+      FlagSpec::Value("health-retries", 0, "int", "Consecutive failures needed to report unhealthy"),
+      FlagSpec::Value("health-start-period", 0, "duration",
+                      "Start period for the container to initialize before counting retries towards unstable "
+                      "(ms|s|m|h)"),
+      FlagSpec::Bool("no-healthcheck", 0, "Disable any container-specified HEALTHCHECK")};
 }
 
 // --health-* and --no-healthcheck, as docker's healthcheck options: on create
@@ -325,9 +367,21 @@ void RemoveFileReferences(const ParsedArgs& args, const std::string& flag, std::
 }  // namespace
 
 std::vector<FlagSpec> ServiceCreateFlags() {
-  auto f = CommonFlags();
-  for (FlagSpec s : std::vector<FlagSpec>{{"name"}, {"mode"}, {"env", 'e'}, {"label", 'l'}, {"container-label"},
-                                          {"publish", 'p'}, {"placement-pref"}, {"config"}, {"secret"}}) {
+  auto f = CommonFlags(/*create=*/true);
+  for (FlagSpec s : {
+           FlagSpec::Value("name", 0, "string", "Service name"),
+           FlagSpec::Value("mode", 0, "string",
+                           "Service mode (\"replicated\", \"global\", \"replicated-job\", \"global-job\")",
+                           "replicated"),
+           FlagSpec::Value("env", 'e', "list", "Set environment variables"),
+           FlagSpec::Value("label", 'l', "list", "Service labels"),
+           FlagSpec::Value("container-label", 0, "list", "Container labels"),
+           FlagSpec::Value("publish", 'p', "port", "Publish a port as a node port"),
+           FlagSpec::Value("placement-pref", 0, "pref", "Add a placement preference"),
+           FlagSpec::Value("config", 0, "config", "Specify configurations to expose to the service"),
+           FlagSpec::Value("secret", 0, "secret", "Specify secrets to expose to the service"),
+           FlagSpec::Value("constraint", 0, "list", "Placement constraints"),
+       }) {
     f.push_back(s);
   }
   for (const FlagSpec& s : ServiceNetworkFlags(false)) f.push_back(s);
@@ -335,17 +389,32 @@ std::vector<FlagSpec> ServiceCreateFlags() {
 }
 
 std::vector<FlagSpec> ServiceUpdateFlags() {
-  auto f = CommonFlags();
-  for (FlagSpec s : std::vector<FlagSpec>{{"image"}, {"force", 0, true}, {"rollback", 0, true}, {"constraint-add"},
-                                          {"constraint-rm"}, {"env-add"}, {"env-rm"}, {"label-add"}, {"label-rm"},
-                                          {"container-label-add"}, {"container-label-rm"}, {"publish-add"},
-                                          {"publish-rm"}, {"placement-pref-add"}, {"placement-pref-rm"},
-                                          {"args"}, {"config-add"}, {"config-rm"}, {"secret-add"}, {"secret-rm"}}) {
+  auto f = CommonFlags(/*create=*/false);
+  for (FlagSpec s : {
+           FlagSpec::Value("image", 0, "string", "Service image tag"),
+           FlagSpec::Bool("force", 0, "Force update even if no changes require it"),
+           FlagSpec::Bool("rollback", 0, "Rollback to previous specification"),
+           FlagSpec::Value("constraint-add", 0, "list", "Add or update a placement constraint"),
+           FlagSpec::Value("constraint-rm", 0, "list", "Remove a constraint"),
+           FlagSpec::Value("env-add", 0, "list", "Add or update an environment variable"),
+           FlagSpec::Value("env-rm", 0, "list", "Remove an environment variable"),
+           FlagSpec::Value("label-add", 0, "list", "Add or update a service label"),
+           FlagSpec::Value("label-rm", 0, "list", "Remove a label by its key"),
+           FlagSpec::Value("container-label-add", 0, "list", "Add or update a container label"),
+           FlagSpec::Value("container-label-rm", 0, "list", "Remove a container label by its key"),
+           FlagSpec::Value("publish-add", 0, "port", "Add or update a published port"),
+           FlagSpec::Value("publish-rm", 0, "port", "Remove a published port by its target port"),
+           FlagSpec::Value("placement-pref-add", 0, "pref", "Add a placement preference"),
+           FlagSpec::Value("placement-pref-rm", 0, "pref", "Remove a placement preference"),
+           FlagSpec::Value("args", 0, "command", "Service command args"),
+           FlagSpec::Value("config-add", 0, "config", "Add or update a config file on a service"),
+           FlagSpec::Value("config-rm", 0, "list", "Remove a configuration file"),
+           FlagSpec::Value("secret-add", 0, "secret", "Add or update a secret on a service"),
+           FlagSpec::Value("secret-rm", 0, "list", "Remove a secret"),
+       }) {
     f.push_back(s);
   }
   for (const FlagSpec& s : ServiceNetworkFlags(true)) f.push_back(s);
-  // `constraint` on update is spelled constraint-add; keep the create-only one out.
-  f.erase(std::remove_if(f.begin(), f.end(), [](const FlagSpec& s) { return s.name == "constraint"; }), f.end());
   return f;
 }
 

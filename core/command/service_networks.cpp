@@ -21,20 +21,20 @@ Result<NetworkAttachment> ParseNetworkOpt(const std::string& value) {
     size_t comma = value.find(',', start);
     std::string field = value.substr(start, comma - start);
     auto eq = field.find('=');
-    if (eq == std::string::npos) return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--network\" flag: invalid field " + field);
+    if (eq == std::string::npos) return Status::InvalidFlag("invalid argument \"" + value + "\" for \"--network\" flag: invalid field " + field);
     std::string key = field.substr(0, eq), val = field.substr(eq + 1);
     for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (key == "name") a.target = val;
     else if (key == "alias") a.aliases.push_back(val);
     else if (key != "driver-opt" && key != "ip" && key != "ip6" && key != "mac-address" && key != "link-local-ip" &&
              key != "gw-priority") {
-      return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--network\" flag: invalid field key " + key);
+      return Status::InvalidFlag("invalid argument \"" + value + "\" for \"--network\" flag: invalid field key " + key);
     }
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
   if (a.target.empty()) {
-    return Status::InvalidArgument("invalid argument \"" + value + "\" for \"--network\" flag: network name/id is not specified");
+    return Status::InvalidFlag("invalid argument \"" + value + "\" for \"--network\" flag: network name/id is not specified");
   }
   return a;
 }
@@ -47,8 +47,12 @@ void SortByTarget(std::vector<NetworkAttachment>* nets) {
 }  // namespace
 
 std::vector<FlagSpec> ServiceNetworkFlags(bool update) {
-  if (update) return {{"network-add"}, {"network-rm"}, {"endpoint-mode"}};
-  return {{"network"}, {"endpoint-mode"}};
+  FlagSpec mode = FlagSpec::Value("endpoint-mode", 0, "string", "Endpoint mode (vip or dnsrr)", update ? "" : "vip");
+  if (update) {
+    return {FlagSpec::Value("network-add", 0, "network", "Add a network"),
+            FlagSpec::Value("network-rm", 0, "list", "Remove a network"), mode};
+  }
+  return {FlagSpec::Value("network", 0, "network", "Network attachments"), mode};
 }
 
 Status ApplyServiceNetworkFlags(ClusterState* state, const ParsedArgs& args, bool update, ServiceSpec* spec) {

@@ -40,8 +40,19 @@ Status Load(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }  // namespace
 
 void RegisterSnapshotCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"save"}, {}, "save FILE", {}, 1, 1, true, Save});
-  defs->push_back({{"load"}, {}, "load FILE", {}, 1, 1, false, Load});
+  defs->push_back({.path = {"save"},
+                   .usage = "save FILE",
+                   .description = "Save the whole cluster (objects, events, command log) to a file",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .read_only = true,
+                   .run = Save});
+  defs->push_back({.path = {"load"},
+                   .usage = "load FILE",
+                   .description = "Replace the cluster with one saved by 'swarmsim save'",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = Load});
 }
 
 }  // namespace swarmsim

@@ -137,21 +137,68 @@ Status StackConfig(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
 }  // namespace
 
 void RegisterStackCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"stack", "deploy"}, {"up"}, "stack deploy [OPTIONS] STACK",
-                   {{"compose-file", 'c'}, {"prune", 0, true}, {"detach", 'd', true}, {"dry-run", 0, true}, {"resolve-image"},
-                    {"with-registry-auth", 0, true}, {"quiet", 'q', true}},
-                   1, 1, false, StackDeploy});
-  defs->push_back({{"stack", "ls"}, {"list"}, "stack ls [OPTIONS]", {{"format"}}, 0, 0, true, StackLs});
-  defs->push_back({{"stack", "services"}, {}, "stack services [OPTIONS] STACK",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 1, 1, true, StackServicesCmd});
-  defs->push_back({{"stack", "ps"}, {}, "stack ps [OPTIONS] STACK",
-                   {{"no-trunc", 0, true}, {"quiet", 'q', true}, {"format"}, {"filter", 'f'}, {"no-resolve", 0, true}},
-                   1, 1, true, StackPs});
-  defs->push_back({{"stack", "rm"}, {"remove", "down"}, "stack rm [OPTIONS] STACK [STACK...]",
-                   {{"detach", 'd', true}}, 1, -1, false, StackRm});
-  defs->back().per_object = true;
-  defs->push_back({{"stack", "config"}, {}, "stack config [OPTIONS]",
-                   {{"compose-file", 'c'}, {"skip-interpolation", 0, true}}, 0, 0, true, StackConfig});
+  const FlagSpec compose_file =
+      FlagSpec::Value("compose-file", 'c', "strings", "Path to a Compose file, or \"-\" to read from stdin");
+  defs->push_back(
+      {.path = {"stack", "deploy"},
+       .aliases = {"up"},
+       .usage = "stack deploy [OPTIONS] STACK",
+       .description = "Deploy a new stack or update an existing stack",
+       .flags = {compose_file, FlagSpec::Bool("prune", 0, "Prune services that are no longer referenced"),
+                 FlagSpec::Bool("detach", 'd',
+                                "Exit immediately instead of waiting for the stack services to converge", "true"),
+                 FlagSpec::Bool("dry-run", 0, "Show what the deploy would create, update and remove, changing nothing"),
+                 FlagSpec::Value("resolve-image", 0, "string",
+                                 "Query the registry to resolve image digest and supported platforms (\"always\", "
+                                 "\"changed\", \"never\")",
+                                 "always"),
+                 FlagSpec::Bool("with-registry-auth", 0, "Send registry authentication details to Swarm agents"),
+                 FlagSpec::Bool("quiet", 'q', "Suppress progress output")},
+       .min_args = 1,
+       .max_args = 1,
+       .run = StackDeploy});
+  defs->push_back({.path = {"stack", "ls"},
+                   .aliases = {"list"},
+                   .usage = "stack ls [OPTIONS]",
+                   .description = "List stacks",
+                   .flags = {FlagSpec::Value("format", 0, "string", kListFormatHelp)},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = StackLs});
+  defs->push_back({.path = {"stack", "services"},
+                   .usage = "stack services [OPTIONS] STACK",
+                   .description = "List the services in the stack",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display IDs"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .read_only = true,
+                   .run = StackServicesCmd});
+  defs->push_back({.path = {"stack", "ps"},
+                   .usage = "stack ps [OPTIONS] STACK",
+                   .description = "List the tasks in the stack",
+                   .flags = TaskListFlags(kListFormatHelp),
+                   .min_args = 1,
+                   .max_args = 1,
+                   .read_only = true,
+                   .run = StackPs});
+  defs->push_back({.path = {"stack", "rm"},
+                   .aliases = {"remove", "down"},
+                   .usage = "stack rm [OPTIONS] STACK [STACK...]",
+                   .description = "Remove one or more stacks",
+                   .flags = {FlagSpec::Bool("detach", 'd', "Do not wait for stack removal", "true")},
+                   .min_args = 1,
+                   .run = StackRm,
+                   .per_object = true});
+  defs->push_back({.path = {"stack", "config"},
+                   .usage = "stack config [OPTIONS]",
+                   .description = "Outputs the final config file, after doing merges and interpolations",
+                   .flags = {compose_file,
+                             FlagSpec::Bool("skip-interpolation", 0, "Skip interpolation and output only merged config")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = StackConfig});
 }
 
 }  // namespace swarmsim

@@ -84,6 +84,14 @@ bool Matches(const ClusterState& state, const Task& t, const std::vector<Filter>
 
 }  // namespace
 
+std::vector<FlagSpec> TaskListFlags(const std::string& format_help) {
+  return {FlagSpec::Bool("no-trunc", 0, "Do not truncate output"),
+          FlagSpec::Bool("quiet", 'q', "Only display task IDs"),
+          FlagSpec::Value("format", 0, "string", format_help),
+          FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided"),
+          FlagSpec::Bool("no-resolve", 0, "Do not map IDs to Names")};
+}
+
 TaskTableOptions TaskTableOptionsFrom(const ParsedArgs& args) {
   TaskTableOptions opts;
   opts.no_trunc = args.Has("no-trunc");

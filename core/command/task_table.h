@@ -20,6 +20,9 @@ struct TaskTableOptions {
   std::vector<std::string> filters;  // "desired-state=running", "node=node1", "name=...", "id=..."
 };
 
+// Those flags as docker declares them; `format_help` differs by command.
+std::vector<FlagSpec> TaskListFlags(const std::string& format_help);
+
 // The options every task listing takes: --no-trunc, -q, --format, --filter, --no-resolve.
 TaskTableOptions TaskTableOptionsFrom(const ParsedArgs& args);
 

@@ -87,12 +87,39 @@ Status TimeStep(CommandContext* ctx, const ParsedArgs&, CommandOutput* out) {
 }  // namespace
 
 void RegisterTimeCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"time", "status"}, {}, "time status", {}, 0, 0, true, TimeStatus});
-  defs->push_back({{"time", "pause"}, {}, "time pause", {}, 0, 0, false, TimePause});
-  defs->push_back({{"time", "resume"}, {}, "time resume", {}, 0, 0, false, TimeResume});
-  defs->push_back({{"time", "speed"}, {}, "time speed FACTOR", {}, 1, 1, false, TimeSpeed});
-  defs->push_back({{"time", "advance"}, {}, "time advance DURATION", {}, 1, 1, false, TimeAdvance});
-  defs->push_back({{"time", "step"}, {}, "time step", {}, 0, 0, false, TimeStep});
+  defs->push_back({.path = {"time", "status"},
+                   .usage = "time status",
+                   .description = "Show the virtual time, whether the clock runs, and its speed",
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = TimeStatus});
+  defs->push_back({.path = {"time", "pause"},
+                   .usage = "time pause",
+                   .description = "Stop the virtual clock: the cluster moves only when told (step, advance)",
+                   .max_args = 0,
+                   .run = TimePause});
+  defs->push_back({.path = {"time", "resume"},
+                   .usage = "time resume",
+                   .description = "Let the virtual clock run with the wall clock again",
+                   .max_args = 0,
+                   .run = TimeResume});
+  defs->push_back({.path = {"time", "speed"},
+                   .usage = "time speed FACTOR",
+                   .description = "Run the virtual clock FACTOR times as fast as the wall clock (0.5, 2, 10)",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = TimeSpeed});
+  defs->push_back({.path = {"time", "advance"},
+                   .usage = "time advance DURATION",
+                   .description = "Move the virtual clock forward by DURATION (30s, 2m), running what falls due",
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = TimeAdvance});
+  defs->push_back({.path = {"time", "step"},
+                   .usage = "time step",
+                   .description = "Move the virtual clock to the next event and say what it was",
+                   .max_args = 0,
+                   .run = TimeStep});
 }
 
 }  // namespace swarmsim

@@ -230,15 +230,40 @@ Status VolumePrune(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
 }  // namespace
 
 void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
-  defs->push_back({{"volume", "ls"}, {"list"}, "volume ls [OPTIONS]",
-                   {{"quiet", 'q', true}, {"format"}, {"filter", 'f'}}, 0, 0, true, VolumeLs});
-  defs->push_back({{"volume", "inspect"}, {}, "volume inspect [OPTIONS] VOLUME [VOLUME...]",
-                   {{"format", 'f'}, {"node"}}, 1, -1, true, VolumeInspect});
-  defs->push_back({{"volume", "rm"}, {"remove"}, "volume rm [OPTIONS] VOLUME [VOLUME...]",
-                   {{"force", 'f', true}, {"node"}}, 1, -1, false, VolumeRm});
-  defs->back().per_object = true;
-  defs->push_back({{"volume", "prune"}, {}, "volume prune [OPTIONS]",
-                   {{"all", 'a', true}, {"force", 'f', true}, {"filter"}}, 0, 0, false, VolumePrune});
+  const FlagSpec node = FlagSpec::Value("node", 0, "string", "The node whose volume this is (volumes are local to a node)");
+  defs->push_back({.path = {"volume", "ls"},
+                   .aliases = {"list"},
+                   .usage = "volume ls [OPTIONS]",
+                   .description = "List volumes",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display volume names"),
+                             FlagSpec::Value("format", 0, "string", kListFormatHelp),
+                             FlagSpec::Value("filter", 'f', "filter", "Provide filter values (e.g. \"dangling=true\")")},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = VolumeLs});
+  defs->push_back({.path = {"volume", "inspect"},
+                   .usage = "volume inspect [OPTIONS] VOLUME [VOLUME...]",
+                   .description = "Display detailed information on one or more volumes",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp), node},
+                   .min_args = 1,
+                   .read_only = true,
+                   .run = VolumeInspect});
+  defs->push_back({.path = {"volume", "rm"},
+                   .aliases = {"remove"},
+                   .usage = "volume rm [OPTIONS] VOLUME [VOLUME...]",
+                   .description = "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force the removal of one or more volumes"), node},
+                   .min_args = 1,
+                   .run = VolumeRm,
+                   .per_object = true});
+  defs->push_back({.path = {"volume", "prune"},
+                   .usage = "volume prune [OPTIONS]",
+                   .description = "Remove unused local volumes",
+                   .flags = {FlagSpec::Bool("all", 'a', "Remove all unused volumes, not just anonymous ones"),
+                             FlagSpec::Bool("force", 'f', "Do not prompt for confirmation"),
+                             FlagSpec::Value("filter", 0, "filter", "Provide filter values (e.g. \"label=<label>\")")},
+                   .max_args = 0,
+                   .run = VolumePrune});
 }
 
 }  // namespace swarmsim

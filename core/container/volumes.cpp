@@ -7,15 +7,6 @@
 
 namespace swarmsim {
 
-namespace {
-
-bool Covers(const std::string& target, const std::string& path) {
-  return path == target || (path.size() > target.size() && path.compare(0, target.size(), target) == 0 &&
-                            path[target.size()] == '/');
-}
-
-}  // namespace
-
 std::vector<Mount> TaskVolumeMounts(const ClusterState& state, const Task& task) {
   std::vector<Mount> out;
   if (!task.spec) return out;

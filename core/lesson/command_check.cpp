@@ -6,16 +6,12 @@ namespace swarmsim::lesson {
 
 namespace {
 
-// Asking for a command's help touches no cluster: a known command prints its
-// usage, an unknown one says why it is unknown.
+// Whether a command is known touches no cluster: the command table answers
+// (a group alone is incomplete; help asked for is fine).
 Status Known(const Lesson& lesson, const Step& step, const LessonCommand& c) {
-  std::vector<std::string> argv = c.argv;
-  argv.push_back("--help");
-  CommandContext ctx;
-  CommandOutput out = RunCommand(&ctx, argv);
-  bool usage_of_group = out.out.find("COMMAND\n") != std::string::npos;  // "swarmsim node" alone
-  if (out.exit_code == 0 && !usage_of_group) return Status::OK();
-  std::string why = out.err.substr(0, out.err.find('\n'));
+  std::optional<CommandOutput> answer = AnswerWithoutCluster(c.argv);
+  if (!answer || (answer->exit_code == 0 && !answer->out.empty())) return Status::OK();
+  std::string why = answer->exit_code == 0 ? "" : answer->err.substr(0, answer->err.find('\n'));
   if (why.empty()) why = "incomplete command";
   return Status::InvalidArgument(lesson.file + ":" + std::to_string(c.line_no) + ": step '" + step.id +
                                  "': unknown command: " + c.line + " (" + why + ")");

@@ -55,12 +55,27 @@ class BadInput : public ::testing::Test {
     return Slurp(dir_ / "dump");
   }
 
-  // Runs a command that must fail with `expected_err` as its whole stderr.
-  void ExpectRejected(const std::string& args, const std::string& expected_err) {
+  // Runs a command that must fail with `expected_err` as its whole stderr (and
+  // `expected_exit`, when given).
+  void ExpectRejected(const std::string& args, const std::string& expected_err, int expected_exit = -1) {
     std::string before = Dump();
     Ran r = Run(args);
     EXPECT_NE(r.exit_code, 0) << args;
+    if (expected_exit >= 0) {
+      EXPECT_EQ(r.exit_code, expected_exit) << args;
+    }
     EXPECT_EQ(r.err, expected_err) << args;
+    EXPECT_EQ(r.out, "") << args;
+    EXPECT_EQ(Dump(), before) << "database changed by: " << args;
+  }
+
+  // A flag error: `message`, then docker's usage trailer; exit 125.
+  void ExpectFlagRejected(const std::string& args, const std::string& message) {
+    std::string before = Dump();
+    Ran r = Run(args);
+    EXPECT_EQ(r.exit_code, 125) << args;
+    EXPECT_EQ(r.err.substr(0, message.size() + 10), message + "\n\nUsage:  ") << args;
+    EXPECT_NE(r.err.find("\n\nRun 'swarmsim "), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "") << args;
     EXPECT_EQ(Dump(), before) << "database changed by: " << args;
   }
@@ -106,16 +121,16 @@ TEST_F(BadInput, UnknownService) {
 }
 
 TEST_F(BadInput, NegativeReplicas) {
-  ExpectRejected("service create --replicas -1 nginx",
+  ExpectFlagRejected("service create --replicas -1 nginx",
                  "invalid argument \"-1\" for \"--replicas\" flag: strconv.ParseUint: parsing \"-1\": invalid "
-                 "syntax\n");
+                 "syntax");
   ExpectRejected("service scale todo_todo-web=-1",
                  "todo_todo-web: invalid replicas value -1: strconv.ParseUint: parsing \"-1\": invalid syntax\n");
 }
 
 TEST_F(BadInput, BadSize) {
-  ExpectRejected("service create --limit-memory 100Q nginx",
-                 "invalid argument \"100Q\" for \"--limit-memory\" flag: invalid suffix: 'q'\n");
+  ExpectFlagRejected("service create --limit-memory 100Q nginx",
+                 "invalid argument \"100Q\" for \"--limit-memory\" flag: invalid suffix: 'q'");
 }
 
 TEST_F(BadInput, SecondSwarmInit) {
@@ -124,17 +139,65 @@ TEST_F(BadInput, SecondSwarmInit) {
                  "leave this swarm and join another one.\n");
 }
 
-TEST_F(BadInput, NodeUpdateTakesOneNode) {
-  ExpectRejected("node update --label-add a=b node1 node2", "swarmsim: 'swarmsim node update' requires 1 argument\n");
+// docker/cli's cli/required.go: the error, the usage line, where to read more.
+TEST_F(BadInput, ArgumentCountsAsDockerSaysThem) {
+  ExpectRejected("node update --label-add a=b node1 node2",
+                 "swarmsim: 'swarmsim node update' requires 1 argument\n\nUsage:  swarmsim node update [OPTIONS] NODE\n\n"
+                 "Run 'swarmsim node update --help' for more information\n",
+                 1);
+  ExpectRejected("service ps",
+                 "swarmsim: 'swarmsim service ps' requires at least 1 argument\n\nUsage:  swarmsim service ps [OPTIONS] "
+                 "SERVICE [SERVICE...]\n\nSee 'swarmsim service ps --help' for more information\n",
+                 1);
+  ExpectRejected("service ls extra",
+                 "swarmsim: 'swarmsim service ls' accepts no arguments\n\nUsage:  swarmsim service ls [OPTIONS]\n\n"
+                 "Run 'swarmsim service ls --help' for more information\n",
+                 1);
+  // sic: docker 28.2.2 prints "SRun" after "requires at most".
+  ExpectRejected("node add a b",
+                 "swarmsim: 'swarmsim node add' requires at most 1 argument\n\nUsage:  swarmsim node add [OPTIONS] "
+                 "[NAME]\n\nSRun 'swarmsim node add --help' for more information\n",
+                 1);
 }
 
 TEST_F(BadInput, TimeDoesNotGoBackwards) {
   ExpectRejected("time advance -5s", "time cannot go backwards: -5s\n");
 }
 
+// Flag errors add the usage and exit 125, as cobra's FlagErrorFunc in docker/cli.
 TEST_F(BadInput, UnknownFlagAndCommand) {
-  ExpectRejected("service ls --foo", "unknown flag: --foo\n");
-  ExpectRejected("nosuch", "swarmsim: 'nosuch' is not a swarmsim command.\n");
+  const std::string ls_trailer =
+      "\n\nUsage:  swarmsim service ls [OPTIONS]\n\nRun 'swarmsim service ls --help' for more information\n";
+  ExpectRejected("service ls --foo", "unknown flag: --foo" + ls_trailer, 125);
+  ExpectRejected("service ls -x", "unknown shorthand flag: 'x' in -x" + ls_trailer, 125);
+  ExpectRejected("service ls --format", "flag needs an argument: --format" + ls_trailer, 125);
+  ExpectRejected("service ls -q=bogus",
+                 "invalid argument \"bogus\" for \"-q, --quiet\" flag: strconv.ParseBool: parsing \"bogus\": invalid "
+                 "syntax" + ls_trailer,
+                 125);
+  ExpectRejected("service ls -f bogus",
+                 "invalid argument \"bogus\" for \"-f, --filter\" flag: bad format of filter (expected name=value)" +
+                     ls_trailer,
+                 125);
+  ExpectRejected("service create --replicas x nginx",
+                 "invalid argument \"x\" for \"--replicas\" flag: strconv.ParseUint: parsing \"x\": invalid syntax\n\n"
+                 "Usage:  swarmsim service create [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n"
+                 "Run 'swarmsim service create --help' for more information\n",
+                 125);
+  ExpectRejected("nosuch", "swarmsim: unknown command: swarmsim nosuch\n\nRun 'swarmsim --help' for more information\n",
+                 1);
+  ExpectRejected("service nosuch",
+                 "swarmsim: unknown command: swarmsim service nosuch\n\nUsage:  swarmsim service\n\n"
+                 "Run 'swarmsim service --help' for more information\n",
+                 1);
+}
+
+// The daemon reads a node spec's words (either case) and names what it cannot.
+TEST_F(BadInput, NodeUpdateWordsAreTheDaemons) {
+  ExpectRejected("node update --availability bogus node1",
+                 "Error response from daemon: invalid Availability: \"bogus\"\n", 1);
+  ExpectRejected("node update --role boss --availability bogus node1",
+                 "Error response from daemon: invalid Role: \"boss\"\n", 1);
 }
 
 TEST_F(BadInput, DryRunLeavesTheDatabaseAsItWas) {
@@ -152,24 +215,24 @@ TEST_F(BadInput, MissingComposeFile) {
 }
 
 TEST_F(BadInput, InvalidDurations) {
-  ExpectRejected("service update --update-delay 5x todo_todo-web",
-                 "invalid argument \"5x\" for \"--update-delay\" flag: time: unknown unit \"x\" in duration \"5x\"\n");
-  ExpectRejected("service update --rollback-monitor soon todo_todo-web",
-                 "invalid argument \"soon\" for \"--rollback-monitor\" flag: time: invalid duration \"soon\"\n");
-  ExpectRejected("service update --health-interval nope todo_todo-web",
-                 "invalid argument \"nope\" for \"--health-interval\" flag: time: invalid duration \"nope\"\n");
+  ExpectFlagRejected("service update --update-delay 5x todo_todo-web",
+                 "invalid argument \"5x\" for \"--update-delay\" flag: time: unknown unit \"x\" in duration \"5x\"");
+  ExpectFlagRejected("service update --rollback-monitor soon todo_todo-web",
+                 "invalid argument \"soon\" for \"--rollback-monitor\" flag: time: invalid duration \"soon\"");
+  ExpectFlagRejected("service update --health-interval nope todo_todo-web",
+                 "invalid argument \"nope\" for \"--health-interval\" flag: time: invalid duration \"nope\"");
   ExpectRejected("service update --update-monitor -1s todo_todo-web",
                  "Error response from daemon: rpc error: code = InvalidArgument desc = TaskSpec: update-monitor cannot "
                  "be negative\n");
 }
 
 TEST_F(BadInput, ParallelismBelowZero) {
-  ExpectRejected("service update --update-parallelism -1 todo_todo-web",
+  ExpectFlagRejected("service update --update-parallelism -1 todo_todo-web",
                  "invalid argument \"-1\" for \"--update-parallelism\" flag: strconv.ParseUint: parsing \"-1\": "
-                 "invalid syntax\n");
-  ExpectRejected("service create --rollback-parallelism -3 nginx",
+                 "invalid syntax");
+  ExpectFlagRejected("service create --rollback-parallelism -3 nginx",
                  "invalid argument \"-3\" for \"--rollback-parallelism\" flag: strconv.ParseUint: parsing \"-3\": "
-                 "invalid syntax\n");
+                 "invalid syntax");
 }
 
 TEST_F(BadInput, RollbackWithoutPreviousSpec) {
@@ -291,11 +354,11 @@ TEST_F(BadInput, ConfigsAndSecretsInUseOrTaken) {
                  "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'todo-list-secret' is in "
                  "use by the following services: other, todo_todo-web\n");
   ExpectRejected("service create --name web2 --secret missing nginx", "secret not found: missing\n");
-  ExpectRejected("service create --name web2 --config source=todo-list-config,oops nginx",
+  ExpectFlagRejected("service create --name web2 --config source=todo-list-config,oops nginx",
                  "invalid argument \"source=todo-list-config,oops\" for \"--config\" flag: invalid field 'oops' must "
-                 "be a key=value pair\n");
-  ExpectRejected("service create --name web2 --secret target=/x nginx",
-                 "invalid argument \"target=/x\" for \"--secret\" flag: source is required\n");
+                 "be a key=value pair");
+  ExpectFlagRejected("service create --name web2 --secret target=/x nginx",
+                 "invalid argument \"target=/x\" for \"--secret\" flag: source is required");
   ExpectRejected("service update --secret-add todo-list-secret other",
                  "Error response from daemon: rpc error: code = InvalidArgument desc = secret references "
                  "'todo-list-secret' and 'todo-list-secret' have a conflicting target: 'todo-list-secret'\n");

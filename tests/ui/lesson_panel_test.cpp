@@ -102,5 +102,21 @@ TEST_F(LessonPanelTest, PredictionsAreCountedAndResultsFollowTheLanguage) {
   EXPECT_EQ(ui_.lesson.predictions_right, ui_.lesson.guesses.empty() ? 0 : 1);
 }
 
+// Folded to its title bar, the lesson panel leaves the right column to the
+// inspector (its decision table needs the rows).
+TEST_F(LessonPanelTest, AFoldedLessonGivesTheInspectorTheColumn) {
+  DrawFrame();
+  DrawFrame();
+  ImGuiWindow* inspector = Window(kInspectorWindow);
+  ASSERT_NE(inspector, nullptr);
+  const float shared = inspector->Size.y;
+  ImGui::SetWindowCollapsed(kLessonWindow, true);
+  DrawFrame();
+  DrawFrame();
+  EXPECT_TRUE(ui_.lesson_folded);
+  EXPECT_GT(inspector->Size.y, shared * 1.5f);
+  EXPECT_GT(inspector->Size.y, Window(kBoardWindow)->Size.y - 2 * ImGui::GetFrameHeight());
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

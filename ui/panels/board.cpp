@@ -144,8 +144,10 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
   ImFont* bold = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title : ImGui::GetFont();
   float right = end.x - pad;
   if (history) {
+    // The name keeps room for the state word after it; the image gets what is left.
+    float state_w = ImGui::CalcTextSize(card.state_word).x + fs * 0.8f;
     std::string name = FitTaskName(ImGui::GetFont(), ImGui::GetFontSize(), card.name, card.slot,
-                                   std::max(right - x - fs * 5, (right - x) * 0.5f));
+                                   std::max(right - x - state_w, (right - x) * 0.5f));
     dl->AddText(ImVec2(x, p.y + pad), text, name.c_str());
     float rest_x = x + ImGui::CalcTextSize(name.c_str()).x + fs * 0.8f;
     std::string rest = FitText(std::string(card.state_word) + "  " + card.image, right - rest_x);

@@ -114,7 +114,9 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   // The right column: the lesson above, the inspector beneath, a splitter between.
   float right_x = display.x - right_w;
   bool both = ui->open.lesson && ui->open.inspector;
-  float lesson_h = !ui->open.lesson ? 0 : both ? std::round((upper_h - kGap) * lay.lesson) : upper_h;
+  float lesson_h = !ui->open.lesson ? 0
+                   : ui->lesson_folded && ui->open.inspector ? ImGui::GetFrameHeight()
+                   : both ? std::round((upper_h - kGap) * lay.lesson) : upper_h;
   Place(right_x, top, right_w, lesson_h);
   if (ui->open.lesson) DrawLesson(frame, ui, &ui->open.lesson);
   float inspector_y = top + lesson_h + (both ? kGap : 0);
@@ -135,7 +137,7 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
     Splitter("##split_bottom", ImVec2(0, top + upper_h), ImVec2(display.x, kGap), false, h, -1, 0.12f, 0.7f,
              &lay.bottom);
   }
-  if (both) {
+  if (both && !ui->lesson_folded) {
     Splitter("##split_lesson", ImVec2(right_x, top + lesson_h), ImVec2(right_w, kGap), false, upper_h - kGap, 1,
              0.12f, 0.88f, &lay.lesson);
   }

@@ -29,7 +29,10 @@ void Field(const char* name, const std::string& value) {
   ImGui::TextWrapped("%s", value.c_str());
 }
 
-std::string Ago(Time now, Time t) { return HumanDuration(now - t) + " ago"; }
+// docker's duration ("26 seconds") with the window's own "ago".
+std::string Ago(Time now, Time t) {
+  return HumanDuration(now - t) + (language() == Lang::kKorean ? " 전" : " ago");
+}
 
 std::string Cpus(int64_t nano) {
   char buf[32];

@@ -83,7 +83,10 @@ void RunLessonStep(const Frame& frame, UiState* ui) {
 
 void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
   std::string title = std::string(L("Lesson", "레슨")) + kLessonWindow;
-  if (!ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags)) {
+  // Foldable (its title bar's arrow): folded, it gives the inspector the column.
+  bool shown = ImGui::Begin(title.c_str(), p_open, kPanelWindowFlags & ~ImGuiWindowFlags_NoCollapse);
+  ui->lesson_folded = ImGui::IsWindowCollapsed();
+  if (!shown) {
     ImGui::End();
     return;
   }
@@ -170,9 +173,14 @@ void DrawLesson(const Frame& frame, UiState* ui, bool* p_open) {
       bool right = p->ran && ci == q.answer;
       bool wrong = p->ran && picked && ci != q.answer;
       std::string mark = right ? "✓ " : wrong ? "✗ " : "";
-      std::string choice = mark + q.choices[c].In(lang) + "##p" + std::to_string(k) + "c" + std::to_string(c);
+      std::string id = "##p" + std::to_string(k) + "c" + std::to_string(c);
       if (right || wrong) ImGui::PushStyleColor(ImGuiCol_Text, right ? kGood : kBad);
-      if (ImGui::RadioButton(choice.c_str(), picked) && !p->ran) p->guesses[k] = ci;
+      // The button alone, its text wrapped beside it (a long answer is not cut);
+      // clicking the text picks too.
+      if (ImGui::RadioButton(id.c_str(), picked) && !p->ran) p->guesses[k] = ci;
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s%s", mark.c_str(), q.choices[c].In(lang).c_str());
+      if (ImGui::IsItemClicked() && !p->ran) p->guesses[k] = ci;
       if (right || wrong) ImGui::PopStyleColor();
     }
     if (p->ran) {

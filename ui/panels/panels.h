@@ -80,6 +80,7 @@ struct UiState {
   bool rewind_held = false;  // the bar is being dragged this frame
   Time rewind_to = 0;
   LessonProgress lesson;
+  bool lesson_folded = false;  // the lesson panel shows only its title bar
 };
 
 // One frame's data, shared by every panel.
