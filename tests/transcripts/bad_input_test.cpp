@@ -368,7 +368,10 @@ TEST_F(BadInput, SeveralObjectsSeveralOutcomes) {
   ASSERT_EQ(Run("config create a scenarios/todo-list/configs/config.json").exit_code, 0);
   ASSERT_EQ(Run("config create b scenarios/todo-list/configs/config.json").exit_code, 0);
   // A command that fails before any object is touched changes nothing.
-  ExpectRejected("config rm --bogus a b", "unknown flag: --bogus\n");
+  ExpectRejected("config rm --bogus a b",
+                 "unknown flag: --bogus\n\nUsage:  swarmsim config rm CONFIG [CONFIG...]\n\nRun 'swarmsim config rm "
+                 "--help' for more information\n",
+                 125);
   // One call per object, as docker: what can go goes, each failure has its line.
   Ran r = Run("config rm a nope b");
   EXPECT_EQ(r.exit_code, 1);
