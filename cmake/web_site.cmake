@@ -1,5 +1,5 @@
 # The classroom page: the window's own sources (ui/, the shared frame loop in
-# ui/app/window_loop.cpp) and the browser's platform layer (ui/web/) linked into
+# ui/app/) and the browser's platform layer (ui/web/) linked into
 # index.html + index.js + index.wasm. The lessons are built into core (as for the
 # desktop) and the font subsets (WEB_FONT_DIR, made by script/build-web) are
 # embedded, so the page needs nothing but its own three files.
@@ -9,8 +9,10 @@ list(FILTER UI_SOURCES EXCLUDE REGEX "/ui/(app|web)/")
 add_library(swarmsim_ui_lib STATIC ${UI_SOURCES})
 target_link_libraries(swarmsim_ui_lib PUBLIC swarmsim_core web_imgui)
 
-file(GLOB WEB_SOURCES_CPP CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/ui/web/*.cpp)
-add_executable(swarmsim_web ${WEB_SOURCES_CPP} ${CMAKE_SOURCE_DIR}/ui/app/window_loop.cpp)
+# The window program's shared part (ui/app/ but the desktop's main.cpp) and ui/web/.
+file(GLOB WEB_SOURCES_CPP CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/ui/web/*.cpp ${CMAKE_SOURCE_DIR}/ui/app/*.cpp)
+list(FILTER WEB_SOURCES_CPP EXCLUDE REGEX "/ui/app/main.cpp$")
+add_executable(swarmsim_web ${WEB_SOURCES_CPP})
 target_link_libraries(swarmsim_web PRIVATE swarmsim_ui_lib)
 set_target_properties(swarmsim_web PROPERTIES OUTPUT_NAME index SUFFIX ".html"
                       RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site")
@@ -24,6 +26,6 @@ target_link_options(swarmsim_web PRIVATE
   -lidbfs.js
   "-sEXPORTED_RUNTIME_METHODS=[FS,ccall,cwrap,UTF8ToString]"
   "-sEXPORTED_FUNCTIONS=[_main,_swarmsim_run,_swarmsim_open_file,_swarmsim_reset,_swarmsim_summary,_swarmsim_state_path,_swarmsim_reset_frame_stats]"
-  --shell-file ${WEB_SHELL}
-  --pre-js ${CMAKE_SOURCE_DIR}/ui/web/page.js
-  --embed-file ${WEB_FONT_DIR}@/fonts)
+  "SHELL:--shell-file ${WEB_SHELL}"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/ui/web/page.js"
+  "SHELL:--embed-file ${WEB_FONT_DIR}@/fonts")

@@ -146,13 +146,16 @@ struct Gloss {
 // Sorted by word (binary search).
 constexpr Gloss kGlosses[] = {
     {"accepted", "수락됨"},      {"active", "활성: 태스크를 받음"},  {"assigned", "노드에 배정됨"},
-    {"complete", "완료"},        {"config", "컨피그"},              {"create", "생성"},
+    {"complete", "완료"},        {"config", "컨피그"},              {"constraint", "제약 조건"},
+    {"create", "생성"},
     {"decision", "스케줄링 결정"}, {"destroy", "삭제"},             {"disconnected", "연결 끊김"},
     {"down", "다운: 응답 없음"},  {"drain", "드레인: 태스크를 옮김"}, {"failed", "실패"},
+    {"hostport", "호스트 포트"},  {"maxreplicas", "노드당 최대 복제본"},
     {"new", "새로 만듦"},        {"node", "노드"},                  {"orphaned", "고아: 노드를 잃음"},
     {"pause", "일시 중지: 새 태스크를 받지 않음"}, {"pending", "대기: 놓을 노드 없음"},
+    {"platform", "플랫폼"},      {"plugin", "플러그인"},
     {"preparing", "준비 중: 이미지 받는 중"}, {"ready", "준비됨"},  {"rejected", "거부됨"},
-    {"remove", "제거"},          {"running", "실행 중"},            {"secret", "시크릿"},
+    {"remove", "제거"},          {"resources", "자원(예약)"},        {"running", "실행 중"},            {"secret", "시크릿"},
     {"service", "서비스"},       {"shutdown", "종료됨"},            {"starting", "시작 중"},
     {"swarm", "스웜"},           {"task", "태스크"},                {"unknown", "알 수 없음"},
     {"update", "변경"},

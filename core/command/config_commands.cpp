@@ -20,6 +20,8 @@ using Labels = std::map<std::string, std::string>;
 Status Create(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   const std::string& name = args.positional()[0];
+  // `secret create NAME` is allowed (for secret drivers, which swarmsim has not).
+  if (args.positional().size() < 2) return Status::InvalidArgument("secret file is required");
   const std::string& file = args.positional()[1];
   auto data = ctx->read_file(file);  // recorded in the command log; "-" is stdin
   if (!data.ok()) return data.status();
@@ -126,9 +128,14 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   bool pretty = args.Has("pretty");
   if (pretty && args.Has("format")) return Status::InvalidArgument("--format is incompatible with human friendly format");
   std::vector<const Config*> found;
+  std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
     auto c = ResolveBlob(ctx->state, kind, ref);
-    if (!c.ok()) return c.status();
+    if (!c.ok() && (pretty || c.status().code() != Status::Code::kNotFound)) return c.status();
+    if (!c.ok()) {
+      errors.push_back(c.status().message());
+      continue;
+    }
     found.push_back(c.value());
   }
   if (pretty) {
@@ -137,9 +144,8 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   }
   std::vector<nlohmann::json> objs;
   for (const Config* c : found) objs.push_back(ToJson(*c, kind));  // secrets: no Spec.Data
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, args.Get("format"),
+                        kind == BlobKind::kSecret ? "swarm.Secret" : "swarm.Config", out);
 }
 
 // Every name is checked before anything is removed: one command, one transaction.
@@ -166,11 +172,11 @@ void Register(BlobKind kind, std::vector<CommandDef>* defs) {
   const std::string upper = secret ? "SECRET" : "CONFIG";
   const std::string plural = word + "s";
   defs->push_back({.path = {word, "create"},
-                   .usage = word + " create [OPTIONS] " + upper + " file|-",
+                   .usage = word + " create [OPTIONS] " + upper + (secret ? " [file|-]" : " file|-"),
                    .description = secret ? "Create a secret from a file or STDIN as content"
                                          : "Create a config from a file or STDIN",
                    .flags = {FlagSpec::Value("label", 'l', "list", secret ? "Secret labels" : "Config labels")},
-                   .min_args = 2,
+                   .min_args = secret ? 1 : 2,
                    .max_args = 2,
                    .run = std::bind(Create, kind, _1, _2, _3)});
   defs->push_back({.path = {word, "ls"},

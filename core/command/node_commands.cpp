@@ -86,13 +86,10 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (!pos.empty() && count > 1) {
     return Status::InvalidArgument("a node name can only be given with --count 1");
   }
-  for (int i = 0; i < count; ++i) {
-    NodeOptions one = opts;
-    if (!pos.empty()) one.hostname = pos[0];
-    auto id = AddNode(ctx->state, one);
-    if (!id.ok()) return id.status();
-    out->out += id.value() + "\n";
-  }
+  if (!pos.empty()) opts.hostname = pos[0];
+  auto ids = AddNodes(ctx->state, opts, count);
+  if (!ids.ok()) return ids.status();
+  for (const auto& id : ids.value()) out->out += id + "\n";
   return Status::OK();
 }
 
@@ -220,23 +217,34 @@ std::string PrettyNode(const Node& n) {
 }
 
 Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  // docker/cli's node inspect: --pretty is the format "pretty".
+  if (args.Has("pretty") && !args.Get("format").empty()) {
+    return Status::InvalidArgument("--format is incompatible with human friendly format");
+  }
+  std::string format = args.Has("pretty") ? "pretty" : args.Get("format");
+  if (format.rfind("pretty", 0) == 0 && format != "pretty") {
+    return Status::InvalidArgument("cannot supply extra formatting options to the pretty template");
+  }
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   std::vector<const Node*> nodes;
+  std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
     std::string r = ref == "self" ? ctx->state->self_node_id : ref;
     auto n = ResolveNode(ctx->state, r);
-    if (!n.ok()) return n.status();
+    if (!n.ok() && (format == "pretty" || n.status().code() != Status::Code::kNotFound)) return n.status();
+    if (!n.ok()) {
+      errors.push_back(n.status().message());
+      continue;
+    }
     nodes.push_back(n.value());
   }
-  if (args.Has("pretty")) {
+  if (format == "pretty") {
     for (const Node* n : nodes) out->out += PrettyNode(*n);
     return Status::OK();
   }
   std::vector<nlohmann::json> objs;
   for (const Node* n : nodes) objs.push_back(ToJson(*n));
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, format, "swarm.Node", out);
 }
 
 Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

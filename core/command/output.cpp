@@ -10,6 +10,9 @@ namespace swarmsim {
 
 namespace {
 
+// {{json}} over an Engine API object prints Go struct field order, as docker's does.
+std::string InspectJsonEncoder(const nlohmann::json& value) { return InDockerOrder(value).dump(); }
+
 }  // namespace
 
 Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list, const std::string& format,
@@ -76,10 +79,37 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
     // `docker inspect --format` runs with missingkey=error.
     TemplateOptions options;
     options.missing_key_error = true;
+    options.json_encoder = InspectJsonEncoder;
     auto text = parsed->Execute(o, options);
     if (!text.ok()) return text.status();
     out->out += text.value() + "\n";
   }
+  return Status::OK();
+}
+
+Status WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
+                      const std::string& format, const std::string& go_type, CommandOutput* out) {
+  if (format.empty() || format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& o : found) arr.push_back(o);
+    out->out += InDockerOrder(arr).dump(format.empty() ? 4 : -1) + "\n";
+  } else {
+    auto parsed = GoTemplate::Parse(format);
+    if (!parsed.ok()) return Status::InvalidArgument("template parsing error: " + parsed.status().message());
+    TemplateOptions options;
+    options.struct_type = go_type;
+    options.missing_key_error = true;
+    options.json_encoder = InspectJsonEncoder;
+    std::string lines;
+    for (const auto& o : found) {
+      auto text = parsed->Execute(o, options);
+      if (text.ok()) lines += text.value() + "\n";
+      else errors.push_back("template parsing error: " + text.status().message());
+    }
+    out->out += lines.empty() ? "\n" : lines;
+  }
+  for (const auto& e : errors) out->err += e + "\n";
+  if (!errors.empty()) out->exit_code = 1;
   return Status::OK();
 }
 

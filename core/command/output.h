@@ -38,4 +38,14 @@ std::string InspectJson(const std::vector<nlohmann::json>& objects);
 // Applies a Go template to each object (`inspect --format`).
 Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, CommandOutput* out);
 
+// What docker's inspect.Inspect prints (cli/command/inspect/inspector.go): the
+// objects found, as an indented JSON array ("[]" when none were), compact with
+// --format json, or one template line each (an empty line when none were); then,
+// on stderr, one line per reference in `errors` and per object the template
+// failed on, and exit code 1. `go_type` is the type docker's template sees
+// ("swarm.Service"), named in template errors.
+// Errors: a template that does not parse ("template parsing error: ...").
+Status WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
+                      const std::string& format, const std::string& go_type, CommandOutput* out);
+
 }  // namespace swarmsim

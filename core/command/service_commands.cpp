@@ -46,37 +46,63 @@ Status ServiceLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
 
 Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  // docker/cli's service ps: the tasks of the services found, then a line for
+  // each one not found; only an error when none was found.
   std::vector<const Task*> tasks;
+  std::string notfound;
+  bool any = false;
   for (const auto& ref : args.positional()) {
     Service* s = FindService(ctx->state, ref);
-    if (!s) return Status::NotFound("no such service: " + ref);
+    if (!s) {
+      notfound += (notfound.empty() ? "" : "\n") + ("no such service: " + ref);
+      continue;
+    }
+    any = true;
     for (const auto& [id, t] : ctx->state->tasks) {
       if (t.service_id == s->id) tasks.push_back(&t);
     }
   }
-  return PrintTaskTable(*ctx->state, tasks, TaskTableOptionsFrom(args), out);
+  if (!any) return Status::NotFound(notfound);
+  TaskTableOptions options = TaskTableOptionsFrom(args);
+  if (options.quiet) options.no_trunc = true;  // service ps -q prints whole task IDs
+  SWARMSIM_RETURN_IF_ERROR(PrintTaskTable(*ctx->state, tasks, options, out));
+  if (!notfound.empty()) {
+    out->err += notfound + "\n";
+    out->exit_code = 1;
+  }
+  return Status::OK();
 }
 
 Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  // docker/cli's service inspect: --pretty is the format "pretty".
+  if (args.Has("pretty") && !args.Get("format").empty()) {
+    return Status::InvalidArgument("--format is incompatible with human friendly format");
+  }
+  std::string format = args.Has("pretty") ? "pretty" : args.Get("format");
+  if (format.rfind("pretty", 0) == 0 && format != "pretty") {
+    return Status::InvalidArgument("Cannot supply extra formatting options to the pretty template");
+  }
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   std::vector<const Service*> services;
+  std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
     auto s = ResolveService(ctx->state, ref);
+    if (!s.ok() && s.status().code() != Status::Code::kNotFound) return s.status();
     if (!s.ok()) {
-      if (args.Has("pretty") || args.Has("format")) return s.status();
-      return Status::NotFound("Error: no such service: " + ref);
+      // The pretty view stops at the first missing service and prints nothing.
+      if (format == "pretty") return Status::NotFound("Error: no such service: " + ref);
+      errors.push_back("Error: no such service: " + ref);
+      continue;
     }
     services.push_back(s.value());
   }
-  if (args.Has("pretty")) {
+  if (format == "pretty") {
     for (const Service* s : services) out->out += PrettyService(*ctx->state, *s) + "\n";
     return Status::OK();
   }
   std::vector<nlohmann::json> objs;
   for (const Service* s : services) objs.push_back(ServiceJson(*ctx->state, *s));
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, format, "swarm.Service", out);
 }
 
 Status ServiceScale(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

@@ -424,14 +424,13 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
   auto image = NormalizeImageReference(pos[0]);
   if (!image.ok()) return image.status();
   spec.task_template.container.image = image.value();
-  for (size_t i = 1; i < pos.size(); ++i) {
-    if (i == 1) spec.task_template.container.command.push_back(pos[i]);
-    else spec.task_template.container.args.push_back(pos[i]);
-  }
+  // Every word after the image is an argument: docker sets ContainerSpec.Command
+  // only from --entrypoint.
+  for (size_t i = 1; i < pos.size(); ++i) spec.task_template.container.args.push_back(pos[i]);
   spec.name = args.Get("name");
   std::string mode = args.Get("mode", "replicated");
   if (mode == "global") spec.mode = ServiceMode::kGlobal;
-  else if (mode != "replicated") return BadFlag("mode", mode, "invalid mode: must be replicated or global");
+  else if (mode != "replicated") return Status::InvalidArgument("Unknown mode: " + mode + ", only replicated and global supported");
   SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, &spec));
   spec.task_template.placement.constraints = args.GetAll("constraint");
   for (const auto& e : args.GetAll("env")) spec.task_template.container.env.push_back(e);

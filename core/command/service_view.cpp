@@ -128,7 +128,7 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
   list.table = "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}";
   list.headers = {{"ID", "ID"},       {"Name", "NAME"},   {"Mode", "MODE"},
                   {"Replicas", "REPLICAS"}, {"Image", "IMAGE"}, {"Ports", "PORTS"}};
-  list.context_type = "*formatter.serviceContext";
+  list.context_type = "*service.serviceContext";
   return PrintList(rows, list, format, quiet, out);
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 Result<std::vector<ComposeFile>> ReadComposeFiles(CommandContext* ctx, const ParsedArgs& args) {
   std::vector<std::string> paths = args.GetAll("compose-file");
-  if (paths.empty()) return Status::InvalidArgument("specify a Compose file (with --compose-file)");
+  if (paths.empty()) return Status::InvalidArgument("Specify a Compose file (with --compose-file)");
   std::vector<ComposeFile> files;
   for (const auto& p : paths) {
     auto content = ctx->read_file(p);

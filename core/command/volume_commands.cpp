@@ -115,8 +115,42 @@ nlohmann::json VolumeRow(const ClusterState& state, const UseMap& users, const V
           {"Group", "N/A"}};
 }
 
+// `volume ls --node NODE`: what docker prints on that node. The Engine API's
+// volume list carries no usage data and these are not cluster volumes, so
+// links, size and the cluster fields are N/A.
+Status NodeVolumeLs(CommandContext* ctx, const ParsedArgs& args, const std::string& node_id,
+                    const std::vector<std::string>& filters, CommandOutput* out) {
+  auto parsed = ParseVolumeFilters(filters);
+  if (!parsed.ok()) return parsed.status();
+  UseMap users = VolumeUsers(*ctx->state);
+  std::vector<nlohmann::json> rows;
+  for (const Volume* v : SortedVolumes(*ctx->state)) {
+    if (v->node_id != node_id || !VolumeMatches(*ctx->state, users, *v, parsed.value())) continue;
+    nlohmann::json row = VolumeRow(*ctx->state, users, *v);
+    row.erase("Node");
+    row["Links"] = "N/A";
+    row["Size"] = "N/A";
+    row["Status"] = "N/A";
+    rows.push_back(std::move(row));
+  }
+  ListFormat list;
+  list.table = "table {{.Driver}}\t{{.Name}}";
+  list.quiet = "{{.Name}}";
+  list.raw = "name: {{.Name}}\ndriver: {{.Driver}}\n";
+  list.raw_quiet = "name: {{.Name}}";
+  list.headers = {{"Driver", "DRIVER"},         {"Name", "VOLUME NAME"}, {"Scope", "SCOPE"},
+                  {"Mountpoint", "MOUNTPOINT"}, {"Labels", "LABELS"},    {"Links", "LINKS"},
+                  {"Size", "SIZE"},             {"Availability", "AVAILABILITY"},
+                  {"Group", "GROUP"},           {"Status", "STATUS"}};
+  list.context_type = "*formatter.volumeContext";
+  return PrintList(rows, list, args.Get("format"), args.Has("quiet"), out);
+}
+
 Status VolumeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  auto node_id = NodeIdFromFlag(ctx->state, args);
+  if (!node_id.ok()) return node_id.status();
+  if (!node_id->empty()) return NodeVolumeLs(ctx, args, node_id.value(), args.GetAll("filter"), out);
   auto filters = ParseVolumeFilters(args.GetAll("filter"));
   if (!filters.ok()) return filters.status();
   UseMap users = VolumeUsers(*ctx->state);
@@ -140,9 +174,14 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   auto node_id = NodeIdFromFlag(ctx->state, args);
   if (!node_id.ok()) return node_id.status();
   std::vector<nlohmann::json> objs;
+  std::vector<std::string> errors;
   for (const auto& name : args.positional()) {
     auto copies = FindCopies(ctx->state, name, node_id.value());
-    if (!copies.ok()) return copies.status();
+    if (!copies.ok() && copies.status().code() != Status::Code::kNotFound) return copies.status();
+    if (!copies.ok()) {
+      errors.push_back(copies.status().message());
+      continue;
+    }
     if (copies->size() > 1) {
       std::string nodes;
       for (const Volume* v : copies.value()) nodes += (nodes.empty() ? "" : ", ") + NodeHostname(*ctx->state, v->node_id);
@@ -151,9 +190,7 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     }
     objs.push_back(ToJson(*copies->front()));
   }
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
-  out->out += InspectJson(objs);
-  return Status::OK();
+  return WriteInspected(objs, errors, args.Get("format"), "volume.Volume", out);
 }
 
 void RemoveVolume(ClusterState* state, Volume* v) {
@@ -237,7 +274,10 @@ void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
                    .description = "List volumes",
                    .flags = {FlagSpec::Bool("quiet", 'q', "Only display volume names"),
                              FlagSpec::Value("format", 0, "string", kListFormatHelp),
-                             FlagSpec::Value("filter", 'f', "filter", "Provide filter values (e.g. \"dangling=true\")")},
+                             FlagSpec::Value("filter", 'f', "filter", "Provide filter values (e.g. \"dangling=true\")"),
+                             FlagSpec::Value("node", 0, "string",
+                                             "List only this node's volumes, as 'docker volume ls' on that node "
+                                             "prints them (default: every node's, with a NODE column)")},
                    .max_args = 0,
                    .read_only = true,
                    .run = VolumeLs});

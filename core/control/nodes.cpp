@@ -1,15 +1,12 @@
 #include "core/control/nodes.h"
 
+#include <set>
+
 #include "core/control/swarm.h"
 
 namespace swarmsim {
 
 namespace {
-
-bool HostnameTaken(const ClusterState& state, const std::string& name) {
-  for (const auto& [id, n] : state.nodes) if (n.description.hostname == name) return true;
-  return false;
-}
 
 int CountManagers(const ClusterState& state) {
   int n = 0;
@@ -17,17 +14,25 @@ int CountManagers(const ClusterState& state) {
   return n;
 }
 
-}  // namespace
+// What adding a node must know about the others, collected once for a batch:
+// scanning every node per added node made `node add --count N` quadratic.
+struct NodeRoster {
+  std::set<std::string> hostnames;
+  int managers = 0;
 
-Duration HeartbeatTimeout(const ClusterState& state) { return 3 * state.swarm.dispatcher_heartbeat; }
+  explicit NodeRoster(const ClusterState& state) {
+    for (const auto& [id, n] : state.nodes) hostnames.insert(n.description.hostname);
+    managers = CountManagers(state);
+  }
+};
 
-Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
+Result<std::string> AddOneNode(ClusterState* state, const NodeOptions& options, NodeRoster* roster) {
   std::string hostname = options.hostname;
   if (hostname.empty()) {
     do {
       hostname = "node" + std::to_string(++state->name_counter);
-    } while (HostnameTaken(*state, hostname));
-  } else if (HostnameTaken(*state, hostname)) {
+    } while (roster->hostnames.count(hostname));
+  } else if (roster->hostnames.count(hostname)) {
     return Status::AlreadyExists("Error: a node with hostname " + hostname + " already exists");
   }
   Node node;
@@ -42,9 +47,10 @@ Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
   node.status.addr = "10.0.0." + std::to_string(state->nodes.size() + 2);
   if (options.role == NodeRole::kManager) {
     ManagerStatus ms;
-    ms.leader = CountManagers(*state) == 0;
+    ms.leader = roster->managers == 0;
     ms.addr = node.status.addr + ":2377";
     node.manager_status = ms;
+    ++roster->managers;
   }
   Touch(state, &node);
   // Keep generated names ahead of explicit ones like "node7".
@@ -55,8 +61,30 @@ Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
   }
   std::string id = node.id;
   state->nodes[id] = std::move(node);
+  roster->hostnames.insert(hostname);
   RecordEvent(state, "node", "create", id, {{"name", hostname}, {"role", ToString(options.role)}});
   return id;
+}
+
+}  // namespace
+
+Duration HeartbeatTimeout(const ClusterState& state) { return 3 * state.swarm.dispatcher_heartbeat; }
+
+Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
+  NodeRoster roster(*state);
+  return AddOneNode(state, options, &roster);
+}
+
+Result<std::vector<std::string>> AddNodes(ClusterState* state, const NodeOptions& options, int count) {
+  NodeRoster roster(*state);
+  std::vector<std::string> ids;
+  ids.reserve(count);
+  for (int i = 0; i < count; ++i) {
+    auto id = AddOneNode(state, options, &roster);
+    if (!id.ok()) return id.status();
+    ids.push_back(std::move(id.value()));
+  }
+  return ids;
 }
 
 Result<Node*> ResolveNode(ClusterState* state, const std::string& ref) {
@@ -165,6 +193,7 @@ Status StartNode(ClusterState* state, const std::string& ref) {
   node->down_at = 0;
   node->status.state = NodeState::kReady;
   node->status.message.clear();
+  if (node->manager_status) node->manager_status->reachability = "reachable";
   Touch(state, node);
   RecordEvent(state, "node", "update", node->id, {{"name", node->description.hostname}, {"state.new", "ready"}});
   return Status::OK();
@@ -178,6 +207,8 @@ void MarkNodeDown(ClusterState* state, Node* node) {
   }
   node->status.state = NodeState::kDown;
   node->status.message = "heartbeat failure";
+  // A manager that stopped no longer answers the raft: its peers see it unreachable.
+  if (node->manager_status) node->manager_status->reachability = "unreachable";
   Touch(state, node);
   RecordEvent(state, "node", "update", node->id,
               {{"name", node->description.hostname}, {"state.new", "down"}, {"message", "heartbeat failure"}});

@@ -21,6 +21,10 @@ struct NodeOptions {
 // Adds a Ready, Active node and returns its ID. Errors: hostname taken.
 Result<std::string> AddNode(ClusterState* state, const NodeOptions& options);
 
+// Adds `count` nodes like AddNode, in order, and returns their IDs. Errors: as
+// AddNode (only a given hostname can be taken, so only with count 1).
+Result<std::vector<std::string>> AddNodes(ClusterState* state, const NodeOptions& options, int count);
+
 struct NodeUpdate {
   std::map<std::string, std::string> label_add;
   std::vector<std::string> label_rm;

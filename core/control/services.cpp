@@ -174,8 +174,9 @@ Status RollbackService(ClusterState* state, const std::string& id) {
   if (!s.previous_spec) {
     return Rpc("FailedPrecondition", "service " + id + " does not have a previous spec");
   }
+  // swarmkit swaps: the spec rolled back from becomes the previous one, so a
+  // second rollback returns to it.
   std::swap(s.spec, *s.previous_spec);
-  s.previous_spec.reset();
   ++s.spec_version;
   UpdateStatus u;
   u.state = "rollback_started";

@@ -1583,7 +1583,7 @@ class Exec {
     }
 
     if (name == "json") {
-      *out = Own(json(GoJson(any(0))));
+      *out = Own(json(opt_.json_encoder ? opt_.json_encoder(any(0)) : GoJson(any(0))));
       return Status::OK();
     }
     if (name == "lower" || name == "upper" || name == "title") {

@@ -23,6 +23,7 @@
 //   `template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"`
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -44,6 +45,9 @@ struct TemplateOptions {
   // docker's HeaderFunctions, used to print a table's header row: json, split,
   // join, title, lower, upper and truncate return their (string) first argument.
   bool header_functions = false;
+  // How {{json}} encodes a value; unset: GoJson (keys sorted, as Go encodes a
+  // map). Inspect passes one that keeps the Engine API's struct field order.
+  std::function<std::string(const nlohmann::json&)> json_encoder;
 };
 
 class GoTemplate {

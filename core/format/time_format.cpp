@@ -84,14 +84,38 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// Writes `v` as exactly `width` decimal digits ending before `end`.
+void PutDigits(char* end, unsigned v, int width) {
+  for (int i = 0; i < width; ++i, v /= 10) *--end = static_cast<char>('0' + v % 10);
+}
+
 }  // namespace
 
+// Every stored object carries two of these (100,000 nodes or tasks are one
+// command), so the common case is written digit by digit rather than by snprintf.
 std::string FormatRFC3339Nano(Time t) {
   Civil c = Split(t);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u", static_cast<long long>(c.year), c.month, c.day,
-                c.hour, c.minute, c.second);
-  return buf + Fraction(c.nanos) + "Z";
+  if (c.year < 0 || c.year > 9999) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u", static_cast<long long>(c.year), c.month,
+                  c.day, c.hour, c.minute, c.second);
+    return buf + Fraction(c.nanos) + "Z";
+  }
+  std::string out = "0000-00-00T00:00:00";
+  PutDigits(&out[4], static_cast<unsigned>(c.year), 4);
+  PutDigits(&out[7], c.month, 2);
+  PutDigits(&out[10], c.day, 2);
+  PutDigits(&out[13], c.hour, 2);
+  PutDigits(&out[16], c.minute, 2);
+  PutDigits(&out[19], c.second, 2);
+  if (c.nanos != 0) {
+    std::string frac = ".000000000";
+    PutDigits(&frac[10], static_cast<unsigned>(c.nanos), 9);
+    while (frac.back() == '0') frac.pop_back();
+    out += frac;
+  }
+  out += 'Z';
+  return out;
 }
 
 std::string FormatPrettyTime(Time t) {

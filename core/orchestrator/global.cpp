@@ -45,10 +45,17 @@ void ReconcileGlobal(ClusterState* state, Service* service, std::map<std::string
       if (!finished_for_good) NewTask(state, *service, 0, node_id, TaskState::kRunning);
     }
   }
-  // Tasks on nodes that no longer exist.
-  for (auto& [key, slot] : *slots) {
-    if (state->nodes.count(slot.node_id)) continue;
-    for (Task* t : slot.Runnable()) SetDesiredState(state, t, TaskState::kShutdown);
+  // A deleted node's tasks are deleted with it, history included (swarm's global
+  // orchestrator on EventDeleteNode; the replicated one keeps Orphaned rows).
+  for (auto it = slots->begin(); it != slots->end();) {
+    if (state->nodes.count(it->second.node_id)) {
+      ++it;
+      continue;
+    }
+    std::vector<std::string> ids;
+    for (const Task* t : it->second.tasks) ids.push_back(t->id);
+    for (const auto& id : ids) RemoveTask(state, id);
+    it = slots->erase(it);
   }
   RunUpdater(state, service, slots);
 }

@@ -20,7 +20,9 @@ bool Halted(const Service& s) {
 
 void SetUpdateState(ClusterState* state, Service* service, const std::string& st, const std::string& message) {
   UpdateStatus u = service->update_status.value_or(UpdateStatus{});
-  if (st == "updating" || (st == "rollback_started" && u.state != "rollback_started")) u.started_at = state->clock.now;
+  // Only a new update starts the clock: swarm's automatic rollback changes state,
+  // message and spec, and keeps StartedAt (a manual rollback sets it in control/).
+  if (st == "updating") u.started_at = state->clock.now;
   u.state = st;
   u.message = message;
   if (st == "completed" || st == "rollback_completed") u.completed_at = state->clock.now;
@@ -57,7 +59,8 @@ void NoteUpdateFailure(ClusterState* state, Service* service, Task* failed) {
   double ratio = static_cast<double>(service->update_failures) / static_cast<double>(replicas);
   if (ratio <= cfg.max_failure_ratio) return;
   bool rolling_back = service->update_status->state == "rollback_started";
-  if (rolling_back) {
+  if (cfg.failure_action == "rollback" && rolling_back) {
+    // Never roll back a rollback.
     SetUpdateState(state, service, "rollback_paused",
                    "rollback paused due to failure or early termination of task " + task.id);
   } else if (cfg.failure_action == "rollback" && service->previous_spec) {
@@ -68,7 +71,8 @@ void NoteUpdateFailure(ClusterState* state, Service* service, Task* failed) {
     SetUpdateState(state, service, "rollback_started",
                    "update rolled back due to failure or early termination of task " + task.id);
   } else {
-    SetUpdateState(state, service, "paused",
+    // swarm's pause words are the same for an update and a rollback; the state says which.
+    SetUpdateState(state, service, rolling_back ? "rollback_paused" : "paused",
                    "update paused due to failure or early termination of task " + task.id);
   }
 }
@@ -137,9 +141,11 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
     ++in_flight;
   }
   if (!dirty.empty() || in_flight > 0) return;
-  // Every slot runs the new spec: watch one more monitor period, then complete.
+  // Every slot runs the new spec. swarm's workers sleep `delay` after every slot,
+  // the last one too, and only then does the last monitor period start.
   Duration watch = cfg.delay >= cfg.monitor ? cfg.delay + kSecond : cfg.monitor;
-  Time done_at = std::max(last_running, service->update_status->started_at) + watch;
+  Time workers_done = last_running > 0 ? last_running + cfg.delay : 0;
+  Time done_at = std::max(workers_done, service->update_status->started_at) + watch;
   if (now < done_at) {
     WakeServiceAt(state, service, done_at);
     return;

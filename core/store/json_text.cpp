@@ -32,6 +32,14 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 void AppendInt(std::string* out, int64_t v) { *out += std::to_string(v); }
 void AppendUint(std::string* out, uint64_t v) { *out += std::to_string(v); }
 
+// `,"key":"value"` when value is not empty (the model's omitempty strings). `key`
+// comes with its quotes and colon, and the leading comma when one is due.
+void AppendStringField(std::string* out, const char* key, const std::string& v) {
+  if (v.empty()) return;
+  *out += key;
+  AppendJsonString(out, v);
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
@@ -161,6 +169,77 @@ std::string DecisionJsonText(const Decision& d) {
   out += ",\"Time\":";
   AppendJsonString(&out, FormatRFC3339Nano(d.time));
   out.push_back('}');
+  return out;
+}
+
+// Keys in nlohmann's sorted order, fields omitted exactly where ToJson omits them,
+// so the text equals the dump of ToJson(node) with Plugins erased.
+std::string NodeRowJsonText(const Node& n) {
+  std::string out;
+  out.reserve(600);
+  out += "{\"CreatedAt\":";
+  AppendJsonString(&out, FormatRFC3339Nano(n.created_at));
+  out += ",\"Description\":{\"Engine\":{";
+  const NodeDescription& d = n.description;
+  if (!d.engine_version.empty()) {
+    out += "\"EngineVersion\":";
+    AppendJsonString(&out, d.engine_version);
+    if (!d.engine_labels.empty()) out.push_back(',');
+  }
+  if (!d.engine_labels.empty()) {
+    out += "\"Labels\":";
+    out += StringMapJsonText(d.engine_labels);
+  }
+  out += "},";
+  AppendStringField(&out, "\"Hostname\":", d.hostname);
+  if (!d.hostname.empty()) out.push_back(',');
+  out += "\"Platform\":{";
+  AppendStringField(&out, "\"Architecture\":", d.platform.architecture);
+  AppendStringField(&out, d.platform.architecture.empty() ? "\"OS\":" : ",\"OS\":", d.platform.os);
+  out += "},\"Resources\":{";
+  if (d.resources.memory_bytes != 0) {
+    out += "\"MemoryBytes\":";
+    AppendInt(&out, d.resources.memory_bytes);
+  }
+  if (d.resources.nano_cpus != 0) {
+    if (d.resources.memory_bytes != 0) out.push_back(',');
+    out += "\"NanoCPUs\":";
+    AppendInt(&out, d.resources.nano_cpus);
+  }
+  out += "},\"TLSInfo\":{}},\"ID\":";
+  AppendJsonString(&out, n.id);
+  if (n.manager_status) {
+    const ManagerStatus& m = *n.manager_status;
+    out += ",\"ManagerStatus\":{";
+    AppendStringField(&out, "\"Addr\":", m.addr);
+    bool any = !m.addr.empty();
+    if (m.leader) {
+      out += any ? ",\"Leader\":true" : "\"Leader\":true";
+      any = true;
+    }
+    AppendStringField(&out, any ? ",\"Reachability\":" : "\"Reachability\":", m.reachability);
+    out.push_back('}');
+  }
+  out += ",\"Spec\":{\"Availability\":";
+  AppendJsonString(&out, ToString(n.spec.availability));
+  out += ",\"Labels\":";
+  out += StringMapJsonText(n.spec.labels);
+  out += ",\"Role\":";
+  AppendJsonString(&out, ToString(n.spec.role));
+  out += "},\"Status\":{";
+  AppendStringField(&out, "\"Addr\":", n.status.addr);
+  AppendStringField(&out, n.status.addr.empty() ? "\"Message\":" : ",\"Message\":", n.status.message);
+  if (!n.status.addr.empty() || !n.status.message.empty()) out.push_back(',');
+  out += "\"State\":";
+  AppendJsonString(&out, ToString(n.status.state));
+  out += "},\"UpdatedAt\":";
+  AppendJsonString(&out, FormatRFC3339Nano(n.updated_at));
+  out += ",\"Version\":{";
+  if (n.version != 0) {
+    out += "\"Index\":";
+    AppendUint(&out, n.version);
+  }
+  out += "}}";
   return out;
 }
 

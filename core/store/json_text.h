@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/model/decision.h"
+#include "core/model/node.h"
 
 namespace swarmsim {
 
@@ -25,5 +26,9 @@ std::string StringMapJsonText(const std::map<std::string, std::string>& m);
 
 // Text that parses to exactly ToJson(decision).
 std::string DecisionJsonText(const Decision& decision);
+
+// A node's stored row: ToJson(node) without Description.Engine.Plugins (the same
+// for every node; the daemon's view adds it back). 100,000 nodes are one command.
+std::string NodeRowJsonText(const Node& node);
 
 }  // namespace swarmsim

@@ -458,16 +458,18 @@ Status SaveNodes(Database* db, const ClusterState& s) {
                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
   for (const auto& [id, n] : s.nodes) {
     if (n.version <= s.loaded_index) continue;
-    json images = json::array();
-    for (const auto& ref : n.images) images.push_back(ref);
-    json node = ToJson(n);
-    // The same for every node, and half the text: the daemon adds it, not the row.
-    node["Description"]["Engine"].erase("Plugins");
+    std::string images = "[";
+    for (const auto& ref : n.images) {
+      if (images.size() > 1) images.push_back(',');
+      AppendJsonString(&images, ref);
+    }
+    images.push_back(']');
+    // Plugins are the same for every node, and half the text: the daemon adds them, not the row.
     SWARMSIM_RETURN_IF_ERROR(
         stmt->Bind(1, id)
             .Bind(2, n.version)
-            .Bind(3, Dump(node))
-            .Bind(4, Dump(images))
+            .Bind(3, NodeRowJsonText(n))
+            .Bind(4, images)
             .Bind(5, static_cast<int64_t>(n.agent_down))
             .Bind(6, n.down_at)
             .Run());

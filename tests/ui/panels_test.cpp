@@ -285,5 +285,36 @@ TEST_F(PanelsTest, DraggingASplitterResizesThePanels) {
   }
 }
 
+// docker's --detach notice comes on stderr with exit 0: shown, but not as an error.
+TEST_F(PanelsTest, StderrOfASuccessfulCommandIsANoteNotAnError) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  RunAndLog(frame_, &ui_, {"stack", "deploy", "-c", "todo-list/v1.yml", "todo"});
+  ASSERT_EQ(ui_.console.lines.size(), 3u);
+  EXPECT_EQ(ui_.console.lines[2].kind, ConsoleLine::kNote);
+  EXPECT_NE(ui_.console.lines[2].text.find("--detach"), std::string::npos);
+}
+
+// While rewound the board carries its own banner, whose button goes back to live.
+TEST_F(PanelsTest, TheRewoundBoardSaysSoAndGoesBackToLive) {
+  ThreeNodesWithWeb();
+  DrawFrame();
+  ui_.rewinding = true;
+  ui_.rewind_to = frame_.live_now - 10 * kSecond;
+  frame_.rewound = true;
+  frame_.now = ui_.rewind_to;
+  auto draw = [&] { DrawClassroom(frame_, &ui_); };
+  imgui_.Frame(draw);
+  imgui_.Frame(draw);
+  ImGuiWindow* board = Window(kBoardWindow);
+  ASSERT_NE(board, nullptr);
+  // The banner is the board's first row: its button sits somewhere along it.
+  float y = board->Pos.y + board->WindowPadding.y + ImGui::GetFrameHeight() * 0.5f;
+  for (float x = board->Pos.x + 10; x < board->Pos.x + board->Size.x && ui_.rewinding; x += 8) {
+    imgui_.Click(ImVec2(x, y), draw);
+  }
+  EXPECT_FALSE(ui_.rewinding);
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -31,7 +31,18 @@ OUT = os.path.join(ROOT, "build-web", "test")
 WANT_TITLE = "swarmsim — 3 nodes, 2 tasks running"
 
 
+# The driver in use: a failure keeps a screenshot of the page beside the others.
+CURRENT = None
+
+
 def fail(why):
+    if CURRENT is not None and CURRENT.session:
+        try:
+            with open(os.path.join(OUT, "failure.png"), "wb") as f:
+                f.write(base64.b64decode(CURRENT.s("GET", "/screenshot")))
+            why += " (page at failure: %s)" % os.path.join(OUT, "failure.png")
+        except Exception:  # noqa: BLE001 - the failure itself is the report
+            pass
     print("FAIL: " + why, file=sys.stderr)
     sys.exit(1)
 
@@ -158,6 +169,8 @@ def main():
     proc = subprocess.Popen([driver, "--port=%d" % port], stdout=log, stderr=subprocess.STDOUT)
     profile = tempfile.mkdtemp(prefix="swarmsim-chromium-")
     wd = WebDriver(port)
+    global CURRENT
+    CURRENT = wd
     try:
         wait_for("chromedriver did not start", lambda: _ready(wd), 20)
         try:
@@ -182,6 +195,15 @@ def main():
         colours = check_not_blank(lesson_png)
         print("title: %s; screenshot %s (%d colours)" % (WANT_TITLE, lesson_png, colours))
 
+        # A reload keeps the cluster (IndexedDB), not the link's scene: the page
+        # dropped the fragment once it had built the scene.
+        if "#" in wd.s("GET", "/url"):
+            fail("the scene's fragment stayed in the URL: a reload would rebuild it")
+        wd.s("POST", "/refresh", {})
+        wait_for("after a reload the title is no longer %r" % WANT_TITLE,
+                 lambda: (summary() or {}).get("loaded") and wd.script("return document.title") == WANT_TITLE, 60)
+        print("reloaded: the same cluster from the browser's storage")
+
         # Offline from here: everything the page needs was in its three files.
         server.shutdown()
         server.server_close()
@@ -190,14 +212,6 @@ def main():
         if x <= 0 or y <= 0:
             fail("the console's input line was not drawn: %r" % s)
         before = s["tasks"]
-        canvas = _canvas(wd)
-        rect = wd.s("GET", "/element/%s/rect" % canvas)
-        wd.s("POST", "/actions", {"actions": [
-            {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-                {"type": "pointerMove", "origin": {ELEMENT: canvas},
-                 "x": int(x - rect["width"] / 2), "y": int(y - rect["height"] / 2)},
-                {"type": "pointerDown", "button": 0}, {"type": "pause", "duration": 150},
-                {"type": "pointerUp", "button": 0}, {"type": "pause", "duration": 150}]}]})
         type_line(wd, "service scale todo_todo-web=4")
         after = wait_for("the typed command did not change the cluster",
                          lambda: (lambda t: t if t["tasks"] > before else None)(summary()), 30)
@@ -210,6 +224,41 @@ def main():
         check_not_blank(console_png)
         print("typed 'service scale todo_todo-web=4' offline: tasks %d -> %d, title %r; screenshot %s"
               % (before, after["tasks"], wd.script("return document.title"), console_png))
+
+        # Open a compose file through the toolbar's file input: it opens in the
+        # editor, and Deploy runs `stack deploy -c` on it.
+        compose = os.path.join(profile, "hello.yml")
+        with open(compose, "w") as f:
+            f.write("services:\n  hello:\n    image: nginx:1.25\n    deploy:\n      replicas: 3\n")
+        services = summary()["services"]
+        file_input = wd.s("POST", "/element", {"using": "css selector", "value": "#file"})[ELEMENT]
+        wd.s("POST", "/element/%s/value" % file_input, {"text": compose})
+        wait_for("the opened compose file is not in the editor",
+                 lambda: wd.script("return document.getElementById('editor').open && "
+                                   "document.getElementById('editor-text').value.includes('replicas: 3')"), 10)
+        deploy = wd.s("POST", "/element", {"using": "css selector", "value": "#editor-deploy"})[ELEMENT]
+        wd.s("POST", "/element/%s/click" % deploy, {})
+        wait_for("Deploy did not add the stack's service",
+                 lambda: summary()["services"] == services + 1, 20)
+        print("opened hello.yml and deployed it from the editor: %d -> %d services" % (services, services + 1))
+
+        # Save gives the database file swarmsim load reads; opening it puts that
+        # cluster back after a Reset.
+        saved = wd.script("var d = FS.readFile(Module.ccall('swarmsim_state_path', 'string', [], []));"
+                          "FS.writeFile('/saved-copy.db', d);"
+                          "return String.fromCharCode.apply(null, d.subarray(0, 15));")
+        if saved != "SQLite format 3":
+            fail("the saved database does not start with SQLite's header: %r" % saved)
+        before_reset = summary()
+        wd.script("window.confirm = function () { return true; }")
+        reset = wd.s("POST", "/element", {"using": "css selector", "value": "#reset"})[ELEMENT]
+        wd.s("POST", "/element/%s/click" % reset, {})
+        wait_for("Reset did not start over from the default preset",
+                 lambda: (lambda t: t["services"] == 0 and t["nodes"] == 3 and t)(summary()), 20)
+        kind = wd.script("return Module.ccall('swarmsim_open_file', 'string', ['string'], ['/saved-copy.db'])")
+        wait_for("opening the saved database did not bring its cluster back",
+                 lambda: kind == "database" and summary()["services"] == before_reset["services"], 20)
+        print("Save, Reset, Open: %d services back" % before_reset["services"])
     finally:
         if wd.session:
             try:
@@ -222,12 +271,21 @@ def main():
     print("PASS")
 
 
-ELEMENT = "element-6066-11e4-a52e-4f735d4b4ae4"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
 
 def type_line(wd, text):
-    """Types `text` and Enter into the focused canvas. Enter is held for a few frames:
-    ImGui sees keys as state sampled once per frame."""
+    """Clicks the console's input line, types `text` and Enter. Buttons and Enter are
+    held for a few frames: ImGui samples them as state once per frame."""
+    x, y = wd.script("return window.swarmsim.summary().console_input")
+    canvas = _canvas(wd)
+    rect = wd.s("GET", "/element/%s/rect" % canvas)
+    wd.s("POST", "/actions", {"actions": [
+        {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
+            {"type": "pointerMove", "origin": {ELEMENT: canvas},
+             "x": int(x - rect["width"] / 2), "y": int(y - rect["height"] / 2)},
+            {"type": "pointerDown", "button": 0}, {"type": "pause", "duration": 150},
+            {"type": "pointerUp", "button": 0}, {"type": "pause", "duration": 150}]}]})
     keys = [a for ch in text for a in ({"type": "keyDown", "value": ch}, {"type": "keyUp", "value": ch})]
     keys += [{"type": "pause", "duration": 100}, {"type": "keyDown", "value": "\ue007"},
              {"type": "pause", "duration": 200}, {"type": "keyUp", "value": "\ue007"}]

@@ -152,6 +152,15 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
     float rest_x = x + ImGui::CalcTextSize(name.c_str()).x + fs * 0.8f;
     std::string rest = FitText(std::string(card.state_word) + "  " + card.image, right - rest_x);
     dl->AddText(ImVec2(rest_x, p.y + pad), StateColor(card.state, 0.8f), rest.c_str());
+  } else if (size.y < 2 * line + 2 * pad) {
+    // One line (a short column): the name with its slot, the state as a dot in its
+    // colour (hollow while shutting down); the tooltip says it in words.
+    float r = fs * 0.3f;
+    ImVec2 dot(right - r, p.y + size.y * 0.5f);
+    std::string name = FitTaskName(bold, bold->FontSize, card.name, card.slot, dot.x - r - pad - x);
+    dl->AddText(bold, bold->FontSize, ImVec2(x, p.y + (size.y - bold->FontSize) * 0.5f), text, name.c_str());
+    if (card.shutting_down) dl->AddCircle(dot, r, StateColor(card.state, alpha), 0, 2.5f);
+    else dl->AddCircleFilled(dot, r, StateColor(card.state, alpha));
   } else {
     std::string state = card.shutting_down ? std::string(card.state_word) + " → " + ToString(card.desired)
                                            : card.state_word;
@@ -188,12 +197,15 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
 // A task card; returns true when clicked. Its fade comes from the card's motion
 // (virtual time); a travelling card leaves only an outline where it will land and
 // is drawn in flight after the columns.
-bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history, bool changed = false) {
+// `brief`: one line (see DrawCardBody).
+bool Card(const Frame& frame, const TaskCard& card, bool selected, bool history, bool changed = false,
+          bool brief = false) {
   float fs = ImGui::GetFontSize();
   float w = ImGui::GetContentRegionAvail().x;
   float line = ImGui::GetTextLineHeight();
   float pad = fs * 0.35f;
-  float h = history ? line + 2 * pad : 2 * line + 3 * pad;
+  float title = frame.fonts && frame.fonts->card_title ? frame.fonts->card_title->FontSize : fs;
+  float h = history ? line + 2 * pad : brief ? std::max(title, line) + 2 * pad : 2 * line + 3 * pad;
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(card.task_id.c_str());
   bool clicked = ImGui::InvisibleButton("card", ImVec2(w, h));
@@ -305,8 +317,12 @@ void NodeColumnUi(const Frame& frame, const NodeColumn& col, UiState* ui, float 
   ImGui::BeginChild("tasks", ImVec2(0, 0), false);
   ImGui::PopStyleVar();
 
+  // Where not even one full card fits, cards take one line each, so they show.
+  float full_card = 2 * ImGui::GetTextLineHeight() + 3 * ImGui::GetFontSize() * 0.35f;
+  bool brief = ImGui::GetContentRegionAvail().y < 1.3f * full_card;
   for (const TaskCard& card : col.tasks) {
-    if (Card(frame, card, card.task_id == ui->selected_task, false, ChangedByStep(ui->lesson, card.task_id))) {
+    if (Card(frame, card, card.task_id == ui->selected_task, false, ChangedByStep(ui->lesson, card.task_id),
+             brief)) {
       ui->selected_task = card.task_id;
       ui->selected_node.clear();
     }

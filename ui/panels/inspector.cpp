@@ -105,6 +105,13 @@ void HistorySection(const Frame& frame, const Task& task, UiState* ui) {
   ImGui::EndTable();
 }
 
+// A filter's column header: swarm's filter name in English; in Korean the
+// window's word for it, swarm's name on hover.
+const char* FilterHeader(const std::string& filter) {
+  const char* ko = language() == Lang::kKorean ? KoreanGloss(filter) : nullptr;
+  return ko ? ko : filter.c_str();
+}
+
 void DecisionSection(const Frame& frame, const Task& task) {
   if (task.decision_id.empty() || !frame.decision) {
     ImGui::TextDisabled("%s", Tr(Str::kNoDecision));
@@ -125,9 +132,17 @@ void DecisionSection(const Frame& frame, const Task& task) {
   if (ImGui::BeginTable("decision", cols, flags, ImVec2(0, rows_h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(Tr(Str::kNode));
-    for (const std::string& f : grid.filters) ImGui::TableSetupColumn(f.c_str());
+    for (const std::string& f : grid.filters) ImGui::TableSetupColumn(FilterHeader(f));
     ImGui::TableSetupColumn(Tr(Str::kRankingKeys));
-    ImGui::TableHeadersRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < cols; ++c) {
+      ImGui::TableSetColumnIndex(c);
+      ImGui::TableHeader(ImGui::TableGetColumnName(c));
+      bool filter = c >= 1 && c <= int(grid.filters.size());
+      if (filter && language() == Lang::kKorean && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", grid.filters[size_t(c - 1)].c_str());
+      }
+    }
     for (const DecisionRow& row : grid.rows) {
       ImGui::TableNextRow();
       if (row.chosen) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 130, 70, 150));
@@ -136,7 +151,9 @@ void DecisionSection(const Frame& frame, const Task& task) {
       for (const DecisionCell& cell : row.cells) {
         ImGui::TableNextColumn();
         switch (cell.kind) {
-          case CellKind::kPass: ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "ok"); break;
+          case CellKind::kPass:
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "%s", language() == Lang::kKorean ? "통과" : "ok");
+            break;
           case CellKind::kSkipped: ImGui::TextDisabled("-"); break;
           case CellKind::kFail:
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), "%s", cell.reason.c_str());

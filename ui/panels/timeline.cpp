@@ -201,7 +201,8 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   float h = ImGui::GetFontSize() * 1.2f;
   ImVec2 p = ImGui::GetCursorScreenPos();
   p.y += (ImGui::GetFrameHeight() - h) / 2;
-  float now_w = ImGui::CalcTextSize("now").x;
+  const char* now_word = language() == Lang::kKorean ? "지금" : "now";
+  float now_w = ImGui::CalcTextSize(now_word).x;
   float w = std::max(ImGui::GetContentRegionAvail().x - now_w - ImGui::GetStyle().ItemSpacing.x, ImGui::GetFontSize());
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBarBg, 4);
   const Duration window = kMinute;
@@ -209,7 +210,7 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   dl->AddLine(ImVec2(p.x + w - 1, p.y), ImVec2(p.x + w - 1, p.y + h), kTextBright, 2);
   ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
   ImGui::SameLine();
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "now");
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kTextDim), "%s", now_word);
 
   RewindBar(frame, ui);
 

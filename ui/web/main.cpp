@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -190,9 +191,19 @@ EMSCRIPTEN_KEEPALIVE const char* swarmsim_open_file(const char* path) {
   char magic[16] = {};
   in.read(magic, sizeof magic);
   if (in.gcount() == sizeof magic && std::string(magic, sizeof magic) == std::string("SQLite format 3\0", 16)) {
-    in.close();
-    std::remove((std::string(kStatePath) + "-journal").c_str());
-    if (std::rename(path, kStatePath) != 0) return "error";
+    // Copied, not renamed: the state lives on another mount (IndexedDB's).
+    in.seekg(0);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A desktop database is in WAL mode (header bytes 18 and 19 are 2), which the
+    // page's SQLite (no WAL: no shared memory) refuses; a single downloaded file
+    // has no -wal beside it, so it reads the same as a rollback-journal file.
+    if (data.size() > 19 && data[18] == 2 && data[19] == 2) data[18] = data[19] = 1;
+    RemoveState();
+    std::ofstream out(kStatePath, std::ios::binary);
+    out << data;
+    if (!out.flush()) return "error";
+    out.close();
+    std::remove(path);
     g_page->loop->Reopen();
     g_page->persist_now = true;
     return "database";

@@ -13,6 +13,16 @@ TEST(TimeFormat, RFC3339NanoTrimsTrailingZeros) {
   EXPECT_EQ(FormatRFC3339Nano(t.value()), "2026-11-26T17:10:16.478803Z");
   EXPECT_EQ(FormatRFC3339Nano(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatRFC3339Nano(1'500'000'000), "1970-01-01T00:00:01.5Z");
+  EXPECT_EQ(FormatRFC3339Nano(1), "1970-01-01T00:00:00.000000001Z");
+}
+
+TEST(TimeFormat, RFC3339NanoRoundTrips) {
+  // Every field's width and carry: a spread of instants over the whole range (1811-2255).
+  for (Time t = -5'000'000'000'000'000'000LL; t < 9'000'000'000'000'000'000LL; t += 123'456'789'012'345'677LL) {
+    auto back = ParseRFC3339(FormatRFC3339Nano(t));
+    ASSERT_TRUE(back.ok()) << FormatRFC3339Nano(t);
+    EXPECT_EQ(back.value(), t) << FormatRFC3339Nano(t);
+  }
 }
 
 TEST(TimeFormat, ParsesOffsets) {

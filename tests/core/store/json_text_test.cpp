@@ -23,6 +23,48 @@ TEST(JsonTextTest, DecisionTextIsExactlyToJson) {
   EXPECT_EQ(DecisionJsonText(bare), ToJson(bare).dump());
 }
 
+// The stored row is ToJson(node) without the engine's plugins, byte for byte.
+std::string NodeRowViaTree(const Node& n) {
+  json j = ToJson(n);
+  j["Description"]["Engine"].erase("Plugins");
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
+  Node full = testing::FullNode();
+  EXPECT_EQ(NodeRowJsonText(full), NodeRowViaTree(full));
+  EXPECT_EQ(NodeRowJsonText(Node{}), NodeRowViaTree(Node{}));
+
+  // Every optional field absent or present on its own, odd strings included.
+  Node n = full;
+  n.description.hostname = "quote\" tab\t \xff";
+  n.description.engine_labels.clear();
+  n.description.platform.architecture.clear();
+  n.description.resources.memory_bytes = 0;
+  n.status.addr.clear();
+  n.manager_status = ManagerStatus{};
+  n.manager_status->reachability.clear();
+  n.version = 0;
+  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  n.description.engine_version.clear();
+  n.description.engine_labels = {{"a", "b"}};
+  n.description.platform = Platform{"", ""};
+  n.description.resources = Resources{};
+  n.status.message = "heartbeat failure";
+  n.manager_status->leader = true;
+  n.description.hostname.clear();
+  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  n.description.engine_labels.clear();
+  n.description.resources.nano_cpus = 2'000'000'000;
+  n.status.message.clear();
+  n.manager_status = ManagerStatus{true, "", ""};
+  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  n.manager_status = ManagerStatus{false, "", ""};
+  n.status.addr = "10.0.0.9";
+  n.status.message = "m";
+  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+}
+
 TEST(JsonTextTest, StringMapTextIsSortedJson) {
   std::map<std::string, std::string> m{{"b", "2"}, {"a", "x\"y"}, {"", ""}};
   std::string text = StringMapJsonText(m);
