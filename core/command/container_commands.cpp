@@ -228,8 +228,8 @@ std::vector<FlagSpec> LsFlags() {
 std::vector<FlagSpec> InspectFlags(bool type) {
   std::vector<FlagSpec> f = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
                              FlagSpec::Value("node", 0, "string", kNodeHelp),
-                             FlagSpec::Bool("size", 's', "Display total file sizes")};
-  if (type) f.push_back(FlagSpec::Value("type", 0, "string", "Only inspect objects of the given type (\"container\")"));
+                             FlagSpec::Bool("size", 's', type ? "Display total file sizes if the type is container" : "Display total file sizes")};
+  if (type) f.push_back(FlagSpec::Value("type", 0, "string", "Only inspect objects of the given type"));
   return f;
 }
 
@@ -238,7 +238,7 @@ std::vector<FlagSpec> InspectFlags(bool type) {
 void RegisterContainerCommands(std::vector<CommandDef>* defs) {
   defs->push_back({.path = {"ps"},
                    .usage = "ps [OPTIONS]",
-                   .description = "List containers (on one node: --node, default the leader)",
+                   .description = "List containers",
                    .flags = LsFlags(),
                    .max_args = 0,
                    .read_only = true,
@@ -246,28 +246,28 @@ void RegisterContainerCommands(std::vector<CommandDef>* defs) {
   defs->push_back({.path = {"container", "ls"},
                    .aliases = {"list", "ps"},
                    .usage = "container ls [OPTIONS]",
-                   .description = "List containers (on one node: --node, default the leader)",
+                   .description = "List containers",
                    .flags = LsFlags(),
                    .max_args = 0,
                    .read_only = true,
                    .run = ContainerLs});
   defs->push_back({.path = {"container", "inspect"},
                    .usage = "container inspect [OPTIONS] CONTAINER [CONTAINER...]",
-                   .description = "Display detailed information on one or more containers (on --node, default the leader)",
+                   .description = "Display detailed information on one or more containers",
                    .flags = InspectFlags(false),
                    .min_args = 1,
                    .read_only = true,
                    .run = ContainerInspect});
   defs->push_back({.path = {"inspect"},
                    .usage = "inspect [OPTIONS] CONTAINER [CONTAINER...]",
-                   .description = "Return low-level information on containers (on --node, default the leader)",
+                   .description = "Return low-level information on Docker objects",
                    .flags = InspectFlags(true),
                    .min_args = 1,
                    .read_only = true,
                    .run = Inspect});
   defs->push_back({.path = {"info"},
                    .usage = "info [OPTIONS]",
-                   .description = "Display system-wide information (of --node, default the leader)",
+                   .description = "Display system-wide information",
                    .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp),
                              FlagSpec::Value("node", 0, "string", kNodeHelp)},
                    .max_args = 0,
@@ -275,10 +275,10 @@ void RegisterContainerCommands(std::vector<CommandDef>* defs) {
                    .run = Info});
   defs->push_back({.path = {"volume", "create"},
                    .usage = "volume create [OPTIONS] [VOLUME]",
-                   .description = "Create a volume (on --node, default the leader: volumes are local to a node)",
+                   .description = "Create a volume",
                    .flags = {FlagSpec::Value("driver", 'd', "string", "Specify volume driver name", "local"),
                              FlagSpec::Value("label", 0, "list", "Set metadata for a volume"),
-                             FlagSpec::Value("opt", 'o', "map", "Set driver specific options"),
+                             FlagSpec::Value("opt", 'o', "map", "Set driver specific options", "map[]"),
                              FlagSpec::Value("node", 0, "string", kNodeHelp)},
                    .max_args = 1,
                    .run = VolumeCreate});

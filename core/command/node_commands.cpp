@@ -460,7 +460,7 @@ void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
                    .run = SwarmInspect});
   defs->push_back({.path = {"swarm", "leave"},
                    .usage = "swarm leave [OPTIONS]",
-                   .description = "Leave the swarm (the node the CLI talks to: the leader)",
+                   .description = "Leave the swarm",
                    .flags = {FlagSpec::Bool("force", 'f', "Force this node to leave the swarm, ignoring warnings")},
                    .max_args = 0,
                    .run = SwarmLeave});
