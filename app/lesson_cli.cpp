@@ -1,11 +1,16 @@
 #include "app/lesson_cli.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app/state_path.h"
+#include "core/lesson/lesson_page.h"
 #include "core/lesson/library.h"
 #include "core/lesson/runner.h"
 
@@ -19,10 +24,12 @@ using lesson::Lang;
 constexpr const char* kUsage =
     "Usage:  swarmsim lesson list [--scenarios DIR]\n"
     "        swarmsim lesson show NAME [--lang ko|en] [--scenarios DIR]\n"
-    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n";
+    "        swarmsim lesson run NAME [--lang ko|en] [--auto] [--from STEP] [--scenarios DIR]\n"
+    "        swarmsim lesson export NAME [--lang ko|en] -o FILE.html [--scenarios DIR]\n";
 
 struct Args {
   std::string verb, name, from;
+  std::string output;     // export: -o FILE
   std::string scenarios;  // --scenarios: another lesson directory
   Lang lang = Lang::kEn;
   bool auto_run = false;
@@ -62,6 +69,10 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
       auto v = value("--scenarios");
       if (!v.ok()) return v.status();
       a.scenarios = v.value();
+    } else if (w == "-o" || w == "--output" || w.rfind("--output=", 0) == 0) {
+      auto v = value("--output");
+      if (!v.ok()) return v.status();
+      a.output = v.value();
     } else if (w == "--help" || w == "-h") {
       return Status::OK();
     } else if (!w.empty() && w[0] == '-') {
@@ -76,7 +87,7 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
     if (positional.size() != 1) return Status::InvalidArgument("swarmsim: 'swarmsim lesson list' accepts no arguments");
     return a;
   }
-  if (a.verb != "show" && a.verb != "run") {
+  if (a.verb != "show" && a.verb != "run" && a.verb != "export") {
     return Status::InvalidArgument("swarmsim: '" + a.verb + "' is not a swarmsim lesson command.");
   }
   if (positional.size() != 2) {
@@ -84,6 +95,10 @@ Result<Args> ParseArgs(const std::vector<std::string>& args, const std::map<std:
   }
   a.name = positional[1];
   if (!a.from.empty() && a.verb != "run") return Status::InvalidArgument("unknown flag: --from");
+  if (a.verb == "export" && a.output.empty()) {
+    return Status::InvalidArgument("swarmsim: 'swarmsim lesson export' needs the page to write: -o FILE.html");
+  }
+  if (!a.output.empty() && a.verb != "export") return Status::InvalidArgument("unknown flag: --output");
   return a;
 }
 
@@ -325,6 +340,56 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
   return 0;
 }
 
+// Runs the whole lesson unattended on a database of its own (the student's
+// lesson state is left alone) and writes the page, even when a step fails.
+int Export(const LessonCliOptions& options, const Args& args, const lesson::Lesson& l,
+           const lesson::ScenarioFiles& files) {
+  // Open the file first: a path that cannot be written fails before the run.
+  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    std::string reason = std::strerror(errno);
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+    std::cerr << "open " << args.output << ": " << reason << "\n";
+    return 1;
+  }
+  std::string state_path = LessonStatePath(l.name, options.env) + ".export";
+  RemoveDatabaseFiles(state_path);
+  SessionOptions session;
+  session.database_path = state_path;
+  session.wall_now = options.wall_now;
+  session.seed = options.seed;
+  session.env = lesson::LessonEnvironment(files, options.env);
+  session.read_file = lesson::LessonFileReader(files);
+  std::vector<lesson::CommandRun> ran;
+  Status st = lesson::StartCluster(session, l, &ran);
+  std::vector<lesson::StepRun> runs;
+  bool ok = st.ok();
+  for (size_t i = 0; ok && i < l.steps.size(); ++i) {
+    runs.push_back(lesson::RunStep(session, l, i, args.lang));
+    ok = runs.back().ok();
+  }
+  RemoveDatabaseFiles(state_path);
+  if (!st.ok()) {
+    std::cerr << Say(args.lang, "could not build the lesson's cluster: ", "레슨 클러스터를 만들 수 없습니다: ")
+              << st.message() << "\n";
+    return 1;
+  }
+  out << lesson::LessonPage(l, args.lang, runs);
+  out.close();
+  if (!out) {
+    std::cerr << "open " << args.output << ": cannot write the file\n";
+    return 1;
+  }
+  std::cout << Say(args.lang, "Wrote ", "저장했습니다: ") << args.output << " (" << runs.size() << "/"
+            << l.steps.size() << Say(args.lang, " steps)\n", " 단계)\n");
+  if (!ok) {
+    std::cerr << Say(args.lang, "step ", "단계 ") << l.steps[runs.size() - 1].id
+              << Say(args.lang, ": the cluster does not match what the lesson says (the page stops there)\n",
+                     ": 클러스터가 레슨 설명과 다릅니다 (페이지는 거기까지입니다)\n");
+  }
+  return ok ? 0 : 1;
+}
+
 }  // namespace
 
 int RunLessonCli(const LessonCliOptions& options, const std::vector<std::string>& args) {
@@ -346,6 +411,7 @@ int RunLessonCli(const LessonCliOptions& options, const std::vector<std::string>
     return 1;
   }
   if (parsed->verb == "show") return Show(l.value(), parsed->lang);
+  if (parsed->verb == "export") return Export(options, parsed.value(), l.value(), files);
   return Run(options, parsed.value(), l.value(), files);
 }
 

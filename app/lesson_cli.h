@@ -1,4 +1,5 @@
-// `swarmsim lesson list | show NAME | run NAME [--lang ko|en] [--auto] [--from STEP]`:
+// `swarmsim lesson list | show NAME | run NAME [--lang ko|en] [--auto] [--from STEP]
+// | export NAME [--lang ko|en] -o FILE.html` (the page of a whole unattended run):
 // the terminal face of core/lesson. Prints, reads Enter between steps (unless
 // --auto or stdin is not a terminal), and returns the process exit code: 0 when
 // every step's checks held, 1 on a failed check, a bad lesson file or bad usage.

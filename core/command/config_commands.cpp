@@ -125,8 +125,11 @@ std::string PrettySecret(const Config& c) {
 
 Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
-  bool pretty = args.Has("pretty");
-  if (pretty && args.Has("format")) return Status::InvalidArgument("--format is incompatible with human friendly format");
+  // docker/cli's config and secret inspect: --pretty wins over --format.
+  bool pretty = args.Has("pretty") || args.Get("format") == "pretty";
+  if (!pretty && args.Get("format").rfind("pretty", 0) == 0) {
+    return Status::InvalidArgument("cannot supply extra formatting options to the pretty template");
+  }
   std::vector<const Config*> found;
   std::vector<std::string> errors;
   for (const auto& ref : args.positional()) {
@@ -144,8 +147,11 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   }
   std::vector<nlohmann::json> objs;
   for (const Config* c : found) objs.push_back(ToJson(*c, kind));  // secrets: no Spec.Data
-  return WriteInspected(objs, errors, args.Get("format"),
-                        kind == BlobKind::kSecret ? "swarm.Secret" : "swarm.Config", out);
+  // docker inspects configs and secrets with their raw JSON: a template that
+  // fails on the typed object is run again on that JSON, and its error is the one
+  // shown (so no Go type is named).
+  WriteInspected(objs, errors, args.Get("format"), "", out);
+  return Status::OK();
 }
 
 // Every name is checked before anything is removed: one command, one transaction.

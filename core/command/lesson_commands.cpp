@@ -1,4 +1,4 @@
-// `lesson list | show | run`: run by app/lesson_cli, which talks to the
+// `lesson list | show | run | export`: run by app/lesson_cli, which talks to the
 // terminal; here for --help and the command list.
 #include "core/command/registry.h"
 
@@ -31,6 +31,14 @@ void RegisterLessonCommands(std::vector<CommandDef>* defs) {
                    .flags = {lang, scenarios,
                              FlagSpec::Bool("auto", 0, "Do not wait for Enter between steps"),
                              FlagSpec::Value("from", 0, "string", "Start at this step, on the cluster the last run left")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .front_end_only = true});
+  defs->push_back({.path = {"lesson", "export"},
+                   .usage = "lesson export [OPTIONS] NAME",
+                   .description = "Run a lesson unattended and write it as one HTML page: texts, commands and "
+                                  "their output, answers, checks",
+                   .flags = {lang, scenarios, FlagSpec::Value("output", 'o', "string", "The HTML file to write")},
                    .min_args = 1,
                    .max_args = 1,
                    .front_end_only = true});

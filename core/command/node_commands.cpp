@@ -217,10 +217,7 @@ std::string PrettyNode(const Node& n) {
 }
 
 Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
-  // docker/cli's node inspect: --pretty is the format "pretty".
-  if (args.Has("pretty") && !args.Get("format").empty()) {
-    return Status::InvalidArgument("--format is incompatible with human friendly format");
-  }
+  // docker/cli's node inspect: --pretty is the format "pretty" (and wins over --format).
   std::string format = args.Has("pretty") ? "pretty" : args.Get("format");
   if (format.rfind("pretty", 0) == 0 && format != "pretty") {
     return Status::InvalidArgument("cannot supply extra formatting options to the pretty template");
@@ -244,7 +241,8 @@ Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   }
   std::vector<nlohmann::json> objs;
   for (const Node* n : nodes) objs.push_back(ToJson(*n));
-  return WriteInspected(objs, errors, format, "swarm.Node", out);
+  WriteInspected(objs, errors, format, "swarm.Node", out);
+  return Status::OK();
 }
 
 Status NodeUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

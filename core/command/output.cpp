@@ -87,15 +87,20 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
   return Status::OK();
 }
 
-Status WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
-                      const std::string& format, const std::string& go_type, CommandOutput* out) {
+void WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
+                    const std::string& format, const std::string& go_type, CommandOutput* out,
+                    int parse_error_exit) {
   if (format.empty() || format == "json") {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& o : found) arr.push_back(o);
     out->out += InDockerOrder(arr).dump(format.empty() ? 4 : -1) + "\n";
   } else {
     auto parsed = GoTemplate::Parse(format);
-    if (!parsed.ok()) return Status::InvalidArgument("template parsing error: " + parsed.status().message());
+    if (!parsed.ok()) {
+      out->err += "template parsing error: " + parsed.status().message() + "\n";
+      out->exit_code = parse_error_exit;
+      return;
+    }
     TemplateOptions options;
     options.struct_type = go_type;
     options.missing_key_error = true;
@@ -110,7 +115,6 @@ Status WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std:
   }
   for (const auto& e : errors) out->err += e + "\n";
   if (!errors.empty()) out->exit_code = 1;
-  return Status::OK();
 }
 
 }  // namespace swarmsim

@@ -43,9 +43,11 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
 // --format json, or one template line each (an empty line when none were); then,
 // on stderr, one line per reference in `errors` and per object the template
 // failed on, and exit code 1. `go_type` is the type docker's template sees
-// ("swarm.Service"), named in template errors.
-// Errors: a template that does not parse ("template parsing error: ...").
-Status WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
-                      const std::string& format, const std::string& go_type, CommandOutput* out);
+// ("swarm.Service"), named in template errors. A template that does not parse
+// prints only "template parsing error: ..." and exits `parse_error_exit` (docker:
+// 64 from inspect.Inspect, 1 where the command wraps its error).
+void WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
+                    const std::string& format, const std::string& go_type, CommandOutput* out,
+                    int parse_error_exit = 1);
 
 }  // namespace swarmsim

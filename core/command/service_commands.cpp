@@ -102,7 +102,8 @@ Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
   }
   std::vector<nlohmann::json> objs;
   for (const Service* s : services) objs.push_back(ServiceJson(*ctx->state, *s));
-  return WriteInspected(objs, errors, format, "swarm.Service", out);
+  WriteInspected(objs, errors, format, "swarm.Service", out);
+  return Status::OK();
 }
 
 Status ServiceScale(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

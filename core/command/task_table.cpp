@@ -130,6 +130,7 @@ Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks,
   });
   bool table = options.format.empty() || options.format.rfind("table", 0) == 0;
   std::vector<nlohmann::json> rows;
+  rows.reserve(named.size());
   std::string previous;
   for (const auto& [name, t] : named) {
     std::string node = t->node_id;
@@ -141,14 +142,17 @@ Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks,
     if (table && name == previous) shown_name = " \\_ " + name;
     previous = name;
     Duration age = state.clock.now - t->status.timestamp;
-    rows.push_back({{"ID", options.no_trunc ? t->id : ShortId(t->id)},
-                    {"Name", shown_name},
-                    {"Image", options.no_trunc ? image : StripDigest(image)},
-                    {"Node", node},
-                    {"DesiredState", Capitalize(ToString(t->desired_state))},
-                    {"CurrentState", TaskStateAge(Capitalize(ToString(t->status.state)), age)},
-                    {"Error", ErrorCell(t->status.err, options.no_trunc)},
-                    {"Ports", ""}});
+    // Built key by key with moved strings: an initializer list copies every value
+    // (a third of a 100,000-row `service ps`).
+    nlohmann::json& row = rows.emplace_back(nlohmann::json::object());
+    row["ID"] = options.no_trunc ? t->id : ShortId(t->id);
+    row["Name"] = std::move(shown_name);
+    row["Image"] = options.no_trunc ? std::move(image) : StripDigest(image);
+    row["Node"] = std::move(node);
+    row["DesiredState"] = Capitalize(ToString(t->desired_state));
+    row["CurrentState"] = TaskStateAge(Capitalize(ToString(t->status.state)), age);
+    row["Error"] = ErrorCell(t->status.err, options.no_trunc);
+    row["Ports"] = "";
   }
   ListFormat list;
   list.table =

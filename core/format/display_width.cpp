@@ -165,6 +165,11 @@ int RuneWidth(uint32_t cp) {
 }
 
 size_t DisplayWidth(const std::string& text) {
+  // Table cells are nearly always printable ASCII: one column a byte, no clusters
+  // (a 100,000-row `service ps` measures 600,000 of them).
+  bool ascii = true;
+  for (char c : text) ascii &= c >= 0x20 && c < 0x7F;
+  if (ascii) return text.size();
   size_t width = 0;
   int cluster_width = 0;  // width of the cluster being read: its first non-zero rune's
   uint32_t prev = 0;

@@ -1,5 +1,7 @@
 #include "core/format/format_option.h"
 
+#include <cctype>
+
 #include "core/format/go_template.h"
 #include "core/format/table.h"
 
@@ -34,6 +36,59 @@ std::string FinalTemplate(const std::string& format) {
 
 Status Wrap(const Status& st) { return Status::InvalidArgument("template parsing error: " + st.message()); }
 
+// The common template, literal text around bare `{{.Field}}` actions (every
+// command's default table): literals.size() == fields.size() + 1.
+struct FieldTemplate {
+  std::vector<std::string> literals;
+  std::vector<std::string> fields;
+};
+
+bool IsFieldName(const std::string& s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+// False for anything else (functions, pipes, spaces or trim markers in an action).
+bool ParseFieldTemplate(const std::string& t, FieldTemplate* out) {
+  size_t pos = 0;
+  for (;;) {
+    size_t open = t.find("{{", pos);
+    if (open == std::string::npos) {
+      out->literals.push_back(t.substr(pos));
+      return true;
+    }
+    size_t close = t.find("}}", open + 2);
+    if (close == std::string::npos || t[open + 2] != '.') return false;
+    std::string field = t.substr(open + 3, close - open - 3);
+    if (!IsFieldName(field)) return false;
+    out->literals.push_back(t.substr(pos, open - pos));
+    out->fields.push_back(std::move(field));
+    pos = close + 2;
+  }
+}
+
+// A row whose every field is a string prints as the literals and those strings
+// (what the template prints for it); false for any other row, which the template
+// then runs itself. 100,000-row tables spend most of their time in the template.
+bool ExecuteFieldTemplate(const FieldTemplate& t, const nlohmann::json& row, std::string* out) {
+  if (!row.is_object()) return false;
+  size_t start = out->size();
+  *out += t.literals[0];
+  for (size_t i = 0; i < t.fields.size(); ++i) {
+    auto it = row.find(t.fields[i]);
+    if (it == row.end() || !it->is_string()) {
+      out->resize(start);
+      return false;
+    }
+    *out += it->get_ref<const std::string&>();
+    *out += t.literals[i + 1];
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string ResolveListFormat(const std::string& format, bool quiet, const ListFormat& list) {
@@ -48,10 +103,15 @@ Result<std::string> FormatRows(const std::string& format, const std::vector<nloh
   if (!tmpl.ok()) return Wrap(tmpl.status());
   TemplateOptions row_options;
   row_options.struct_type = list.context_type;
+  std::string final_template = FinalTemplate(format);
+  FieldTemplate fields;
+  bool simple = ParseFieldTemplate(final_template, &fields);
   std::string body;
   for (const auto& row : rows) {
-    Status st = tmpl->ExecuteTo(row, row_options, &body);
-    if (!st.ok()) return Wrap(st);
+    if (!simple || !ExecuteFieldTemplate(fields, row, &body)) {
+      Status st = tmpl->ExecuteTo(row, row_options, &body);
+      if (!st.ok()) return Wrap(st);
+    }
     body += '\n';
   }
   if (!IsTable(format)) return body;

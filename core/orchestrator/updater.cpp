@@ -87,12 +87,25 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
   for (auto& [key, slot] : *slots) {
     if (service->spec.mode == ServiceMode::kReplicated && slot.number > service->spec.replicas) continue;
     Task* fresh = nullptr;
-    std::vector<Task*> stale;
+    std::vector<Task*> stale, extra;
     for (Task* t : slot.tasks) {
       if (!IsRunnable(*t)) continue;
-      if (IsTaskDirty(*state, *service, *t)) stale.push_back(t);
-      else fresh = t;
+      if (IsTaskDirty(*state, *service, *t)) {
+        stale.push_back(t);
+      } else if (!fresh) {
+        fresh = t;
+      } else if (fresh->status.state < TaskState::kRunning && t->status.state >= TaskState::kRunning) {
+        extra.push_back(fresh);
+        fresh = t;
+      } else {
+        extra.push_back(t);
+      }
     }
+    // Two tasks of the current spec in one slot: a start-first update kept the old
+    // task while its replacement failed, then a rollback made the old task current
+    // again and the restart supervisor replaced the failed one. Swarm's updater
+    // keeps one (a running one first) and removes the rest.
+    for (Task* t : extra) SetDesiredState(state, t, TaskState::kShutdown);
     // The update's own task in this slot already stopped (failed): as swarm's worker,
     // which waits for RUNNING "or any later state", the slot is done; restarts of it
     // belong to the restart supervisor.

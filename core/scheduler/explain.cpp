@@ -42,7 +42,50 @@ std::string FormatDecisionTime(Time t) {
   return iso.substr(0, 19) + " UTC";
 }
 
-std::string RenderDecisionTable(const Decision& d, const std::string& task_id) {
+namespace {
+
+// The first enabled filter `n` failed, or nullptr when it passed them all.
+const FilterVerdict* FirstFailure(const NodeVerdict& n) {
+  for (const auto& f : n.filters) {
+    if (f.enabled && !f.passed) return &f;
+  }
+  return nullptr;
+}
+
+// "passes every filter", then "fails <FILTER>" per failing filter in pipeline
+// order, with how many nodes each: what a 100,000-row table would say.
+std::string RenderVerdictCounts(const Decision& d) {
+  std::vector<std::string> order;  // filter names in pipeline order
+  if (!d.nodes.empty()) {
+    for (const auto& f : d.nodes.front().filters) order.push_back(f.filter);
+  }
+  size_t eligible = 0;
+  std::vector<size_t> failed(order.size(), 0);
+  for (const auto& n : d.nodes) {
+    const FilterVerdict* f = FirstFailure(n);
+    if (!f) {
+      ++eligible;
+      continue;
+    }
+    auto at = std::find(order.begin(), order.end(), f->filter);
+    if (at == order.end()) {
+      order.push_back(f->filter);
+      failed.push_back(0);
+      at = order.end() - 1;
+    }
+    ++failed[static_cast<size_t>(at - order.begin())];
+  }
+  std::vector<std::vector<std::string>> rows{{"VERDICT", "NODES"}};
+  rows.push_back({"passes every filter", std::to_string(eligible)});
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (failed[i] != 0) rows.push_back({"fails " + Header(order[i]), std::to_string(failed[i])});
+  }
+  return RenderTable(rows);
+}
+
+}  // namespace
+
+std::string RenderDecisionTable(const Decision& d, const std::string& task_id, const ExplainOptions& options) {
   const TaskPlacement* mine = nullptr;
   size_t placed = 0;
   for (const auto& p : d.placements) {
@@ -70,33 +113,49 @@ std::string RenderDecisionTable(const Decision& d, const std::string& task_id) {
                                " placed)");
   out += "\n";
 
+  if (options.summary) {
+    out += RenderVerdictCounts(d);
+    out += "\n";
+  }
+
   bool show_failures = false;
   for (const auto& n : d.nodes) show_failures |= n.recent_failures > 0;
 
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header{"HOSTNAME"};
-  if (!d.nodes.empty()) {
-    for (const auto& f : d.nodes.front().filters) header.push_back(Header(f.filter));
-  } else {
-    for (const char* f : {"READY", "RESOURCES", "PLUGIN", "CONSTRAINT", "PLATFORM", "HOSTPORT", "MAXREPLICAS"}) {
-      header.push_back(f);
+  // Which rows the table shows: every node, one node, or (summary) the chosen one.
+  auto shown = [&](const NodeVerdict& n) {
+    if (options.summary) return &n == chosen;
+    return options.node_id.empty() || n.node_id == options.node_id;
+  };
+  bool any_shown = false;
+  for (const auto& n : d.nodes) any_shown |= shown(n);
+  if (!options.summary || any_shown) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header{"HOSTNAME"};
+    if (!d.nodes.empty()) {
+      for (const auto& f : d.nodes.front().filters) header.push_back(Header(f.filter));
+    } else {
+      for (const char* f : {"READY", "RESOURCES", "PLUGIN", "CONSTRAINT", "PLATFORM", "HOSTPORT", "MAXREPLICAS"}) {
+        header.push_back(f);
+      }
     }
+    if (show_failures) header.push_back("RECENT FAILURES");
+    header.push_back("SERVICE TASKS");
+    header.push_back("TOTAL TASKS");
+    rows.push_back(std::move(header));
+    for (const auto& n : d.nodes) {
+      if (!shown(n)) continue;
+      std::vector<std::string> row{n.hostname + (&n == chosen ? " *" : "")};
+      for (const auto& f : n.filters) row.push_back(!f.enabled ? "-" : f.passed ? "ok" : f.reason);
+      if (show_failures) row.push_back(std::to_string(n.recent_failures));
+      row.push_back(std::to_string(n.service_tasks));
+      row.push_back(std::to_string(n.total_tasks));
+      rows.push_back(std::move(row));
+    }
+    out += RenderTable(rows);
+    if (d.nodes.empty()) out += "(no nodes)\n";
+    else if (!any_shown) out += "(the node was not considered in this decision)\n";
+    out += "\n";
   }
-  if (show_failures) header.push_back("RECENT FAILURES");
-  header.push_back("SERVICE TASKS");
-  header.push_back("TOTAL TASKS");
-  rows.push_back(std::move(header));
-  for (const auto& n : d.nodes) {
-    std::vector<std::string> row{n.hostname + (&n == chosen ? " *" : "")};
-    for (const auto& f : n.filters) row.push_back(!f.enabled ? "-" : f.passed ? "ok" : f.reason);
-    if (show_failures) row.push_back(std::to_string(n.recent_failures));
-    row.push_back(std::to_string(n.service_tasks));
-    row.push_back(std::to_string(n.total_tasks));
-    rows.push_back(std::move(row));
-  }
-  out += RenderTable(rows);
-  if (d.nodes.empty()) out += "(no nodes)\n";
-  out += "\n";
 
   if (chosen) {
     out += Field("Chosen:", chosen->hostname + " *  (had " +

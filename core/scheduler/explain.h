@@ -25,7 +25,17 @@ namespace swarmsim {
 // such and nothing is marked. The result line is swarm's status text: "scheduler
 // assigned task to node <hostname>" (for a pre-assigned, slot 0 task "scheduler
 // confirmed task can run on preassigned node <hostname>"), or the decision's error.
-std::string RenderDecisionTable(const Decision& decision, const std::string& task_id);
+//
+// With 100,000 nodes a full table is 100,000 rows, so `options` can narrow it:
+// `node_id` keeps only that node's row; `summary` replaces the table with the
+// number of nodes per verdict (every filter passed, or the first filter that
+// failed, in pipeline order), then the chosen node's own row.
+struct ExplainOptions {
+  std::string node_id;
+  bool summary = false;
+};
+std::string RenderDecisionTable(const Decision& decision, const std::string& task_id,
+                                const ExplainOptions& options = {});
 
 // "2026-03-01 10:15:42 UTC" for a virtual time (ns since the epoch, UTC).
 std::string FormatDecisionTime(Time t);

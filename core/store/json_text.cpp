@@ -243,4 +243,122 @@ std::string NodeRowJsonText(const Node& n) {
   return out;
 }
 
+namespace {
+
+// Reads the fixed shape DecisionJsonText writes; every step fails on a surprise.
+class DecisionTextReader {
+ public:
+  explicit DecisionTextReader(std::string_view s) : s_(s) {}
+
+  bool Lit(std::string_view lit) {
+    if (s_.substr(i_, lit.size()) != lit) return false;
+    i_ += lit.size();
+    return true;
+  }
+  bool AtEnd() const { return i_ == s_.size(); }
+
+  // A string literal with no escapes and no control characters (else false).
+  bool Str(std::string* out) {
+    if (!Lit("\"")) return false;
+    size_t start = i_;
+    for (; i_ < s_.size(); ++i_) {
+      unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') break;
+      if (c == '\\' || c < 0x20) return false;
+    }
+    if (i_ == s_.size()) return false;
+    out->assign(s_.substr(start, i_ - start));
+    ++i_;
+    return true;
+  }
+
+  bool Uint(uint64_t* out) {
+    size_t start = i_;
+    uint64_t v = 0;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') {
+      if (i_ - start >= 18) return false;  // far beyond any count; let JSON judge
+      v = v * 10 + static_cast<uint64_t>(s_[i_++] - '0');
+    }
+    if (i_ == start || (s_[start] == '0' && i_ - start > 1)) return false;
+    *out = v;
+    return true;
+  }
+
+  bool Int(int64_t* out) {
+    bool negative = Lit("-");
+    uint64_t v = 0;
+    if (!Uint(&v)) return false;
+    *out = negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+    return true;
+  }
+
+  bool Bool(bool* out) {
+    if (Lit("true")) return *out = true, true;
+    if (Lit("false")) return *out = false, true;
+    return false;
+  }
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+bool ReadFilter(DecisionTextReader* r, FilterVerdict* f) {
+  if (!r->Lit("{\"Enabled\":") || !r->Bool(&f->enabled) || !r->Lit(",\"Filter\":") || !r->Str(&f->filter) ||
+      !r->Lit(",\"Passed\":") || !r->Bool(&f->passed)) {
+    return false;
+  }
+  if (r->Lit(",\"Reason\":") && !r->Str(&f->reason)) return false;
+  return r->Lit("}");
+}
+
+bool ReadNodeVerdict(DecisionTextReader* r, NodeVerdict* n) {
+  if (!r->Lit("{\"Filters\":[")) return false;
+  while (!r->Lit("]")) {
+    if (!n->filters.empty() && !r->Lit(",")) return false;
+    if (!ReadFilter(r, &n->filters.emplace_back())) return false;
+  }
+  return r->Lit(",\"Hostname\":") && r->Str(&n->hostname) && r->Lit(",\"NodeID\":") && r->Str(&n->node_id) &&
+         r->Lit(",\"RecentFailures\":") && r->Int(&n->recent_failures) && r->Lit(",\"ServiceTasks\":") &&
+         r->Int(&n->service_tasks) && r->Lit(",\"TotalTasks\":") && r->Int(&n->total_tasks) && r->Lit("}");
+}
+
+bool ReadPlacement(DecisionTextReader* r, TaskPlacement* p) {
+  return r->Lit("[") && r->Str(&p->task_id) && r->Lit(",") && r->Uint(&p->slot) && r->Lit(",") &&
+         r->Str(&p->node_id) && r->Lit(",") && r->Int(&p->service_tasks_before) && r->Lit(",") &&
+         r->Int(&p->total_tasks_before) && r->Lit("]");
+}
+
+}  // namespace
+
+bool ParseDecisionJsonText(std::string_view text, Decision* d) {
+  *d = Decision{};
+  DecisionTextReader r(text);
+  if (!r.Lit("{")) return false;
+  if (r.Lit("\"Error\":")) {
+    if (!r.Str(&d->error) || !r.Lit(",")) return false;
+  }
+  if (!r.Lit("\"ID\":") || !r.Str(&d->id) || !r.Lit(",\"Nodes\":[")) return false;
+  while (!r.Lit("]")) {
+    if (!d->nodes.empty() && !r.Lit(",")) return false;
+    if (!ReadNodeVerdict(&r, &d->nodes.emplace_back())) return false;
+  }
+  if (!r.Lit(",\"Placements\":[")) return false;
+  while (!r.Lit("]")) {
+    if (!d->placements.empty() && !r.Lit(",")) return false;
+    if (!ReadPlacement(&r, &d->placements.emplace_back())) return false;
+  }
+  std::string time;
+  if (!r.Lit(",\"ServiceID\":") || !r.Str(&d->service_id) || !r.Lit(",\"ServiceName\":") ||
+      !r.Str(&d->service_name) || !r.Lit(",\"SpecVersion\":") || !r.Uint(&d->spec_version) ||
+      !r.Lit(",\"Time\":") || !r.Str(&time) || !r.Lit("}") || !r.AtEnd()) {
+    return false;
+  }
+  if (time.empty()) return true;
+  auto t = ParseRFC3339(time);
+  if (!t.ok()) return false;
+  d->time = t.value();
+  return true;
+}
+
 }  // namespace swarmsim

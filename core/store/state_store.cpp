@@ -896,10 +896,16 @@ Result<Decision> ReadDecision(Database* db, const std::string& id) {
     stmt->Reset();
     return Status::NotFound("decision " + id + " not found");
   }
+  Decision d;
+  // Decisions are written by DecisionJsonText; read its shape directly, and
+  // anything else (older or hand-made rows) as JSON.
+  if (ParseDecisionJsonText(stmt->TextView(0), &d)) {
+    stmt->Reset();
+    return d;
+  }
   auto j = ParseStored(db, stmt->TextView(0), "decision " + id);
   stmt->Reset();
   if (!j.ok()) return j.status();
-  Decision d;
   Status st = FromJson(j.value(), &d);
   if (!st.ok()) return Damaged(db, "decision " + id + ": " + st.message());
   return d;

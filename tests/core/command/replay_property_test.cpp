@@ -72,8 +72,8 @@ std::vector<std::string> RandomCommand(std::mt19937_64& rng) {
     case 9: return {"service", "rollback", "--detach", pick(services)};
     case 10:
       return {"stack", "deploy", "-c",
-              pick({"scenarios/rolling-update/v1.yml", "scenarios/rolling-update/v2.yml",
-                    "scenarios/rolling-update/v3.yml", "scenarios/todo-list/v1.yml"}),
+              pick({"tests/data/greeter/v1.yml", "tests/data/greeter/v2.yml",
+                    "tests/data/greeter/v3.yml", "scenarios/todo-list/v1.yml"}),
               pick({"greet", "todo"})};
     case 11: return {"stack", "rm", pick({"greet", "todo"})};
     case 12: return {"time", "step"};

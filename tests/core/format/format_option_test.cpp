@@ -66,6 +66,25 @@ TEST(FormatOption, RawTemplatesPrintOneLinePerRow) {
   EXPECT_EQ(Print("{{.Name}}\\t{{.ID}}"), "todo_todo-db\t24mucy2xlty8\ntodo_todo-web\t6m3dk23f4qki\n");
 }
 
+// Bare {{.Field}} templates print string fields directly; anything else goes
+// through the template. Both must print the same.
+TEST(FormatOption, BareFieldTemplatesPrintAsTheTemplateDoes) {
+  std::vector<json> rows = Rows();
+  rows[0]["Name"] = "tab\there \"quoted\" <b>&amp; é";
+  rows[1]["Replicas"] = 7;  // not a string: this row runs the template
+  for (const std::string f : {"table {{.ID}}\\t{{.Name}}\\t{{.Replicas}}", "{{.Name}} = {{.Replicas}} }} {",
+                              "id {{.ID}}"}) {
+    std::string spaced = f;
+    for (size_t p = 0; (p = spaced.find("{{.", p)) != std::string::npos; p += 4) spaced.replace(p, 3, "{{ .");
+    EXPECT_EQ(Print(f, false, rows), Print(spaced, false, rows)) << f;
+  }
+  EXPECT_EQ(Print("{{.Name}}-{{.Mode}}"), "todo_todo-db-replicated\ntodo_todo-web-replicated\n");
+  // A row without the field still fails as the template does.
+  EXPECT_EQ(Print("{{.Name}}", false, {{{"ID", "x"}}}),
+            "ERROR: template parsing error: template: :1:2: executing \"\" at <.Name>: can't evaluate field Name in "
+            "type *formatter.serviceContext");
+}
+
 TEST(FormatOption, JsonPrintsEachRowsContext) {
   std::string first =
       R"({"ID":"24mucy2xlty8","Image":"diamol/postgres:11.5","Mode":"replicated","Name":"todo_todo-db",)"

@@ -128,5 +128,52 @@ TEST(FormatDecisionTimeTest, Utc) {
   EXPECT_EQ(FormatDecisionTime(951'782'400LL * kSecond), "2000-02-29 00:00:00 UTC");
 }
 
+// --summary: nodes counted by verdict (first failing filter, in pipeline order),
+// then only the chosen node's row.
+TEST(RenderDecisionTableTest, SummaryCountsNodesPerVerdict) {
+  Decision d = DbDecision();
+  d.nodes.push_back(Row("id-w3", "worker-3", Ok("Ready"), No("Constraint", "node.role == worker"), 0, 0));
+  d.nodes.push_back(Row("id-w4", "worker-4", Ok("Ready"), Ok("Constraint"), 0, 0));
+  ExplainOptions summary;
+  summary.summary = true;
+  EXPECT_EQ(RenderDecisionTable(d, "task1", summary),
+            "Task:      task1  (todo_todo-db.1)\n"
+            "Service:   todo_todo-db  (spec version 3)\n"
+            "Decided:   2026-03-01 10:15:42 UTC  (decision dec1, 2 tasks, 1 placed)\n"
+            "\n"
+            "VERDICT               NODES\n"
+            "passes every filter   2\n"
+            "fails READY           1\n"
+            "fails CONSTRAINT      2\n"
+            "\n"
+            "HOSTNAME     READY     RESOURCES   PLUGIN    CONSTRAINT   PLATFORM   HOSTPORT   MAXREPLICAS   "
+            "SERVICE TASKS   TOTAL TASKS\n"
+            "worker-2 *   ok        -           ok        ok           -          -          -             "
+            "1               2\n"
+            "\n"
+            "Chosen:    worker-2 *  (had 1 task of this service, 2 in total, when chosen)\n"
+            "Result:    scheduler assigned task to node worker-2\n");
+  // A task that was not placed: the counts, no row.
+  std::string unplaced = RenderDecisionTable(d, "task2", summary);
+  EXPECT_NE(unplaced.find("fails CONSTRAINT      2\n\nResult:    no suitable node"), std::string::npos) << unplaced;
+  EXPECT_EQ(unplaced.find("HOSTNAME"), std::string::npos);
+}
+
+// --node: the same table with that node's row alone (the mark still shows).
+TEST(RenderDecisionTableTest, OneNodesRow) {
+  ExplainOptions one;
+  one.node_id = "id-w1";
+  std::string text = RenderDecisionTable(DbDecision(), "task1", one);
+  EXPECT_NE(text.find("\nworker-1 "), std::string::npos);
+  EXPECT_EQ(text.find("manager-1"), std::string::npos);
+  EXPECT_EQ(text.find("\nworker-2 "), std::string::npos);
+  EXPECT_NE(text.find("Chosen:    worker-2 *"), std::string::npos);
+  one.node_id = "id-w2";
+  EXPECT_NE(RenderDecisionTable(DbDecision(), "task1", one).find("\nworker-2 *   ok"), std::string::npos);
+  one.node_id = "id-gone";
+  EXPECT_NE(RenderDecisionTable(DbDecision(), "task1", one).find("(the node was not considered in this decision)\n"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace swarmsim

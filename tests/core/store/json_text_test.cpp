@@ -65,6 +65,30 @@ TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
 }
 
+// The reader takes back what the writer wrote, and refuses anything else (the
+// store then parses it as JSON).
+TEST(JsonTextTest, DecisionTextReadsBack) {
+  Decision full = testing::FullDecision();
+  full.nodes[0].recent_failures = -3;  // any int64 survives
+  for (const Decision& d : {full, Decision{}}) {
+    std::string text = DecisionJsonText(d);
+    Decision back;
+    ASSERT_TRUE(ParseDecisionJsonText(text, &back)) << text;
+    EXPECT_EQ(DecisionJsonText(back), text);
+    Decision via_json;
+    ASSERT_TRUE(FromJson(json::parse(text), &via_json).ok());
+    EXPECT_EQ(DecisionJsonText(via_json), text);
+  }
+  Decision back;
+  std::string text = DecisionJsonText(full);
+  EXPECT_FALSE(ParseDecisionJsonText(text + " ", &back));
+  EXPECT_FALSE(ParseDecisionJsonText(text.substr(0, text.size() - 1), &back));
+  EXPECT_FALSE(ParseDecisionJsonText(json::parse(text).dump(2), &back));  // same JSON, other layout
+  Decision escaped = full;
+  escaped.nodes[0].hostname = "quote\"d";
+  EXPECT_FALSE(ParseDecisionJsonText(DecisionJsonText(escaped), &back));
+}
+
 TEST(JsonTextTest, StringMapTextIsSortedJson) {
   std::map<std::string, std::string> m{{"b", "2"}, {"a", "x\"y"}, {"", ""}};
   std::string text = StringMapJsonText(m);

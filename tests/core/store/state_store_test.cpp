@@ -235,6 +235,12 @@ TEST_F(StateStoreTest, DecisionsAreReadBackById) {
   auto missing = ReadDecision(db_.get(), "nosuch");
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(missing.status().message(), "decision nosuch not found");
+
+  // A row in another JSON layout (not DecisionJsonText's) still reads as JSON.
+  ASSERT_TRUE(db_->Exec("UPDATE decisions SET json = '" + ToJson(testing::FullDecision()).dump(1) + "'").ok());
+  auto relaid = ReadDecision(db_.get(), "dec1");
+  ASSERT_TRUE(relaid.ok()) << relaid.status().message();
+  EXPECT_EQ(ToJson(relaid.value()), ToJson(testing::FullDecision()));
 }
 
 TEST_F(StateStoreTest, CommandLogKeepsArgvFilesAndEnvInOrder) {
