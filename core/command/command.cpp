@@ -154,6 +154,8 @@ std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::s
 }
 
 bool IsReadOnlyCommand(const std::vector<std::string>& args) {
+  // Help and usage errors read nothing (and are not kept in the command log).
+  if (AnswerWithoutCluster(args)) return true;
   size_t consumed = 0;
   const CommandDef* def = Lookup(args, &consumed);
   if (!def) return false;

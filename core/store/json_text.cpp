@@ -245,10 +245,10 @@ std::string NodeRowJsonText(const Node& n) {
 
 namespace {
 
-// Reads the fixed shape DecisionJsonText writes; every step fails on a surprise.
-class DecisionTextReader {
+// Reads the fixed shapes this file writes; every step fails on a surprise.
+class TextReader {
  public:
-  explicit DecisionTextReader(std::string_view s) : s_(s) {}
+  explicit TextReader(std::string_view s) : s_(s) {}
 
   bool Lit(std::string_view lit) {
     if (s_.substr(i_, lit.size()) != lit) return false;
@@ -292,6 +292,35 @@ class DecisionTextReader {
     return true;
   }
 
+  // `,"Key":"value"` when the text has it there; else leaves *out empty.
+  bool OptStr(std::string_view key, std::string* out) {
+    out->clear();
+    return !Lit(key) || Str(out);
+  }
+
+  // {"k":"v",...} with the same limits as Str.
+  bool StrMap(std::map<std::string, std::string>* out) {
+    out->clear();
+    if (!Lit("{")) return false;
+    while (!Lit("}")) {
+      if (!out->empty() && !Lit(",")) return false;
+      std::string k, v;
+      if (!Str(&k) || !Lit(":") || !Str(&v)) return false;
+      (*out)[std::move(k)] = std::move(v);
+    }
+    return true;
+  }
+
+  bool Instant(Time* out) {
+    std::string s;
+    if (!Str(&s)) return false;
+    if (s.empty()) return *out = 0, true;
+    auto t = ParseRFC3339(s);
+    if (!t.ok()) return false;
+    *out = t.value();
+    return true;
+  }
+
   bool Bool(bool* out) {
     if (Lit("true")) return *out = true, true;
     if (Lit("false")) return *out = false, true;
@@ -303,7 +332,7 @@ class DecisionTextReader {
   size_t i_ = 0;
 };
 
-bool ReadFilter(DecisionTextReader* r, FilterVerdict* f) {
+bool ReadFilter(TextReader* r, FilterVerdict* f) {
   if (!r->Lit("{\"Enabled\":") || !r->Bool(&f->enabled) || !r->Lit(",\"Filter\":") || !r->Str(&f->filter) ||
       !r->Lit(",\"Passed\":") || !r->Bool(&f->passed)) {
     return false;
@@ -312,7 +341,7 @@ bool ReadFilter(DecisionTextReader* r, FilterVerdict* f) {
   return r->Lit("}");
 }
 
-bool ReadNodeVerdict(DecisionTextReader* r, NodeVerdict* n) {
+bool ReadNodeVerdict(TextReader* r, NodeVerdict* n) {
   if (!r->Lit("{\"Filters\":[")) return false;
   while (!r->Lit("]")) {
     if (!n->filters.empty() && !r->Lit(",")) return false;
@@ -323,7 +352,7 @@ bool ReadNodeVerdict(DecisionTextReader* r, NodeVerdict* n) {
          r->Int(&n->service_tasks) && r->Lit(",\"TotalTasks\":") && r->Int(&n->total_tasks) && r->Lit("}");
 }
 
-bool ReadPlacement(DecisionTextReader* r, TaskPlacement* p) {
+bool ReadPlacement(TextReader* r, TaskPlacement* p) {
   return r->Lit("[") && r->Str(&p->task_id) && r->Lit(",") && r->Uint(&p->slot) && r->Lit(",") &&
          r->Str(&p->node_id) && r->Lit(",") && r->Int(&p->service_tasks_before) && r->Lit(",") &&
          r->Int(&p->total_tasks_before) && r->Lit("]");
@@ -333,7 +362,7 @@ bool ReadPlacement(DecisionTextReader* r, TaskPlacement* p) {
 
 bool ParseDecisionJsonText(std::string_view text, Decision* d) {
   *d = Decision{};
-  DecisionTextReader r(text);
+  TextReader r(text);
   if (!r.Lit("{")) return false;
   if (r.Lit("\"Error\":")) {
     if (!r.Str(&d->error) || !r.Lit(",")) return false;
@@ -359,6 +388,61 @@ bool ParseDecisionJsonText(std::string_view text, Decision* d) {
   if (!t.ok()) return false;
   d->time = t.value();
   return true;
+}
+
+bool ParseNodeRowJsonText(std::string_view text, Node* n) {
+  TextReader r(text);
+  NodeDescription& d = n->description;
+  std::string role, availability, state;
+  if (!r.Lit("{\"CreatedAt\":") || !r.Instant(&n->created_at) || !r.Lit(",\"Description\":{\"Engine\":{")) {
+    return false;
+  }
+  if (!r.OptStr("\"EngineVersion\":", &d.engine_version)) return false;
+  d.engine_labels.clear();
+  if (r.Lit(d.engine_version.empty() ? "\"Labels\":" : ",\"Labels\":") && !r.StrMap(&d.engine_labels)) return false;
+  if (!r.Lit("},") || !r.OptStr("\"Hostname\":", &d.hostname)) return false;
+  if (!d.hostname.empty() && !r.Lit(",")) return false;
+  if (!r.Lit("\"Platform\":{") || !r.OptStr("\"Architecture\":", &d.platform.architecture) ||
+      !r.OptStr(d.platform.architecture.empty() ? "\"OS\":" : ",\"OS\":", &d.platform.os) ||
+      !r.Lit("},\"Resources\":{")) {
+    return false;
+  }
+  d.resources = Resources{};
+  if (r.Lit("\"MemoryBytes\":") && !r.Int(&d.resources.memory_bytes)) return false;
+  if (r.Lit(d.resources.memory_bytes != 0 ? ",\"NanoCPUs\":" : "\"NanoCPUs\":") && !r.Int(&d.resources.nano_cpus)) {
+    return false;
+  }
+  if (!r.Lit("},\"TLSInfo\":{}},\"ID\":") || !r.Str(&n->id)) return false;
+  n->manager_status.reset();
+  if (r.Lit(",\"ManagerStatus\":{")) {
+    ManagerStatus& m = n->manager_status.emplace();
+    if (!r.OptStr("\"Addr\":", &m.addr)) return false;
+    m.leader = r.Lit(m.addr.empty() ? "\"Leader\":true" : ",\"Leader\":true");
+    bool any = !m.addr.empty() || m.leader;
+    if (!r.OptStr(any ? ",\"Reachability\":" : "\"Reachability\":", &m.reachability) || !r.Lit("}")) return false;
+  }
+  if (!r.Lit(",\"Spec\":{\"Availability\":") || !r.Str(&availability) || !r.Lit(",\"Labels\":") ||
+      !r.StrMap(&n->spec.labels) || !r.Lit(",\"Role\":") || !r.Str(&role) || !r.Lit("},\"Status\":{") ||
+      !r.OptStr("\"Addr\":", &n->status.addr) ||
+      !r.OptStr(n->status.addr.empty() ? "\"Message\":" : ",\"Message\":", &n->status.message)) {
+    return false;
+  }
+  if ((!n->status.addr.empty() || !n->status.message.empty()) && !r.Lit(",")) return false;
+  if (!r.Lit("\"State\":") || !r.Str(&state) || !r.Lit("},\"UpdatedAt\":") || !r.Instant(&n->updated_at) ||
+      !r.Lit(",\"Version\":{")) {
+    return false;
+  }
+  n->version = 0;
+  if (r.Lit("\"Index\":") && !r.Uint(&n->version)) return false;
+  if (!r.Lit("}}") || !r.AtEnd()) return false;
+  if (!ParseNodeRole(role, &n->spec.role) || !ParseNodeAvailability(availability, &n->spec.availability)) return false;
+  for (NodeState s : {NodeState::kUnknown, NodeState::kDown, NodeState::kReady, NodeState::kDisconnected}) {
+    if (state == ToString(s)) {
+      n->status.state = s;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace swarmsim

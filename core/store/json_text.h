@@ -33,6 +33,11 @@ std::string DecisionJsonText(const Decision& decision);
 // which the caller then parses as JSON (*out is then unspecified).
 bool ParseDecisionJsonText(std::string_view text, Decision* out);
 
+// The same for a node row in NodeRowJsonText's shape: *out as FromJson would read
+// it (Plugins, images and the simulation's columns are not in the row). False for
+// any other text.
+bool ParseNodeRowJsonText(std::string_view text, Node* out);
+
 // A node's stored row: ToJson(node) without Description.Engine.Plugins (the same
 // for every node; the daemon's view adds it back). 100,000 nodes are one command.
 std::string NodeRowJsonText(const Node& node);

@@ -102,7 +102,9 @@ TEST_P(ReplayProperty, RandomSessionsReplayExactly) {
   ASSERT_EQ(s.Run({"node", "add", "--count", "2"}).exit_code, 0);
   // Odd seeds keep a live clock that moves with the wall clock between commands.
   bool live = seed % 2 == 1;
-  if (!live) ASSERT_EQ(s.Run({"time", "pause"}).exit_code, 0);
+  if (!live) {
+    ASSERT_EQ(s.Run({"time", "pause"}).exit_code, 0);
+  }
   int ok = 0;
   std::string transcript;
   for (int i = 0; i < 80; ++i) {

@@ -34,7 +34,8 @@ class AgentTest : public ::testing::Test {
     svc.spec.name = "svc";
     svc.spec.task_template.container.image = image;
     svc.spec.task_template.container.healthcheck = health;
-    svc.spec.task_template.restart_policy = RestartPolicy{"none"};
+    svc.spec.task_template.restart_policy = RestartPolicy();
+    svc.spec.task_template.restart_policy->condition = "none";
     Touch(&s_, &svc);
     s_.services[svc.id] = svc;
     Reconcile(&s_);

@@ -16,7 +16,8 @@ namespace {
 class RestartAllowedTest : public ::testing::Test {
  protected:
   void SetPolicy(const std::string& condition, uint64_t max_attempts = 0, Duration window = 0) {
-    RestartPolicy rp{condition};
+    RestartPolicy rp;
+    rp.condition = condition;
     if (max_attempts) rp.max_attempts = max_attempts;
     if (window) rp.window = window;
     auto spec = std::make_shared<TaskSpec>();
@@ -108,7 +109,11 @@ ClusterState CrashLoop(const RestartPolicy& policy, Duration run) {
 }
 
 TEST(RestartSupervisorTest, FailingTaskStopsAfterMaxAttemptsAndKeepsItsSlot) {
-  ClusterState s = CrashLoop(RestartPolicy{"on-failure", 1 * kSecond, 3}, 10 * kMinute);
+  RestartPolicy on_failure;
+  on_failure.condition = "on-failure";
+  on_failure.delay = 1 * kSecond;
+  on_failure.max_attempts = 3;
+  ClusterState s = CrashLoop(on_failure, 10 * kMinute);
   int failed = 0, runnable = 0;
   for (const auto& [id, t] : s.tasks) {
     failed += t.status.state == TaskState::kFailed;

@@ -30,10 +30,27 @@ std::string NodeRowViaTree(const Node& n) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// NodeRowJsonText(n) is exactly the tree's text, and (unless it holds escapes)
+// reads back as FromJson reads it.
+std::string NodeRowViaTreeAndBack(const Node& n) {
+  std::string text = NodeRowJsonText(n);
+  Node fast, slow;
+  fast.description.platform.architecture = "stale";  // every field is set by the reader
+  fast.manager_status = ManagerStatus{};
+  if (!ParseNodeRowJsonText(text, &fast)) {  // only text with escapes is left to the JSON parser
+    EXPECT_NE(text.find('\\'), std::string::npos) << text;
+    return text;
+  }
+  EXPECT_TRUE(FromJson(json::parse(text), &slow).ok());
+  EXPECT_EQ(ToJson(fast), ToJson(slow)) << text;
+  EXPECT_EQ(NodeRowJsonText(fast), text);
+  return text;
+}
+
 TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   Node full = testing::FullNode();
-  EXPECT_EQ(NodeRowJsonText(full), NodeRowViaTree(full));
-  EXPECT_EQ(NodeRowJsonText(Node{}), NodeRowViaTree(Node{}));
+  EXPECT_EQ(NodeRowViaTreeAndBack(full), NodeRowViaTree(full));
+  EXPECT_EQ(NodeRowViaTreeAndBack(Node{}), NodeRowViaTree(Node{}));
 
   // Every optional field absent or present on its own, odd strings included.
   Node n = full;
@@ -45,7 +62,7 @@ TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   n.manager_status = ManagerStatus{};
   n.manager_status->reachability.clear();
   n.version = 0;
-  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
   n.description.engine_version.clear();
   n.description.engine_labels = {{"a", "b"}};
   n.description.platform = Platform{"", ""};
@@ -53,16 +70,25 @@ TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   n.status.message = "heartbeat failure";
   n.manager_status->leader = true;
   n.description.hostname.clear();
-  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
   n.description.engine_labels.clear();
   n.description.resources.nano_cpus = 2'000'000'000;
   n.status.message.clear();
   n.manager_status = ManagerStatus{true, "", ""};
-  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
   n.manager_status = ManagerStatus{false, "", ""};
   n.status.addr = "10.0.0.9";
   n.status.message = "m";
-  EXPECT_EQ(NodeRowJsonText(n), NodeRowViaTree(n));
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
+
+  // Other text is refused (the store parses it as JSON).
+  Node back;
+  EXPECT_FALSE(ParseNodeRowJsonText(NodeRowViaTree(full) + " ", &back));
+  EXPECT_FALSE(ParseNodeRowJsonText(ToJson(full).dump(), &back));  // with Plugins
+  EXPECT_FALSE(ParseNodeRowJsonText(json::parse(NodeRowViaTree(full)).dump(1), &back));
+  n = full;
+  n.spec.labels["q"] = "a\"b";
+  EXPECT_FALSE(ParseNodeRowJsonText(NodeRowJsonText(n), &back));
 }
 
 // The reader takes back what the writer wrote, and refuses anything else (the

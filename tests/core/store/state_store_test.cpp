@@ -403,7 +403,12 @@ TEST_F(StateStoreTest, ConfigsSecretsVolumesLayersLogsAndCatalogueRoundTrip) {
   s.changed_layers.insert(s.tasks.begin()->first);
   s.mesh_next[8080] = 3;
   s.mesh_changed = true;
-  s.images["me/broken:1"] = ImageEntry{"me/broken:1", 5, "generic", {}, {}, 3 * kSecond, 1};
+  ImageEntry broken;
+  broken.reference = "me/broken:1";
+  broken.size_bytes = 5;
+  broken.exit_after = 3 * kSecond;
+  broken.exit_code = 1;
+  s.images["me/broken:1"] = broken;
   s.images_changed = true;
   s.new_logs.push_back({0, 42, s.tasks.begin()->first, "stderr", "boom"});
   Save(&s);
