@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 import zlib
 
@@ -259,6 +260,24 @@ def main():
         wait_for("opening the saved database did not bring its cluster back",
                  lambda: kind == "database" and summary()["services"] == before_reset["services"], 20)
         print("Save, Reset, Open: %d services back" % before_reset["services"])
+
+        # The other links, on a new server (a new origin: storage of its own).
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=SITE))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        site = "http://127.0.0.1:%d/index.html" % server.server_address[1]
+        wd.s("POST", "/url", {"url": site + "#preset=three-managers-two-workers&lang=ko"})
+        wait_for("#preset did not build the preset's five nodes",
+                 lambda: (lambda t: t and t["loaded"] and t["nodes"] == 5 and t)(summary()), 60)
+        if wd.script("return document.getElementById('open').textContent") != "열기":
+            fail("#lang=ko did not put the toolbar in Korean")
+        stack = "services:\n  web:\n    image: nginx:1.25\n    deploy:\n      replicas: 2\n"
+        wd.s("POST", "/url", {"url": "about:blank"})
+        wd.s("POST", "/url", {"url": site + "#stack=" + urllib.parse.quote(stack) + "&name=demo"})
+        wait_for("#stack did not deploy a running stack on the live clock",
+                 lambda: wd.script("return document.title") == "swarmsim — 3 nodes, 2 tasks running", 90)
+        print("#preset (5 nodes, Korean toolbar) and #stack (2 tasks running on the live clock) open their scenes")
+        server.shutdown()
+        server.server_close()
     finally:
         if wd.session:
             try:
