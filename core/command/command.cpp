@@ -230,6 +230,8 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
       out.exit_code = 1;
     }
   }
+  out.err = out.warnings + out.err;
+  out.warnings.clear();
   return out;
 }
 

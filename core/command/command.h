@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct CommandContext {
   // records the content; replay serves the recorded content.
   std::function<Result<std::string>(const std::string& path)> read_file;
   std::map<std::string, std::string> env;  // for compose interpolation
+  // Variables a command read from `env` beyond a compose file's ${...} (bare names
+  // in env files, PWD): the command log keeps them for replay.
+  std::set<std::string> env_used = {};
   uint64_t seed = 0;                       // for `swarm init` (0: from the clock)
   // Set by `load`: the database's rows (its command log included) came from a
   // file, so the session must not append this command to the log.
@@ -39,6 +43,9 @@ struct CommandOutput {
   // events after `follow_after_seq` (the session layer holds no lock in between).
   bool follow = false;
   uint64_t follow_after_seq = 0;
+  // Client-side warnings docker prints on stderr as it goes (compose loading):
+  // RunCommand puts them before `err`, and they stand even when the command fails.
+  std::string warnings = {};
 };
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.

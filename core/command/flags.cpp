@@ -93,6 +93,9 @@ Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vec
       if (!spec) return Status::InvalidFlag("unknown flag: --" + name);
       if (spec->is_bool) {
         if (!has_value) value = "true";
+        // strconv.ParseBool's other words, kept as "true" or "false".
+        if (value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True") value = "true";
+        if (value == "0" || value == "f" || value == "F" || value == "FALSE" || value == "False") value = "false";
       } else if (!has_value) {
         if (i + 1 >= args.size()) return Status::InvalidFlag("flag needs an argument: --" + name);
         value = args[++i];

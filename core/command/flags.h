@@ -60,6 +60,8 @@ class ParsedArgs {
   bool Has(const std::string& name) const { return values_.count(name) > 0; }
   // Last value given (flags given twice keep the last), or `fallback`.
   std::string Get(const std::string& name, const std::string& fallback = "") const;
+  // A bool flag's value: false when not given or given as false.
+  bool GetBool(const std::string& name) const { return Get(name) == "true"; }
   // Every value given, in order.
   std::vector<std::string> GetAll(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }

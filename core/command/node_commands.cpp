@@ -74,6 +74,24 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
     auto eq = l.find('=');
     opts.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
   }
+  // KIND=VALUE, as dockerd's --node-generic-resource: a count, else one named item.
+  for (const auto& g : args.GetAll("generic-resource")) {
+    auto eq = g.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == g.size()) {
+      return Status::InvalidFlag("invalid argument \"" + g + "\" for \"--generic-resource\" flag: " +
+                                     "expected KIND=VALUE (a count, or the name of one item)");
+    }
+    GenericResource r;
+    r.kind = g.substr(0, eq);
+    std::string value = g.substr(eq + 1);
+    if (value.find_first_not_of("0123456789") == std::string::npos && value.size() < 19) {
+      r.discrete_value = std::stoll(value);
+    } else {
+      r.named = true;
+      r.named_value = value;
+    }
+    opts.generic_resources.push_back(r);
+  }
   int count = 1;
   if (args.Has("count")) {
     const std::string c = args.Get("count");
@@ -474,6 +492,9 @@ void RegisterNodeCommands(std::vector<CommandDef>* defs) {
                              FlagSpec::Value("memory", 0, "bytes", "Memory of the node's virtual machine", "8GiB"),
                              FlagSpec::Value("label", 0, "list", "Node labels (\"key=value\")"),
                              FlagSpec::Value("count", 0, "int", "Number of nodes to add (named node2, node3, ...)", "1"),
+                             FlagSpec::Value("generic-resource", 0, "list",
+                                             "Generic resources the node advertises (\"KIND=COUNT\", or "
+                                             "\"KIND=NAME\" once per named item)"),
                              FlagSpec::Value("token", 0, "string",
                                              "Join token (as 'docker swarm join --token'): the node joins with the "
                                              "role the token admits")},

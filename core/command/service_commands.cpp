@@ -25,7 +25,7 @@ Status ResolveSpecFileReferences(const ClusterState& state, ServiceSpec* spec) {
 
 Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
-  auto spec = SpecFromCreateFlags(args);
+  auto spec = SpecFromCreateFlags(args, ctx);
   if (!spec.ok()) return spec.status();
   // Unnamed services get a generated name, as the daemon does.
   if (spec->name.empty()) spec->name = GeneratedServiceName(ctx->state);
@@ -122,7 +122,8 @@ Status ServiceScale(CommandContext* ctx, const ParsedArgs& args, CommandOutput* 
     }
     auto s = ResolveService(ctx->state, name);
     if (!s.ok()) return s.status().Wrap(name + ": ");
-    if (s.value()->spec.mode != ServiceMode::kReplicated) {
+    ServiceMode mode = s.value()->spec.mode;
+    if (mode != ServiceMode::kReplicated && mode != ServiceMode::kReplicatedJob) {
       return Status::InvalidArgument(name + ": scale can only be used with replicated or replicated-job mode");
     }
     todo.push_back({s.value(), std::stoull(value)});
@@ -146,7 +147,7 @@ Status ServiceUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutp
     SWARMSIM_RETURN_IF_ERROR(RollbackService(ctx->state, s.value()->id));
   } else {
     ServiceSpec spec = s.value()->spec;
-    SWARMSIM_RETURN_IF_ERROR(ApplyUpdateFlags(args, &spec));
+    SWARMSIM_RETURN_IF_ERROR(ApplyUpdateFlags(args, &spec, ctx));
     SWARMSIM_RETURN_IF_ERROR(ApplyServiceNetworkFlags(ctx->state, args, /*update=*/true, &spec));
     SWARMSIM_RETURN_IF_ERROR(ResolveSpecFileReferences(*ctx->state, &spec));
     SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, s.value()->id, spec));

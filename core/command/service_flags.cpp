@@ -4,17 +4,19 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "core/command/flag_values.h"
+#include "core/compose/convert.h"
+#include "core/format/env_file.h"
 #include "core/command/service_networks.h"
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
-#include "core/compose/convert.h"
 
 namespace swarmsim {
 
 namespace {
 
 Status BadFlag(const std::string& flag, const std::string& value, const std::string& why) {
-  return Status::InvalidFlag("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: " + why);
+  return BadFlagValue(flag, value, why);
 }
 
 Result<uint64_t> ParseUint(const std::string& flag, const std::string& v) {
@@ -94,7 +96,137 @@ std::vector<FlagSpec> CommonFlags(bool create) {
       FlagSpec::Value("health-start-period", 0, "duration",
                       "Start period for the container to initialize before counting retries towards unstable "
                       "(ms|s|m|h)"),
-      FlagSpec::Bool("no-healthcheck", 0, "Disable any container-specified HEALTHCHECK")};
+      FlagSpec::Bool("no-healthcheck", 0, "Disable any container-specified HEALTHCHECK"),
+      FlagSpec::Value("max-concurrent", 0, "uint",
+                      "Number of job tasks to run concurrently (default equal to --replicas)"),
+      FlagSpec::Value("entrypoint", 0, "command", "Overwrite the default ENTRYPOINT of the image"),
+      FlagSpec::Bool("read-only", 0, "Mount the container's root filesystem as read only"),
+      FlagSpec::Bool("init", 0, "Use an init inside each service container to forward signals and reap processes"),
+      FlagSpec::Bool("tty", 't', "Allocate a pseudo-TTY"),
+      FlagSpec::Value("cap-add", 0, "list", "Add Linux capabilities"),
+      FlagSpec::Value("cap-drop", 0, "list", "Drop Linux capabilities"),
+      FlagSpec::Value("log-driver", 0, "string", "Logging driver for service"),
+      FlagSpec::Value("log-opt", 0, "list", "Logging driver options"),
+      FlagSpec::Value("limit-pids", 0, "int", "Limit maximum number of processes (default 0 = unlimited)"),
+      FlagSpec::Value("stop-signal", 0, "string", "Signal to stop the container")};
+}
+
+// Checks every value of the list flags whose type validates on the command
+// line (pflag refuses them before anything runs).
+Status CheckFlagValues(const ParsedArgs& args) {
+  for (const char* flag : {"dns", "dns-add"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (auto r = ParseIpAddress(v); !r.ok()) return BadFlag(flag, v, r.status().message());
+    }
+  }
+  for (const char* flag : {"dns-search", "dns-search-add"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (auto r = ParseDnsSearch(v); !r.ok()) return BadFlag(flag, v, r.status().message());
+    }
+  }
+  for (const char* flag : {"host", "host-add"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (auto r = ParseExtraHost(v); !r.ok()) return BadFlag(flag, v, r.status().message());
+    }
+  }
+  for (const char* flag : {"ulimit", "ulimit-add"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (auto r = ParseUlimitValue(v); !r.ok()) return BadFlag(flag, v, r.status().message());
+    }
+  }
+  for (const char* flag : {"generic-resource", "generic-resource-add"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (v.find('=') == std::string::npos) {
+        return BadFlag(flag, v, "invalid generic-resource format `" + v + "` expected `name=value`");
+      }
+    }
+  }
+  for (const char* flag : {"entrypoint", "args"}) {
+    for (const auto& v : args.GetAll(flag)) {
+      if (auto r = SplitShellWords(v); !r.ok()) return BadFlag(flag, v, r.status().message());
+    }
+  }
+  if (args.Has("max-concurrent")) {
+    auto r = ParseUint("max-concurrent", args.Get("max-concurrent"));
+    if (!r.ok()) return r.status();
+  }
+  if (args.Has("limit-pids")) {
+    const std::string v = args.Get("limit-pids");
+    bool ok = !v.empty() && v.find_first_not_of("-0123456789") == std::string::npos && v != "-";
+    if (!ok) return BadFlag("limit-pids", v, "strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
+  }
+  return Status::OK();
+}
+
+// Mounts of --mount / --mount-add; relative sources are taken from PWD.
+Result<std::vector<Mount>> MountsFrom(const ParsedArgs& args, const char* flag, CommandContext* ctx) {
+  std::vector<Mount> out;
+  for (const auto& v : args.GetAll(flag)) {
+    std::string cwd = "/";
+    if (!v.empty() && v.find("=.") != std::string::npos && ctx) {
+      auto pwd = ctx->env.find("PWD");
+      if (pwd != ctx->env.end()) cwd = pwd->second;
+      ctx->env_used.insert("PWD");
+    }
+    auto m = ParseMountValue(v, cwd);
+    if (!m.ok()) return BadFlag(flag, v, m.status().message());
+    out.push_back(*m);
+  }
+  return out;
+}
+
+// --env-file files in order, then -e values (docker's ReadKVEnvStrings), a
+// variable given again replacing the earlier one.
+Result<std::vector<std::string>> EnvFromFlags(const ParsedArgs& args, CommandContext* ctx) {
+  std::vector<std::string> env;
+  for (const auto& path : args.GetAll("env-file")) {
+    if (!ctx || !ctx->read_file) return Status::InvalidArgument("open " + path + ": no such file or directory");
+    auto content = ctx->read_file(path);
+    if (!content.ok()) return Status::InvalidArgument("open " + path + ": no such file or directory");
+    auto vars = ParseEnvFile(*content, [ctx](const std::string& key) -> std::optional<std::string> {
+      ctx->env_used.insert(key);
+      auto it = ctx->env.find(key);
+      if (it == ctx->env.end()) return std::nullopt;
+      return it->second;
+    });
+    if (!vars.ok()) return EnvFileError(path, vars.status());
+    env.insert(env.end(), vars->begin(), vars->end());
+  }
+  for (const auto& e : args.GetAll("env")) env.push_back(e);
+  // makeEnv: a later KEY=... replaces an earlier different one (an identical one stays).
+  std::vector<std::string> out;
+  for (const auto& e : env) {
+    std::string prefix = e.substr(0, e.find('=')) + "=";
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const std::string& c) { return c != e && c.rfind(prefix, 0) == 0; }),
+              out.end());
+    out.push_back(e);
+  }
+  return out;
+}
+
+// Settings of the container that create and update set the same way.
+Status ApplyContainerFlags(const ParsedArgs& args, ServiceSpec* spec) {
+  auto& tt = spec->task_template;
+  auto& c = tt.container;
+  if (args.Has("entrypoint")) c.command = SplitShellWords(args.Get("entrypoint")).value();
+  if (args.Has("read-only")) c.read_only = args.GetBool("read-only");
+  if (args.Has("tty")) c.tty = args.GetBool("tty");
+  if (args.Has("init")) c.init = args.GetBool("init");
+  if (args.Has("stop-signal")) c.stop_signal = args.Get("stop-signal");
+  if (args.Has("limit-pids")) tt.resources.limits.pids = std::stoll(args.Get("limit-pids"));
+  if (args.Has("log-driver") && !args.Get("log-driver").empty()) {
+    tt.log_driver = LogDriver{args.Get("log-driver"), KeyValueMap(args.GetAll("log-opt"))};
+  }
+  return Status::OK();
+}
+
+// A replicated job's MaxConcurrent defaults to its replicas, both to 1 (the daemon's).
+void SetJobCounts(const ParsedArgs& args, ServiceSpec* spec) {
+  uint64_t replicas = args.Has("replicas") ? std::stoull(args.Get("replicas")) : 0;
+  uint64_t concurrent = args.Has("max-concurrent") ? std::stoull(args.Get("max-concurrent")) : replicas;
+  spec->max_concurrent = args.Has("max-concurrent") || args.Has("replicas") ? concurrent : 1;
+  spec->replicas = args.Has("replicas") ? replicas : spec->max_concurrent;
 }
 
 // --health-* and --no-healthcheck, as docker's healthcheck options: on create
@@ -135,10 +267,7 @@ Status ApplyCommon(const ParsedArgs& args, ServiceSpec* spec) {
   if (args.Has("replicas")) {
     auto r = ParseUint("replicas", args.Get("replicas"));
     if (!r.ok()) return r.status();
-    if (spec->mode == ServiceMode::kGlobal) {
-      return Status::InvalidArgument("replicas can only be used with replicated or replicated-job mode");
-    }
-    spec->replicas = r.value();
+    if (spec->mode == ServiceMode::kReplicated) spec->replicas = r.value();
   }
   if (args.Has("replicas-max-per-node")) {
     auto r = ParseUint("replicas-max-per-node", args.Get("replicas-max-per-node"));
@@ -381,6 +510,16 @@ std::vector<FlagSpec> ServiceCreateFlags() {
            FlagSpec::Value("config", 0, "config", "Specify configurations to expose to the service"),
            FlagSpec::Value("secret", 0, "secret", "Specify secrets to expose to the service"),
            FlagSpec::Value("constraint", 0, "list", "Placement constraints"),
+           FlagSpec::Value("env-file", 0, "list", "Read in a file of environment variables"),
+           FlagSpec::Value("mount", 0, "mount", "Attach a filesystem mount to the service"),
+           FlagSpec::Value("dns", 0, "list", "Set custom DNS servers"),
+           FlagSpec::Value("dns-option", 0, "list", "Set DNS options"),
+           FlagSpec::Value("dns-search", 0, "list", "Set custom DNS search domains"),
+           FlagSpec::Value("host", 0, "list", "Set one or more custom host-to-IP mappings (host:ip)"),
+           FlagSpec::Value("group", 0, "list", "Set one or more supplementary user groups for the container"),
+           FlagSpec::Value("sysctl", 0, "list", "Sysctl options"),
+           FlagSpec::Value("ulimit", 0, "ulimit", "Ulimit options", "[]"),
+           FlagSpec::Value("generic-resource", 0, "list", "User defined resources"),
        }) {
     f.push_back(s);
   }
@@ -411,6 +550,25 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
            FlagSpec::Value("config-rm", 0, "list", "Remove a configuration file"),
            FlagSpec::Value("secret-add", 0, "secret", "Add or update a secret on a service"),
            FlagSpec::Value("secret-rm", 0, "list", "Remove a secret"),
+           FlagSpec::Value("mount-add", 0, "mount", "Add or update a mount on a service"),
+           FlagSpec::Value("mount-rm", 0, "list", "Remove a mount by its target path"),
+           FlagSpec::Value("dns-add", 0, "list", "Add or update a custom DNS server"),
+           FlagSpec::Value("dns-rm", 0, "list", "Remove a custom DNS server"),
+           FlagSpec::Value("dns-option-add", 0, "list", "Add or update a DNS option"),
+           FlagSpec::Value("dns-option-rm", 0, "list", "Remove a DNS option"),
+           FlagSpec::Value("dns-search-add", 0, "list", "Add or update a custom DNS search domain"),
+           FlagSpec::Value("dns-search-rm", 0, "list", "Remove a DNS search domain"),
+           FlagSpec::Value("host-add", 0, "list", "Add a custom host-to-IP mapping (\"host:ip\")"),
+           FlagSpec::Value("host-rm", 0, "list", "Remove a custom host-to-IP mapping (\"host:ip\")"),
+           FlagSpec::Value("group-add", 0, "list", "Add an additional supplementary user group to the container"),
+           FlagSpec::Value("group-rm", 0, "list",
+                           "Remove a previously added supplementary user group from the container"),
+           FlagSpec::Value("sysctl-add", 0, "list", "Add or update a Sysctl option"),
+           FlagSpec::Value("sysctl-rm", 0, "list", "Remove a Sysctl option"),
+           FlagSpec::Value("ulimit-add", 0, "ulimit", "Add or update a ulimit option", "[]"),
+           FlagSpec::Value("ulimit-rm", 0, "list", "Remove a ulimit option"),
+           FlagSpec::Value("generic-resource-add", 0, "list", "Add a Generic resource"),
+           FlagSpec::Value("generic-resource-rm", 0, "list", "Remove a Generic resource"),
        }) {
     f.push_back(s);
   }
@@ -418,24 +576,74 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
   return f;
 }
 
-Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
+Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args, CommandContext* ctx) {
+  SWARMSIM_RETURN_IF_ERROR(CheckFlagValues(args));
+  if (args.Has("replicas")) {
+    auto r = ParseUint("replicas", args.Get("replicas"));
+    if (!r.ok()) return r.status();
+  }
+  auto mounts = MountsFrom(args, "mount", ctx);
+  if (!mounts.ok()) return mounts.status();
   ServiceSpec spec;
   const auto& pos = args.positional();
   auto image = NormalizeImageReference(pos[0]);
   if (!image.ok()) return image.status();
-  spec.task_template.container.image = image.value();
+  auto& c = spec.task_template.container;
+  c.image = image.value();
   // Every word after the image is an argument: docker sets ContainerSpec.Command
   // only from --entrypoint.
-  for (size_t i = 1; i < pos.size(); ++i) spec.task_template.container.args.push_back(pos[i]);
+  for (size_t i = 1; i < pos.size(); ++i) c.args.push_back(pos[i]);
   spec.name = args.Get("name");
+  // As the CLI's ToService: the environment, then the health check, then the mode.
+  auto env = EnvFromFlags(args, ctx);
+  if (!env.ok()) return env.status();
+  c.env = *env;
   std::string mode = args.Get("mode", "replicated");
-  if (mode == "global") spec.mode = ServiceMode::kGlobal;
-  else if (mode != "replicated") return Status::InvalidArgument("Unknown mode: " + mode + ", only replicated and global supported");
+  bool replicas = args.Has("replicas"), concurrent = args.Has("max-concurrent");
+  bool per_node = args.Has("replicas-max-per-node") && args.Get("replicas-max-per-node") != "0";
+  if (mode == "global" || mode == "global-job") {
+    if (mode == "global" && replicas) {
+      return Status::InvalidArgument("replicas can only be used with replicated or replicated-job mode");
+    }
+    if (per_node) {
+      return Status::InvalidArgument("replicas-max-per-node can only be used with replicated or replicated-job mode");
+    }
+    if (concurrent) return Status::InvalidArgument("max-concurrent can only be used with replicated-job mode");
+    if (replicas) return Status::InvalidArgument("replicas can only be used with replicated or replicated-job mode");
+    spec.mode = mode == "global" ? ServiceMode::kGlobal : ServiceMode::kGlobalJob;
+  } else if (mode == "replicated") {
+    if (concurrent) return Status::InvalidArgument("max-concurrent can only be used with replicated-job mode");
+  } else if (mode == "replicated-job") {
+    spec.mode = ServiceMode::kReplicatedJob;
+    SetJobCounts(args, &spec);
+  } else {
+    return Status::InvalidArgument("Unknown mode: " + mode + ", only replicated and global supported");
+  }
   SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, &spec));
+  if (IsJob(spec.mode) && (spec.update_config || spec.rollback_config)) {
+    return Status::InvalidArgument("update and rollback configuration is not supported for jobs");
+  }
+  SWARMSIM_RETURN_IF_ERROR(ApplyContainerFlags(args, &spec));
+  c.mounts = *mounts;
   spec.task_template.placement.constraints = args.GetAll("constraint");
-  for (const auto& e : args.GetAll("env")) spec.task_template.container.env.push_back(e);
   for (const auto& l : args.GetAll("label")) spec.labels.insert(SplitKeyValue(l));
-  for (const auto& l : args.GetAll("container-label")) spec.task_template.container.labels.insert(SplitKeyValue(l));
+  for (const auto& l : args.GetAll("container-label")) c.labels.insert(SplitKeyValue(l));
+  c.groups = args.GetAll("group");
+  for (const auto& d : args.GetAll("dns")) c.dns.nameservers.push_back(ParseIpAddress(d).value());
+  for (const auto& d : args.GetAll("dns-search")) c.dns.search.push_back(ParseDnsSearch(d).value());
+  c.dns.options = args.GetAll("dns-option");
+  for (const auto& h : args.GetAll("host")) c.hosts.push_back(ParseExtraHost(h).value());
+  c.sysctls = KeyValueMap(args.GetAll("sysctl"));
+  EffectiveCapabilities(args.GetAll("cap-add"), args.GetAll("cap-drop"), &c.capability_add, &c.capability_drop);
+  std::map<std::string, Ulimit> ulimits;  // one per name, the last given, by name
+  for (const auto& u : args.GetAll("ulimit")) {
+    Ulimit parsed = ParseUlimitValue(u).value();
+    ulimits[parsed.name] = parsed;
+  }
+  for (const auto& [name, u] : ulimits) c.ulimits.push_back(u);
+  auto generic = ParseGenericResources(args.GetAll("generic-resource"));
+  if (!generic.ok()) return generic.status();
+  spec.task_template.resources.reservations.generic = *generic;
   for (const auto& p : args.GetAll("publish")) {
     auto port = ParsePort(p);
     if (!port.ok()) return port.status();
@@ -446,19 +654,154 @@ Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args) {
     if (k != "spread") return BadFlag("placement-pref", pref, "unsupported placement preference " + k + " (only spread is supported)");
     spec.task_template.placement.preferences.push_back(v);
   }
-  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config", BlobKind::kConfig, &spec.task_template.container.configs));
-  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret", BlobKind::kSecret, &spec.task_template.container.secrets));
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "config", BlobKind::kConfig, &c.configs));
+  SWARMSIM_RETURN_IF_ERROR(AddFileReferences(args, "secret", BlobKind::kSecret, &c.secrets));
   return spec;
 }
 
-Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec) {
+namespace {
+
+// Go's removeDuplicates, then the removals, sorted (updateDNSConfig's lists).
+std::vector<std::string> AddRemoveSorted(std::vector<std::string> have, const std::vector<std::string>& add,
+                                         const std::vector<std::string>& remove) {
+  have.insert(have.end(), add.begin(), add.end());
+  std::vector<std::string> out;
+  for (const auto& v : have) {
+    if (std::find(out.begin(), out.end(), v) != out.end()) continue;
+    if (std::find(remove.begin(), remove.end(), v) != remove.end()) continue;
+    out.push_back(v);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// updateHosts: --host-rm HOST[:IP] takes the name off matching lines (a line
+// left without names goes); --host-add appends; duplicates go.
+std::vector<std::string> UpdateHosts(const std::vector<std::string>& hosts, const std::vector<std::string>& remove,
+                                     const std::vector<std::string>& add) {
+  std::vector<std::string> out;
+  for (const auto& line : hosts) {
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < line.size();) {
+      size_t j = line.find_first_of(" \t", i);
+      if (j == std::string::npos) j = line.size();
+      if (j > i) parts.push_back(line.substr(i, j - i));
+      i = j + 1;
+    }
+    if (parts.empty()) continue;
+    std::string ip = parts[0];
+    std::vector<std::string> names(parts.begin() + 1, parts.end());
+    for (const auto& rm : remove) {
+      auto colon = rm.find(':');
+      std::string host = rm.substr(0, colon), rm_ip = colon == std::string::npos ? "" : rm.substr(colon + 1);
+      if (!rm_ip.empty() && rm_ip != ip) continue;
+      names.erase(std::remove(names.begin(), names.end(), host), names.end());
+    }
+    if (names.empty()) continue;
+    std::string joined = ip;
+    for (const auto& n : names) joined += " " + n;
+    out.push_back(joined);
+  }
+  for (const auto& h : add) out.push_back(ParseExtraHost(h).value());
+  std::vector<std::string> unique;
+  for (const auto& h : out) {
+    if (std::find(unique.begin(), unique.end(), h) == unique.end()) unique.push_back(h);
+  }
+  return unique;
+}
+
+}  // namespace
+
+Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec, CommandContext* ctx) {
+  SWARMSIM_RETURN_IF_ERROR(CheckFlagValues(args));
+  auto added_mounts = MountsFrom(args, "mount-add", ctx);
+  if (!added_mounts.ok()) return added_mounts.status();
   auto& tt = spec->task_template;
+  auto& c = tt.container;
   if (args.Has("image")) {
     auto image = NormalizeImageReference(args.Get("image"));
     if (!image.ok()) return image.status();
     tt.container.image = image.value();
   }
+  if (args.Has("args")) c.args = SplitShellWords(args.Get("args")).value();
+  if (args.Has("replicas") && spec->mode != ServiceMode::kReplicated) {
+    auto r = ParseUint("replicas", args.Get("replicas"));
+    if (!r.ok()) return r.status();
+    return Status::InvalidArgument("replicas can only be used with replicated mode");
+  }
   SWARMSIM_RETURN_IF_ERROR(ApplyCommon(args, spec));
+  SWARMSIM_RETURN_IF_ERROR(ApplyContainerFlags(args, spec));
+  // updateMounts: added mounts replace those with the same target; --mount-rm
+  // names targets; sorted by source, then target.
+  if (args.Has("mount-add") || args.Has("mount-rm")) {
+    std::map<std::string, Mount> by_target;
+    for (const auto& m : *added_mounts) {
+      if (by_target.count(m.target)) return Status::InvalidArgument("duplicate mount target");
+      by_target[m.target] = m;
+    }
+    for (const auto& m : c.mounts) by_target.emplace(m.target, m);
+    auto removed = args.GetAll("mount-rm");
+    std::vector<Mount> mounts;
+    for (const auto& [target, m] : by_target) {
+      if (std::find(removed.begin(), removed.end(), target) == removed.end()) mounts.push_back(m);
+    }
+    std::stable_sort(mounts.begin(), mounts.end(), [](const Mount& a, const Mount& b) {
+      return a.source != b.source ? a.source < b.source : a.target < b.target;
+    });
+    c.mounts = mounts;
+  }
+  for (const auto& k : args.GetAll("sysctl-rm")) c.sysctls.erase(SplitKeyValue(k).first);
+  for (const auto& [k, v] : KeyValueMap(args.GetAll("sysctl-add"))) c.sysctls[k] = v;
+  if (args.Has("ulimit-add") || args.Has("ulimit-rm")) {
+    std::map<std::string, Ulimit> ulimits;
+    for (const auto& u : c.ulimits) ulimits[u.name] = u;
+    for (const auto& k : args.GetAll("ulimit-rm")) ulimits.erase(SplitKeyValue(k).first);
+    for (const auto& v : args.GetAll("ulimit-add")) {
+      Ulimit u = ParseUlimitValue(v).value();
+      ulimits[u.name] = u;
+    }
+    c.ulimits.clear();
+    for (const auto& [name, u] : ulimits) c.ulimits.push_back(u);
+  }
+  auto& generic = tt.resources.reservations.generic;
+  if (args.Has("generic-resource-add")) {
+    auto add = ParseGenericResources(args.GetAll("generic-resource-add"));
+    if (!add.ok()) return add.status();
+    for (const auto& r : *add) {
+      generic.erase(std::remove_if(generic.begin(), generic.end(),
+                                   [&](const GenericResource& g) { return g.kind == r.kind; }),
+                    generic.end());
+      generic.push_back(r);
+    }
+  }
+  for (const auto& kind : args.GetAll("generic-resource-rm")) {
+    auto it = std::find_if(generic.begin(), generic.end(), [&](const GenericResource& g) { return g.kind == kind; });
+    if (it == generic.end()) {
+      return Status::InvalidArgument("could not find generic-resource `" + kind + "` to remove it");
+    }
+    generic.erase(it);
+  }
+  std::stable_sort(generic.begin(), generic.end(),
+                   [](const GenericResource& a, const GenericResource& b) { return a.kind < b.kind; });
+  if (args.Has("group-add") || args.Has("group-rm")) {
+    c.groups = AddRemoveSorted(c.groups, args.GetAll("group-add"), args.GetAll("group-rm"));
+  }
+  if (args.Has("dns-add") || args.Has("dns-rm") || args.Has("dns-option-add") || args.Has("dns-option-rm") ||
+      args.Has("dns-search-add") || args.Has("dns-search-rm")) {
+    std::vector<std::string> ns, search;
+    for (const auto& d : args.GetAll("dns-add")) ns.push_back(ParseIpAddress(d).value());
+    for (const auto& d : args.GetAll("dns-search-add")) search.push_back(ParseDnsSearch(d).value());
+    c.dns.nameservers = AddRemoveSorted(c.dns.nameservers, ns, args.GetAll("dns-rm"));
+    c.dns.search = AddRemoveSorted(c.dns.search, search, args.GetAll("dns-search-rm"));
+    c.dns.options = AddRemoveSorted(c.dns.options, args.GetAll("dns-option-add"), args.GetAll("dns-option-rm"));
+  }
+  if (args.Has("host-add") || args.Has("host-rm")) {
+    c.hosts = UpdateHosts(c.hosts, args.GetAll("host-rm"), args.GetAll("host-add"));
+  }
+  if (args.Has("cap-add") || args.Has("cap-drop")) {
+    UpdateCapabilities(args.GetAll("cap-add"), args.Has("cap-add"), args.GetAll("cap-drop"), args.Has("cap-drop"),
+                       &c.capability_add, &c.capability_drop);
+  }
   auto& cs = tt.placement.constraints;
   for (const auto& c : args.GetAll("constraint-rm")) {
     cs.erase(std::remove(cs.begin(), cs.end(), c), cs.end());

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/command/command.h"
 #include "core/command/flags.h"
 #include "core/model/config.h"
 #include "core/model/service.h"
@@ -16,10 +17,14 @@ std::vector<FlagSpec> ServiceCreateFlags();
 std::vector<FlagSpec> ServiceUpdateFlags();
 
 // Builds a new spec from `service create` flags and positionals (IMAGE [COMMAND] [ARG...]).
-Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args);
+// `ctx` supplies what flags read beyond argv: --env-file files (read_file, so the
+// command log keeps them) and the environment (bare names in env files, PWD for
+// a relative --mount source); names looked up go into ctx->env_used. May be null
+// when no such flag is given.
+Result<ServiceSpec> SpecFromCreateFlags(const ParsedArgs& args, CommandContext* ctx);
 
-// Applies `service update` flags to `spec`.
-Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec);
+// Applies `service update` flags to `spec` (`ctx` as for SpecFromCreateFlags).
+Status ApplyUpdateFlags(const ParsedArgs& args, ServiceSpec* spec, CommandContext* ctx);
 
 // "0.5" -> 500000000 (docker's NanoCPUs flag type).
 Result<int64_t> ParseNanoCpus(const std::string& flag, const std::string& value);

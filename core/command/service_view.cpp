@@ -43,13 +43,35 @@ void AppendUpdateConfig(std::string* s, const char* title, const char* order_lab
   *s += std::string("\n ") + order_label + u.order;
 }
 
+// The daemon's `mode` filter words.
+const char* ModeFilterWord(ServiceMode mode) {
+  switch (mode) {
+    case ServiceMode::kReplicated: return "replicated";
+    case ServiceMode::kGlobal: return "global";
+    case ServiceMode::kReplicatedJob: return "replicated-job";
+    case ServiceMode::kGlobalJob: return "global-job";
+  }
+  return "";
+}
+
+// The MODE column: "replicated job" and "global job" for jobs.
+const char* ModeColumn(ServiceMode mode) {
+  switch (mode) {
+    case ServiceMode::kReplicated: return "replicated";
+    case ServiceMode::kGlobal: return "global";
+    case ServiceMode::kReplicatedJob: return "replicated job";
+    case ServiceMode::kGlobalJob: return "global job";
+  }
+  return "";
+}
+
 bool MatchesFilters(const Service& s, const std::vector<std::pair<std::string, std::string>>& filters) {
   std::map<std::string, bool> by_key;
   for (const auto& [k, v] : filters) {
     bool m = false;
     if (k == "name") m = s.spec.name.rfind(v, 0) == 0;
     else if (k == "id") m = s.id.rfind(v, 0) == 0;
-    else if (k == "mode") m = (v == "global") == (s.spec.mode == ServiceMode::kGlobal);
+    else if (k == "mode") m = v == ModeFilterWord(s.spec.mode);
     else if (k == "label") {
       auto eq = v.find('=');
       auto it = s.spec.labels.find(v.substr(0, eq));
@@ -114,12 +136,17 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
     if (!MatchesFilters(*s, parsed)) continue;
     ReplicaCount c = counts[s->id];
     std::string replicas = std::to_string(c.running) + "/" + std::to_string(c.desired);
-    if (s->spec.mode == ServiceMode::kReplicated && s->spec.task_template.placement.max_replicas > 0) {
+    // Jobs show their progress instead of the per-node maximum.
+    if (s->spec.mode == ServiceMode::kReplicatedJob) {
+      replicas += " (" + std::to_string(c.completed) + "/" + std::to_string(s->spec.replicas) + " completed)";
+    } else if (s->spec.mode == ServiceMode::kGlobalJob) {
+      replicas += " (" + std::to_string(c.completed) + "/" + std::to_string(c.desired + c.completed) + " completed)";
+    } else if (s->spec.mode == ServiceMode::kReplicated && s->spec.task_template.placement.max_replicas > 0) {
       replicas += " (max " + std::to_string(s->spec.task_template.placement.max_replicas) + " per node)";
     }
     rows.push_back({{"ID", ShortId(s->id)},
                     {"Name", s->spec.name},
-                    {"Mode", s->spec.mode == ServiceMode::kGlobal ? "global" : "replicated"},
+                    {"Mode", ModeColumn(s->spec.mode)},
                     {"Replicas", replicas},
                     {"Image", ImageWithoutDigest(s->spec.task_template.container.image)},
                     {"Ports", IngressPorts(*s)}});
@@ -141,9 +168,10 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
     for (const auto& [k, v] : spec.labels) s += "\n " + k + (v.empty() ? "" : "=" + v);
   }
   s += "\nService Mode:";
+  // docker's template names only the two service modes: a job's line stays empty.
   if (spec.mode == ServiceMode::kGlobal) {
     s += "\tGlobal";
-  } else {
+  } else if (spec.mode == ServiceMode::kReplicated) {
     s += "\tReplicated";
     if (spec.replicas > 0) s += "\n Replicas:\t" + std::to_string(spec.replicas);
   }
@@ -176,7 +204,28 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
     for (const auto& e : tt.container.env) s += e + " ";
   }
   if (!tt.container.dir.empty()) s += "\n Dir:\t\t" + tt.container.dir;
+  if (tt.container.init) s += std::string("\n Init:\t\t") + (*tt.container.init ? "true" : "false");
   if (!tt.container.user.empty()) s += "\n User: " + tt.container.user;
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out;
+  };
+  if (!tt.container.capability_add.empty() || !tt.container.capability_drop.empty()) {
+    s += "\nCapabilities:";
+    if (!tt.container.capability_add.empty()) s += "\n Add: " + joined(tt.container.capability_add);
+    if (!tt.container.capability_drop.empty()) s += "\n Drop: " + joined(tt.container.capability_drop);
+  }
+  if (!tt.container.sysctls.empty()) {
+    s += "\nSysCtls:";
+    for (const auto& [k, v] : tt.container.sysctls) s += "\n " + k + (v.empty() ? "" : ": " + v);
+  }
+  if (!tt.container.ulimits.empty()) {
+    std::map<std::string, std::string> by_name;  // the template ranges over a map: by name
+    for (const auto& u : tt.container.ulimits) by_name[u.name] = std::to_string(u.soft) + ":" + std::to_string(u.hard);
+    s += "\nUlimits:";
+    for (const auto& [k, v] : by_name) s += "\n " + k + ": " + v;
+  }
   if (!tt.container.mounts.empty()) s += "\nMounts:";
   for (const auto& m : tt.container.mounts) {
     s += "\n Target:\t" + m.target + "\n  Source:\t" + m.source + "\n  ReadOnly:\t" + (m.read_only ? "true" : "false") +
@@ -190,6 +239,15 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
     s += "\nSecrets:";
     for (const auto& c : tt.container.secrets) s += "\n Target:\t" + c.file_name + "\n  Source:\t" + c.name;
   }
+  if (tt.log_driver) {
+    s += "\nLog Driver:";
+    if (!tt.log_driver->name.empty()) s += "\n Name:\t\t" + tt.log_driver->name;
+    if (!tt.log_driver->options.empty()) {
+      s += "\n LogOpts:";
+      for (const auto& [k, v] : tt.log_driver->options) s += "\n  " + k + (v.empty() ? "" : ":       " + v);
+    }
+    s += "\n";  // docker's template leaves a blank line after the block
+  }
   s += "\nResources:";
   const auto& res = tt.resources;
   if (res.reservations.nano_cpus > 0 || res.reservations.memory_bytes > 0) {
@@ -197,11 +255,13 @@ std::string PrettyService(const ClusterState& state, const Service& service) {
     if (res.reservations.nano_cpus > 0) s += "\n  CPU:\t\t" + FormatG(res.reservations.nano_cpus / 1e9);
     if (res.reservations.memory_bytes) s += "\n  Memory:\t" + BytesSize(static_cast<double>(res.reservations.memory_bytes));
   }
-  if (res.limits.nano_cpus > 0 || res.limits.memory_bytes > 0) {
+  if (res.limits.nano_cpus > 0 || res.limits.memory_bytes > 0 || res.limits.pids > 0) {
     s += "\n Limits:";
     if (res.limits.nano_cpus > 0) s += "\n  CPU:\t\t" + FormatG(res.limits.nano_cpus / 1e9);
     if (res.limits.memory_bytes) s += "\n  Memory:\t" + BytesSize(static_cast<double>(res.limits.memory_bytes));
   }
+  // docker's template puts PIDs after the Limits block, indented as if inside it.
+  if (res.limits.pids > 0) s += "\n  PIDs:\t\t" + std::to_string(res.limits.pids);
   if (!tt.networks.empty()) {
     s += "\nNetworks:";
     for (const auto& n : tt.networks) {

@@ -115,6 +115,9 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     if (options.seed != 0) record.env["SWARMSIM_SEED"] = std::to_string(options.seed);
     // Relative compose paths resolve against the working directory.
     if (!record.files.empty() && options.env.count("PWD")) record.env["PWD"] = options.env.at("PWD");
+    for (const auto& name : ctx.env_used) {
+      if (auto it = options.env.find(name); it != options.env.end()) record.env[name] = it->second;
+    }
     st = AppendCommand(db, &record);
   }
   if (st.ok()) st = SaveState(db, &state);

@@ -47,10 +47,23 @@ Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   SWARMSIM_RETURN_IF_ERROR(CheckStackName(name));
   auto files = ReadComposeFiles(ctx, args);
   if (!files.ok()) return files.status();
-  auto project = LoadCompose(files.value(), ctx->env);
+  ComposeLoadOptions options;
+  options.read_file = ctx->read_file;
+  options.env_used = &ctx->env_used;
+  std::vector<std::string> logged;
+  options.log_warnings = &logged;
+  auto project = LoadCompose(files.value(), ctx->env, options);
+  for (const auto& w : logged) out->warnings += LogrusWarning(ctx->state->clock.now, w);
   if (!project.ok()) return project.status();
-  for (const auto& w : project->warnings) out->err += w;
+  // Printed once the files have loaded, so before any later error.
+  for (const auto& w : project->warnings) out->warnings += w;
   SWARMSIM_RETURN_IF_ERROR(CheckStackImages(project.value()));
+  // docker says this as the deploy starts, before converting the services (so
+  // before any error of theirs).
+  if (!args.Has("detach") && !args.Has("dry-run")) {
+    out->warnings += "Since --detach=false was not specified, tasks will be created in the background.\n"
+                     "In a future release, --detach=false will become the default.\n";
+  }
   auto stack = ConvertStack(project.value(), name);
   if (!stack.ok()) return stack.status();
   SWARMSIM_RETURN_IF_ERROR(ReadFileObjects(ctx, &stack.value()));
@@ -64,10 +77,6 @@ Status StackDeploy(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
     if (!plan.ok()) return plan.status();
     for (const auto& l : plan.value()) out->out += l + "\n";
     return Status::OK();
-  }
-  if (!args.Has("detach")) {
-    out->err += "Since --detach=false was not specified, tasks will be created in the background.\n"
-                "In a future release, --detach=false will become the default.\n";
   }
   std::vector<std::string> lines;
   SWARMSIM_RETURN_IF_ERROR(DeployStack(ctx->state, stack.value(), args.Has("prune"), &lines));
@@ -128,7 +137,14 @@ Status StackRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
 Status StackConfig(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   auto files = ReadComposeFiles(ctx, args);
   if (!files.ok()) return files.status();
-  auto text = StackConfigText(files.value(), ctx->env, args.Has("skip-interpolation"));
+  ComposeLoadOptions options;
+  options.skip_interpolation = args.Has("skip-interpolation");
+  options.read_file = ctx->read_file;
+  options.env_used = &ctx->env_used;
+  std::vector<std::string> logged;
+  options.log_warnings = &logged;
+  auto text = StackConfigText(files.value(), ctx->env, options);
+  for (const auto& w : logged) out->warnings += LogrusWarning(ctx->state->clock.now, w);
   if (!text.ok()) return text.status();
   out->out += text.value();
   return Status::OK();

@@ -102,11 +102,11 @@ TaskTableOptions TaskTableOptionsFrom(const ParsedArgs& args) {
   return opts;
 }
 
-std::string TaskName(const ClusterState& state, const Task& task) {
+std::string TaskName(const ClusterState& /*state*/, const Task& task) {
   std::string service = task.service_name.empty() ? task.service_id : task.service_name;
-  auto svc = state.services.find(task.service_id);
-  bool global = svc != state.services.end() ? svc->second.spec.mode == ServiceMode::kGlobal : task.slot == 0;
-  return service + "." + (global ? task.node_id : std::to_string(task.slot));
+  // As the CLI names tasks: by slot, or by node when the slot is 0 (global
+  // services, and a replicated job's first slot, which swarm numbers from 0).
+  return service + "." + (task.slot != 0 ? std::to_string(task.slot) : task.node_id);
 }
 
 Status PrintTaskTable(const ClusterState& state, std::vector<const Task*> tasks, const TaskTableOptions& options,

@@ -455,8 +455,16 @@ Result<ServiceSpec> ConvertService(const ComposeService& svc, const ServiceConte
   } else if (mode == "replicated" || mode.empty()) {
     spec.mode = ServiceMode::kReplicated;
     spec.replicas = svc.deploy.replicas.value_or(1);
-  } else if (mode == "replicated-job" || mode == "global-job") {
-    return Status::InvalidArgument("mode " + mode + " is not supported by swarmsim");
+  } else if (mode == "replicated-job") {
+    // MaxConcurrent and TotalCompletions both come from replicas (the daemon
+    // makes an absent one 1).
+    spec.mode = ServiceMode::kReplicatedJob;
+    spec.replicas = spec.max_concurrent = svc.deploy.replicas.value_or(1);
+  } else if (mode == "global-job") {
+    if (svc.deploy.replicas) {
+      return Status::InvalidArgument("replicas can only be used with replicated or replicated-job mode");
+    }
+    spec.mode = ServiceMode::kGlobalJob;
   } else {
     return Status::InvalidArgument("Unknown mode: " + mode);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "core/compose/go_text.h"
@@ -11,6 +12,8 @@
 #include "core/compose/ports.h"
 #include "core/compose/schema.h"
 #include "core/compose/yaml_reader.h"
+#include "core/format/env_file.h"
+#include "core/format/time_format.h"
 #include "core/format/go_duration.h"
 
 namespace swarmsim {
@@ -791,8 +794,55 @@ bool IsWindowsAbs(const std::string& p) {
 
 // docker's loadSections plus the per-service environment and bind path
 // resolution it does on the way.
+// What docker logs with logrus.Warn while loading (printed at once, so they
+// stand even when loading fails later).
+void Warn(const ComposeLoadOptions& options, const std::string& message) {
+  if (options.log_warnings) options.log_warnings->push_back(message);
+}
+
+// versions.GreaterThanOrEqualTo for the file's "major.minor" version.
+bool VersionAtLeast(const std::string& version, int major, int minor) {
+  int a = 0, b = 0;
+  size_t dot = version.find('.');
+  a = std::atoi(version.substr(0, dot).c_str());
+  if (dot != std::string::npos) b = std::atoi(version.substr(dot + 1).c_str());
+  return a != major ? a > major : b >= minor;
+}
+
+// docker's resolveEnvironment: the env files' variables in order, then the
+// service's own environment over them; a value that is missing or empty comes
+// from the environment when the environment has the name.
+Status ResolveEnvironment(ComposeService* svc, const std::string& working_dir, const ComposeEnv& env,
+                          const ComposeLoadOptions& options) {
+  auto lookup = [&](const std::string& key) -> std::optional<std::string> {
+    if (options.env_used) options.env_used->insert(key);
+    auto it = env.find(key);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  };
+  ComposeMappingWithEquals environment;
+  auto update = [&](const std::string& key, const std::optional<std::string>& value) {
+    std::optional<std::string> from_env = (!value || value->empty()) ? lookup(key) : std::nullopt;
+    environment[key] = from_env ? from_env : value;
+  };
+  for (const auto& file : svc->env_file) {
+    std::string path = AbsPath(working_dir, file);
+    Result<std::string> content = options.read_file ? options.read_file(path) : Result<std::string>(Status::NotFound(""));
+    if (!content.ok()) return Status::InvalidArgument("open " + path + ": no such file or directory");
+    auto vars = ParseEnvFile(*content, lookup);
+    if (!vars.ok()) return EnvFileError(path, vars.status());
+    for (const auto& kv : *vars) {
+      auto eq = kv.find('=');
+      update(kv.substr(0, eq), eq == std::string::npos ? std::nullopt : std::optional<std::string>(kv.substr(eq + 1)));
+    }
+  }
+  for (const auto& [k, v] : svc->environment) update(k, v);
+  svc->environment = std::move(environment);
+  return Status::OK();
+}
+
 Status LoadSections(const Value& config, const std::string& working_dir, const ComposeEnv& env,
-                    ComposeProject* out) {
+                    const ComposeLoadOptions& options, ComposeProject* out) {
   Decoder dec;
   out->version = compose::SchemaVersion(config);
 
@@ -806,16 +856,7 @@ Status LoadSections(const Value& config, const std::string& working_dir, const C
       Value dict = e->second.is_map() ? e->second : Value::Map();
       ComposeService svc = dec.Service(e->first, dict);
       SWARMSIM_RETURN_IF_ERROR(dec.TakeErrors());
-      if (!svc.env_file.empty()) {
-        return Status::InvalidArgument("env_file is not supported: " + AbsPath(working_dir, svc.env_file[0]));
-      }
-      // resolveEnvironment: empty or missing values come from the environment.
-      for (auto& [k, v] : svc.environment) {
-        if (!v || v->empty()) {
-          auto it = env.find(k);
-          if (it != env.end()) v = it->second;
-        }
-      }
+      SWARMSIM_RETURN_IF_ERROR(ResolveEnvironment(&svc, working_dir, env, options));
       // resolveVolumePaths: bind sources become absolute.
       for (auto& m : svc.volumes) {
         if (m.type != "bind") continue;
@@ -826,6 +867,7 @@ Status LoadSections(const Value& config, const std::string& working_dir, const C
         if (path[0] == '~') {
           auto home = env.find("HOME");
           if (home != env.end()) path = home->second + path.substr(1);
+          else Warn(options, "cannot expand '~', because the environment lacks HOME");
         }
         if (path[0] != '/' && !IsWindowsAbs(path)) path = AbsPath(working_dir, path);
         m.source = path;
@@ -851,6 +893,9 @@ Status LoadSections(const Value& config, const std::string& working_dir, const C
         if (!n.name.empty()) {
           return Status::InvalidArgument("network " + e->first +
                                          ": network.external.name and network.name conflict; only use network.name");
+        }
+        if (VersionAtLeast(out->version, 3, 5)) {
+          Warn(options, "network " + e->first + ": network.external.name is deprecated in favor of network.name");
         }
         n.name = n.external.name;
         n.external.name.clear();
@@ -878,6 +923,9 @@ Status LoadSections(const Value& config, const std::string& working_dir, const C
           return Status::InvalidArgument("volume " + e->first +
                                          ": volume.external.name and volume.name conflict; only use volume.name");
         }
+        if (VersionAtLeast(out->version, 3, 4)) {
+          Warn(options, "volume " + e->first + ": volume.external.name is deprecated in favor of volume.name");
+        }
         v.name = v.external.name;
         v.external.name.clear();
       } else if (v.name.empty()) {
@@ -898,6 +946,10 @@ Status LoadSections(const Value& config, const std::string& working_dir, const C
           if (!o.name.empty()) {
             return Status::InvalidArgument(kind + " " + e->first + ": " + kind + ".external.name and " + kind +
                                            ".name conflict; only use " + kind + ".name");
+          }
+          if (VersionAtLeast(out->version, 3, 5)) {
+            Warn(options, kind + " " + e->first + ": " + kind + ".external.name is deprecated in favor of " + kind +
+                              ".name");
           }
           o.name = o.external.name;
           o.external.name.clear();
@@ -970,7 +1022,7 @@ Result<ComposeProject> LoadCompose(const std::vector<ComposeFile>& files, const 
     if (!options.skip_interpolation) SWARMSIM_RETURN_IF_ERROR(compose::Interpolate(&config, env));
     SWARMSIM_RETURN_IF_ERROR(compose::ValidateSchema(config, version));
     ComposeProject project;
-    SWARMSIM_RETURN_IF_ERROR(LoadSections(config, working_dir, env, &project));
+    SWARMSIM_RETURN_IF_ERROR(LoadSections(config, working_dir, env, options, &project));
     loaded.push_back(std::move(project));
   }
 
@@ -1014,6 +1066,15 @@ Result<ComposeProject> LoadCompose(const std::vector<ComposeFile>& files, const 
 
 Result<ComposeProject> LoadCompose(const std::vector<ComposeFile>& files, const ComposeEnv& env) {
   return LoadCompose(files, env, ComposeLoadOptions());
+}
+
+std::string LogrusWarning(int64_t now, const std::string& message) {
+  std::string quoted;
+  for (char c : message) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return "time=\"" + FormatRFC3339Nano(now - now % kSecond) + "\" level=warning msg=\"" + quoted + "\"\n";
 }
 
 }  // namespace swarmsim

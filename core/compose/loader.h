@@ -4,6 +4,8 @@
 // merge several files (later files override earlier ones).
 #pragma once
 
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,21 @@ enum class ComposeCommand {
 struct ComposeLoadOptions {
   ComposeCommand command = ComposeCommand::kDeploy;
   bool skip_interpolation = false;  // `stack config --skip-interpolation`
+  // Reads a service's env_file (an absolute path, resolved like `file:`); unset:
+  // every env file is missing ("open PATH: no such file or directory").
+  std::function<Result<std::string>(const std::string& path)> read_file;
+  // When set, receives every name looked up in the environment for an env file's
+  // bare name or an empty `environment:` value (the command log keeps them).
+  std::set<std::string>* env_used = nullptr;
+  // When set, receives the messages docker logs as warnings while loading
+  // ("network n: network.external.name is deprecated in favor of network.name"),
+  // in docker's order, whether or not loading then succeeds.
+  std::vector<std::string>* log_warnings = nullptr;
 };
+
+// docker's logrus line for a warning: time="2026-01-05T09:00:00Z" level=warning msg="..."
+// (`now` in virtual time, to the second, UTC).
+std::string LogrusWarning(int64_t now, const std::string& message);
 
 // Loads `files` (at least one) with `env` as the interpolation environment.
 // On success the project is fully normalised and, for kDeploy, carries the

@@ -470,10 +470,8 @@ std::string RenderStackConfig(const ComposeProject& project) {
 }
 
 Result<std::string> StackConfigText(const std::vector<ComposeFile>& files, const ComposeEnv& env,
-                                    bool skip_interpolation) {
-  ComposeLoadOptions options;
+                                    ComposeLoadOptions options) {
   options.command = ComposeCommand::kConfig;
-  options.skip_interpolation = skip_interpolation;
   auto project = LoadCompose(files, env, options);
   if (!project.ok()) return project.status();
   return RenderStackConfig(*project);

@@ -15,9 +15,10 @@ namespace swarmsim {
 // The YAML docker prints for `project` (ends with a newline).
 std::string RenderStackConfig(const ComposeProject& project);
 
-// `docker stack config -c FILE...` in one call: load (config mode) + render.
-// Errors are the message docker prints on stderr (exit status 1).
+// `docker stack config -c FILE...` in one call: load (config mode, whatever
+// options.command says) + render. Errors are the message docker prints on stderr
+// (exit status 1).
 Result<std::string> StackConfigText(const std::vector<ComposeFile>& files, const ComposeEnv& env,
-                                    bool skip_interpolation = false);
+                                    ComposeLoadOptions options = {});
 
 }  // namespace swarmsim

@@ -914,9 +914,60 @@ std::string CheckInput(const std::string& text) {
   return "";
 }
 
+void AppendUtf8(uint32_t v, std::string* out) {
+  if (v < 0x80) {
+    out->push_back(static_cast<char>(v));
+  } else if (v < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (v >> 6)));
+    out->push_back(static_cast<char>(0x80 | (v & 0x3F)));
+  } else if (v < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (v >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((v >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (v & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (v >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((v >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((v >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (v & 0x3F)));
+  }
+}
+
+// yaml.v3's reader decodes a stream that starts with a UTF-16 byte-order mark
+// (FF FE little-endian, FE FF big-endian) to UTF-8, with libyaml's errors. There
+// is no UTF-32 in it: a UTF-32LE mark reads as UTF-16LE followed by U+0000,
+// which the control-character check then refuses, as docker does.
+std::string DecodeUtf16(const std::string& text, bool little_endian, std::string* out) {
+  auto unit = [&](size_t i) {
+    unsigned char a = static_cast<unsigned char>(text[i]), b = static_cast<unsigned char>(text[i + 1]);
+    return static_cast<uint32_t>(little_endian ? a | (b << 8) : (a << 8) | b);
+  };
+  for (size_t i = 2; i < text.size();) {
+    if (i + 2 > text.size()) return "incomplete UTF-16 character";
+    uint32_t v = unit(i);
+    if ((v & 0xFC00) == 0xDC00) return "unexpected low surrogate area";
+    if ((v & 0xFC00) == 0xD800) {
+      if (i + 4 > text.size()) return "incomplete UTF-16 surrogate pair";
+      uint32_t low = unit(i + 2);
+      if ((low & 0xFC00) != 0xDC00) return "expected low surrogate area";
+      v = 0x10000 + ((v & 0x3FF) << 10) + (low & 0x3FF);
+      i += 4;
+    } else {
+      i += 2;
+    }
+    AppendUtf8(v, out);
+  }
+  return "";
+}
+
 }  // namespace
 
-Result<Value> ParseYaml(const std::string& text) {
+Result<Value> ParseYaml(const std::string& raw) {
+  std::string text = raw;
+  if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+    text.clear();
+    std::string bad = DecodeUtf16(raw, raw[0] == '\xFF', &text);
+    if (!bad.empty()) return Status::InvalidArgument("yaml: " + bad);
+  }
   std::string input = text.empty() ? std::string("\n") : text;
   // libyaml's reader drops a leading byte-order mark before scanning, so it
   // does not count as a column.

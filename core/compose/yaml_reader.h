@@ -15,7 +15,10 @@
 
 namespace swarmsim::compose {
 
-// Parses the first YAML document of `text`. An empty document is a null Value.
+// Parses the first YAML document of `text`: UTF-8 (a leading BOM dropped), or
+// UTF-16 LE or BE after its byte-order mark, as yaml.v3 reads them (UTF-32 is
+// not among them: it fails with "yaml: control characters are not allowed").
+// An empty document is a null Value.
 // Errors (InvalidArgument), worded as docker prints them:
 //   "yaml: line 4: mapping values are not allowed in this context"
 //   "yaml: line 3: found character that cannot start any token"

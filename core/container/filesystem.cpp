@@ -186,6 +186,15 @@ Status WriteTaskFile(ClusterState* state, const Task& task, const std::string& p
     Touch(state, &v->second);
     return Status::OK();
   }
+  // --read-only: the root file system refuses writes, except under a tmpfs mount
+  // (memory of the container's own, gone with it like the writable layer).
+  if (task.spec && task.spec->container.read_only) {
+    bool in_tmpfs = false;
+    for (const Mount& m : task.spec->container.mounts) {
+      in_tmpfs = in_tmpfs || (m.type == "tmpfs" && (CleanPath(m.target) == p || Under(CleanPath(m.target), p)));
+    }
+    if (!in_tmpfs) return Status::FailedPrecondition(path + ": Read-only file system");
+  }
   state->layers[task.id][p] = content;
   state->changed_layers.insert(task.id);
   return Status::OK();

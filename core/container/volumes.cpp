@@ -58,6 +58,8 @@ void PrepareTaskVolumes(ClusterState* state, const Task& task) {
     } else {
       v.name = m.source;
       v.labels = m.volume_labels;
+      if (!m.volume_driver.empty()) v.driver = m.volume_driver;
+      v.options = m.volume_driver_options;
     }
     Touch(state, &v);
     std::string name = v.name;

@@ -43,6 +43,7 @@ Result<std::string> AddOneNode(ClusterState* state, const NodeOptions& options, 
   node.description.hostname = hostname;
   node.description.resources.nano_cpus = options.cpus * 1'000'000'000LL;
   node.description.resources.memory_bytes = options.memory_bytes;
+  node.description.resources.generic = options.generic_resources;
   node.status.state = NodeState::kReady;
   node.status.addr = "10.0.0." + std::to_string(state->nodes.size() + 2);
   if (options.role == NodeRole::kManager) {

@@ -16,6 +16,9 @@ struct NodeOptions {
   int64_t cpus = 4;
   int64_t memory_bytes = 8LL << 30;
   std::map<std::string, std::string> labels;
+  // What the engine advertises (dockerd --node-generic-resource): named items
+  // ("gpu" = "GPU-1") and discrete counts ("ssd" = 2).
+  std::vector<GenericResource> generic_resources;
 };
 
 // Adds a Ready, Active node and returns its ID. Errors: hostname taken.

@@ -67,6 +67,8 @@ Status ValidateServiceSpec(const ServiceSpec& spec) {
   SWARMSIM_RETURN_IF_ERROR(ValidateResources(spec.task_template.resources.reservations));
   auto parsed = ParseConstraints(spec.task_template.placement.constraints);
   if (!parsed.ok()) return Rpc("Unknown", parsed.status().message());
+  // Jobs are validated without their update settings, which they may not have.
+  if (IsJob(spec.mode) && spec.update_config) return Rpc("InvalidArgument", "Jobs may not have an update config");
   SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.update_config));
   SWARMSIM_RETURN_IF_ERROR(ValidateUpdateConfig(spec.rollback_config));
   SWARMSIM_RETURN_IF_ERROR(CheckFileReferenceTargets(BlobKind::kSecret, spec.task_template.container.secrets));
@@ -121,6 +123,7 @@ Result<std::string> CreateService(ClusterState* state, const ServiceSpec& spec) 
   s.created_at = state->clock.now;
   s.spec = spec;
   s.spec_version = 1;
+  if (IsJob(spec.mode)) s.job_status = JobStatus{state->clock.now};
   Touch(state, &s);
   std::string id = s.id;
   state->services[id] = std::move(s);
@@ -140,7 +143,9 @@ Status UpdateService(ClusterState* state, const std::string& id, const ServiceSp
   s.previous_spec = s.spec;
   bool changed = !(spec == s.spec);
   s.spec = spec;
-  if (changed) ++s.spec_version;
+  // Every update of a job runs it again (a new JobIteration), changed or not.
+  if (changed || s.job_status) ++s.spec_version;
+  if (s.job_status) s.job_status->last_execution = state->clock.now;
   // Any update re-runs the updater, which clears a paused or finished update.
   if (s.update_status && s.update_status->state != "updating") s.update_status.reset();
   s.update_failures = 0;
@@ -178,6 +183,7 @@ Status RollbackService(ClusterState* state, const std::string& id) {
   // second rollback returns to it.
   std::swap(s.spec, *s.previous_spec);
   ++s.spec_version;
+  if (s.job_status) s.job_status->last_execution = state->clock.now;
   UpdateStatus u;
   u.state = "rollback_started";
   u.started_at = state->clock.now;
@@ -191,13 +197,29 @@ Status RollbackService(ClusterState* state, const std::string& id) {
 
 namespace {
 
-// Adds one task to its service's count.
+// Adds one task to its service's count. A job counts only the tasks of its
+// current iteration (the same spec version), as the daemon's ServiceStatus does.
 void CountTask(const ClusterState& state, const Service& service, const Task& t, ReplicaCount* c) {
+  if (IsJob(service.spec.mode)) {
+    if (t.spec_version != service.spec_version) return;
+    if (t.status.state == TaskState::kComplete) ++c->completed;
+  }
   if (t.status.state == TaskState::kRunning) {
     auto n = state.nodes.find(t.node_id);
     if (n != state.nodes.end() && n->second.status.state != NodeState::kDown) ++c->running;
   }
   if (service.spec.mode == ServiceMode::kGlobal && t.desired_state == TaskState::kRunning) ++c->desired;
+  if (service.spec.mode == ServiceMode::kGlobalJob && t.desired_state == TaskState::kComplete &&
+      t.status.state != TaskState::kComplete) {
+    ++c->desired;
+  }
+}
+
+// What is desired before counting tasks: replicas, or a replicated job's concurrency.
+uint64_t FixedDesired(const Service& service) {
+  if (service.spec.mode == ServiceMode::kReplicated) return service.spec.replicas;
+  if (service.spec.mode == ServiceMode::kReplicatedJob) return service.spec.max_concurrent;
+  return 0;
 }
 
 }  // namespace
@@ -207,14 +229,14 @@ ReplicaCount CountReplicas(const ClusterState& state, const Service& service) {
   for (const auto& [id, t] : state.tasks) {
     if (t.service_id == service.id) CountTask(state, service, t, &c);
   }
-  if (service.spec.mode == ServiceMode::kReplicated) c.desired = service.spec.replicas;
+  c.desired += FixedDesired(service);
   return c;
 }
 
 std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state) {
   std::map<std::string, ReplicaCount> counts;
   for (const auto& [id, svc] : state.services) {
-    if (svc.spec.mode == ServiceMode::kReplicated) counts[id].desired = svc.spec.replicas;
+    counts[id].desired = FixedDesired(svc);
   }
   for (const auto& [id, t] : state.tasks) {
     auto svc = state.services.find(t.service_id);

@@ -35,10 +35,13 @@ Status RemoveService(ClusterState* state, const std::string& id);
 // Rolls back to PreviousSpec. Errors: `service <id> does not have a previous spec`.
 Status RollbackService(ClusterState* state, const std::string& id);
 
-// What `service ls` shows in REPLICAS: tasks observed running, and tasks desired.
+// What `service ls` shows in REPLICAS, as the daemon's ServiceStatus: tasks
+// observed running, tasks desired (a replicated job: MaxConcurrent; a global job:
+// its tasks not yet complete) and, for jobs, tasks of the current iteration complete.
 struct ReplicaCount {
   uint64_t running = 0;
   uint64_t desired = 0;
+  uint64_t completed = 0;
 };
 ReplicaCount CountReplicas(const ClusterState& state, const Service& service);
 // The same for every service at once (by service ID), in one pass over the tasks.

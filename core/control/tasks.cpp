@@ -15,7 +15,7 @@ Result<const Task*> ResolveTask(const ClusterState& state, const std::string& re
     std::string service = ref.substr(0, dot), which = ref.substr(dot + 1);
     const Task* best = nullptr;
     auto better = [](const Task* a, const Task* b) {
-      bool wa = a->desired_state <= TaskState::kRunning, wb = b->desired_state <= TaskState::kRunning;
+      bool wa = DesiredAlive(a->desired_state), wb = DesiredAlive(b->desired_state);
       if (wa != wb) return wa;
       if (a->created_at != b->created_at) return a->created_at > b->created_at;
       return a->id > b->id;

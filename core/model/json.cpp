@@ -56,6 +56,14 @@ json ResourcesJson(const Resources& r) {
   json j = json::object();
   PutNonZero(j, "NanoCPUs", r.nano_cpus);
   PutNonZero(j, "MemoryBytes", r.memory_bytes);
+  PutNonZero(j, "Pids", r.pids);
+  if (!r.generic.empty()) {
+    json& g = j["GenericResources"] = json::array();
+    for (const auto& res : r.generic) {
+      if (res.named) g.push_back({{"NamedResourceSpec", {{"Kind", res.kind}, {"Value", res.named_value}}}});
+      else g.push_back({{"DiscreteResourceSpec", {{"Kind", res.kind}, {"Value", res.discrete_value}}}});
+    }
+  }
   return j;
 }
 
@@ -81,7 +89,32 @@ json MountJson(const Mount& m) {
   PutString(j, "Source", m.source);
   PutString(j, "Target", m.target);
   if (m.read_only) j["ReadOnly"] = true;
-  if (!m.volume_labels.empty()) j["VolumeOptions"] = {{"Labels", LabelsJson(m.volume_labels)}};
+  PutString(j, "Consistency", m.consistency);
+  if (!m.bind_propagation.empty() || m.bind_nonrecursive) {
+    json b = json::object();
+    PutString(b, "Propagation", m.bind_propagation);
+    if (m.bind_nonrecursive) b["NonRecursive"] = true;
+    j["BindOptions"] = std::move(b);
+  }
+  if (m.volume_driver_config || m.volume_nocopy || !m.volume_labels.empty() || !m.volume_subpath.empty()) {
+    json v = json::object();
+    if (m.volume_nocopy) v["NoCopy"] = true;
+    if (!m.volume_labels.empty()) v["Labels"] = LabelsJson(m.volume_labels);
+    PutString(v, "Subpath", m.volume_subpath);
+    if (m.volume_driver_config) {
+      json d = json::object();
+      PutString(d, "Name", m.volume_driver);
+      if (!m.volume_driver_options.empty()) d["Options"] = LabelsJson(m.volume_driver_options);
+      v["DriverConfig"] = std::move(d);
+    }
+    j["VolumeOptions"] = std::move(v);
+  }
+  if (m.tmpfs_size || m.tmpfs_mode) {
+    json t = json::object();
+    PutNonZero(t, "SizeBytes", m.tmpfs_size);
+    PutNonZero(t, "Mode", m.tmpfs_mode);
+    j["TmpfsOptions"] = std::move(t);
+  }
   return j;
 }
 
@@ -103,6 +136,11 @@ json ContainerSpecJson(const ContainerSpec& c) {
   PutStrings(j, "Env", c.env);
   PutString(j, "Dir", c.dir);
   PutString(j, "User", c.user);
+  PutStrings(j, "Groups", c.groups);
+  if (c.init) j["Init"] = *c.init;
+  PutString(j, "StopSignal", c.stop_signal);
+  if (c.tty) j["TTY"] = true;
+  if (c.read_only) j["ReadOnly"] = true;
   if (!c.mounts.empty()) {
     json& mounts = j["Mounts"] = json::array();
     for (const auto& m : c.mounts) mounts.push_back(MountJson(m));
@@ -118,6 +156,14 @@ json ContainerSpecJson(const ContainerSpec& c) {
     if (h.start_period) hj["StartPeriod"] = h.start_period;
     if (h.retries) hj["Retries"] = h.retries;
   }
+  PutStrings(j, "Hosts", c.hosts);
+  if (!c.dns.empty()) {
+    json d = json::object();
+    PutStrings(d, "Nameservers", c.dns.nameservers);
+    PutStrings(d, "Search", c.dns.search);
+    PutStrings(d, "Options", c.dns.options);
+    j["DNSConfig"] = std::move(d);
+  }
   if (!c.secrets.empty()) {
     json& secrets = j["Secrets"] = json::array();
     for (const auto& s : c.secrets) secrets.push_back(FileReferenceJson(s, "SecretID", "SecretName"));
@@ -127,6 +173,13 @@ json ContainerSpecJson(const ContainerSpec& c) {
     for (const auto& s : c.configs) configs.push_back(FileReferenceJson(s, "ConfigID", "ConfigName"));
   }
   j["Isolation"] = "default";  // the daemon fills it in
+  if (!c.sysctls.empty()) j["Sysctls"] = LabelsJson(c.sysctls);
+  PutStrings(j, "CapabilityAdd", c.capability_add);
+  PutStrings(j, "CapabilityDrop", c.capability_drop);
+  if (!c.ulimits.empty()) {
+    json& u = j["Ulimits"] = json::array();
+    for (const auto& l : c.ulimits) u.push_back({{"Name", l.name}, {"Soft", l.soft}, {"Hard", l.hard}});
+  }
   return j;
 }
 
@@ -318,6 +371,21 @@ Resources ReadResources(Reader& r, const json& j) {
   Resources out;
   out.nano_cpus = r.Int(j, "NanoCPUs");
   out.memory_bytes = r.Int(j, "MemoryBytes");
+  out.pids = r.Int(j, "Pids");
+  for (const auto& g : r.Arr(j, "GenericResources")) {
+    GenericResource res;
+    if (r.Has(g, "NamedResourceSpec")) {
+      const json& n = r.Obj(g, "NamedResourceSpec");
+      res.named = true;
+      res.kind = r.Str(n, "Kind");
+      res.named_value = r.Str(n, "Value");
+    } else {
+      const json& d = r.Obj(g, "DiscreteResourceSpec");
+      res.kind = r.Str(d, "Kind");
+      res.discrete_value = r.Int(d, "Value");
+    }
+    out.generic.push_back(std::move(res));
+  }
   return out;
 }
 
@@ -368,9 +436,38 @@ void ReadContainerSpec(Reader& r, const json& j, ContainerSpec* c) {
     mount.source = r.Str(m, "Source");
     mount.target = r.Str(m, "Target");
     mount.read_only = r.Bool(m, "ReadOnly");
-    mount.volume_labels = r.StrMap(r.Obj(m, "VolumeOptions"), "Labels");
+    mount.consistency = r.Str(m, "Consistency");
+    const json& bind = r.Obj(m, "BindOptions");
+    mount.bind_propagation = r.Str(bind, "Propagation");
+    mount.bind_nonrecursive = r.Bool(bind, "NonRecursive");
+    const json& vol = r.Obj(m, "VolumeOptions");
+    mount.volume_driver_config = r.Has(vol, "DriverConfig");
+    mount.volume_nocopy = r.Bool(vol, "NoCopy");
+    mount.volume_labels = r.StrMap(vol, "Labels");
+    mount.volume_subpath = r.Str(vol, "Subpath");
+    const json& driver = r.Obj(vol, "DriverConfig");
+    mount.volume_driver = r.Str(driver, "Name");
+    mount.volume_driver_options = r.StrMap(driver, "Options");
+    const json& tmpfs = r.Obj(m, "TmpfsOptions");
+    mount.tmpfs_size = r.Int(tmpfs, "SizeBytes");
+    mount.tmpfs_mode = r.Uint32(tmpfs, "Mode");
     c->mounts.push_back(std::move(mount));
   }
+  c->groups = r.StrList(j, "Groups");
+  c->init = r.Has(j, "Init") ? std::optional<bool>(r.Bool(j, "Init")) : std::nullopt;
+  c->stop_signal = r.Str(j, "StopSignal");
+  c->tty = r.Bool(j, "TTY");
+  c->read_only = r.Bool(j, "ReadOnly");
+  c->hosts = r.StrList(j, "Hosts");
+  const json& dns = r.Obj(j, "DNSConfig");
+  c->dns.nameservers = r.StrList(dns, "Nameservers");
+  c->dns.search = r.StrList(dns, "Search");
+  c->dns.options = r.StrList(dns, "Options");
+  c->sysctls = r.StrMap(j, "Sysctls");
+  c->capability_add = r.StrList(j, "CapabilityAdd");
+  c->capability_drop = r.StrList(j, "CapabilityDrop");
+  c->ulimits.clear();
+  for (const auto& u : r.Arr(j, "Ulimits")) c->ulimits.push_back({r.Str(u, "Name"), r.Int(u, "Soft"), r.Int(u, "Hard")});
   c->stop_grace_period = r.OptInt(j, "StopGracePeriod");
   c->healthcheck.reset();
   if (const json* h = r.Find(j, "Healthcheck")) {
@@ -418,6 +515,12 @@ void ReadTaskSpec(Reader& r, const json& j, TaskSpec* t) {
     a.aliases = r.StrList(n, "Aliases");
     t->networks.push_back(std::move(a));
   }
+  if (r.Has(j, "LogDriver")) {
+    const json& l = r.Obj(j, "LogDriver");
+    t->log_driver = LogDriver{r.Str(l, "Name"), r.StrMap(l, "Options")};
+  } else {
+    t->log_driver.reset();
+  }
   t->force_update = r.Uint(j, "ForceUpdate");
 }
 
@@ -440,14 +543,22 @@ void ReadServiceSpec(Reader& r, const json& j, ServiceSpec* s) {
   s->labels = r.StrMap(j, "Labels");
   ReadTaskSpec(r, r.Obj(j, "TaskTemplate"), &s->task_template);
   const json& mode = r.Obj(j, "Mode");
+  s->replicas = ServiceSpec().replicas;  // not in the JSON of a global service or job
+  s->max_concurrent = ServiceSpec().max_concurrent;
   if (r.Has(mode, "Global")) {
     s->mode = ServiceMode::kGlobal;
-    s->replicas = ServiceSpec().replicas;  // not in the JSON of a global service
   } else if (r.Has(mode, "Replicated")) {
     s->mode = ServiceMode::kReplicated;
     s->replicas = r.Uint(r.Obj(mode, "Replicated"), "Replicas");
+  } else if (r.Has(mode, "ReplicatedJob")) {
+    s->mode = ServiceMode::kReplicatedJob;
+    const json& job = r.Obj(mode, "ReplicatedJob");
+    s->max_concurrent = r.Uint(job, "MaxConcurrent");
+    s->replicas = r.Uint(job, "TotalCompletions");
+  } else if (r.Has(mode, "GlobalJob")) {
+    s->mode = ServiceMode::kGlobalJob;
   } else {
-    r.Fail("Mode is neither Replicated nor Global");
+    r.Fail("Mode is neither Replicated, Global, ReplicatedJob nor GlobalJob");
   }
   s->update_config = ReadUpdateConfig(r, j, "UpdateConfig");
   s->rollback_config = ReadUpdateConfig(r, j, "RollbackConfig");
@@ -498,6 +609,12 @@ json ToJson(const TaskSpec& spec) {
       nets.push_back(std::move(a));
     }
   }
+  if (spec.log_driver) {
+    json l = json::object();
+    PutString(l, "Name", spec.log_driver->name);
+    if (!spec.log_driver->options.empty()) l["Options"] = LabelsJson(spec.log_driver->options);
+    j["LogDriver"] = std::move(l);
+  }
   j["ForceUpdate"] = spec.force_update;
   j["Runtime"] = "container";
   return j;
@@ -508,10 +625,13 @@ json ToJson(const ServiceSpec& spec) {
   PutString(j, "Name", spec.name);
   j["Labels"] = LabelsJson(spec.labels);
   j["TaskTemplate"] = ToJson(spec.task_template);
-  if (spec.mode == ServiceMode::kGlobal) {
-    j["Mode"] = {{"Global", json::object()}};
-  } else {
-    j["Mode"] = {{"Replicated", {{"Replicas", spec.replicas}}}};
+  switch (spec.mode) {
+    case ServiceMode::kGlobal: j["Mode"] = {{"Global", json::object()}}; break;
+    case ServiceMode::kReplicated: j["Mode"] = {{"Replicated", {{"Replicas", spec.replicas}}}}; break;
+    case ServiceMode::kReplicatedJob:
+      j["Mode"] = {{"ReplicatedJob", {{"MaxConcurrent", spec.max_concurrent}, {"TotalCompletions", spec.replicas}}}};
+      break;
+    case ServiceMode::kGlobalJob: j["Mode"] = {{"GlobalJob", json::object()}}; break;
   }
   if (spec.update_config) j["UpdateConfig"] = UpdateConfigJson(*spec.update_config);
   if (spec.rollback_config) j["RollbackConfig"] = UpdateConfigJson(*spec.rollback_config);
@@ -536,6 +656,10 @@ json ToJson(const Service& service) {
   }
   j["Endpoint"] = std::move(endpoint);
   if (service.update_status) j["UpdateStatus"] = UpdateStatusJson(*service.update_status);
+  if (service.job_status) {
+    j["JobStatus"] = {{"JobIteration", VersionJson(JobIterationOf(service.spec_version))},
+                      {"LastExecution", TimeJson(service.job_status->last_execution)}};
+  }
   return j;
 }
 
@@ -763,6 +887,11 @@ Status FromJson(const json& j, Service* out) {
       out->update_status = std::move(us);
     } else {
       out->update_status.reset();
+    }
+    if (r.Has(j, "JobStatus")) {
+      out->job_status = JobStatus{r.Instant(r.Obj(j, "JobStatus"), "LastExecution")};
+    } else {
+      out->job_status.reset();
     }
     return r.status();
   });

@@ -35,8 +35,35 @@ struct Mount {
   std::string source;           // empty for anonymous volumes
   std::string target;
   bool read_only = false;
+  std::string consistency;      // default | consistent | cached | delegated
+  std::string bind_propagation; // BindOptions.Propagation
+  bool bind_nonrecursive = false;
+  // VolumeOptions.DriverConfig is there (the docker CLI sends one, empty unless
+  // volume-driver or volume-opt fill it, as soon as any volume-* option is given).
+  bool volume_driver_config = false;
+  bool volume_nocopy = false;   // VolumeOptions.NoCopy
   std::map<std::string, std::string> volume_labels;
+  std::string volume_driver;    // VolumeOptions.DriverConfig.Name
+  std::map<std::string, std::string> volume_driver_options;
+  std::string volume_subpath;
+  int64_t tmpfs_size = 0;       // TmpfsOptions.SizeBytes
+  uint32_t tmpfs_mode = 0;      // TmpfsOptions.Mode (0: unset)
   bool operator==(const Mount&) const = default;
+};
+
+struct Ulimit {
+  std::string name;
+  int64_t soft = 0;
+  int64_t hard = 0;
+  bool operator==(const Ulimit&) const = default;
+};
+
+struct DnsConfig {
+  std::vector<std::string> nameservers;
+  std::vector<std::string> search;
+  std::vector<std::string> options;
+  bool empty() const { return nameservers.empty() && search.empty() && options.empty(); }
+  bool operator==(const DnsConfig&) const = default;
 };
 
 struct FileReference {  // a config or secret mounted as a file
@@ -68,12 +95,23 @@ struct ContainerSpec {
   std::vector<std::string> env;  // "KEY=value"
   std::string dir;
   std::string user;
+  std::vector<std::string> groups;
+  std::optional<bool> init;
+  std::string stop_signal;
+  bool tty = false;
+  bool read_only = false;
   std::string hostname;
   std::vector<Mount> mounts;
   std::optional<Duration> stop_grace_period;
   std::optional<HealthConfig> healthcheck;  // overrides the image's HEALTHCHECK
+  std::vector<std::string> hosts;  // "IP HOSTNAME [ALIAS...]", as /etc/hosts lines
+  DnsConfig dns;
   std::vector<FileReference> configs;
   std::vector<FileReference> secrets;
+  std::map<std::string, std::string> sysctls;
+  std::vector<std::string> capability_add;
+  std::vector<std::string> capability_drop;
+  std::vector<Ulimit> ulimits;
   bool operator==(const ContainerSpec&) const = default;
 };
 
@@ -92,6 +130,12 @@ struct Placement {
   bool operator==(const Placement&) const = default;
 };
 
+struct LogDriver {
+  std::string name;
+  std::map<std::string, std::string> options;
+  bool operator==(const LogDriver&) const = default;
+};
+
 struct NetworkAttachment {
   std::string target;  // network ID
   std::vector<std::string> aliases;
@@ -105,6 +149,7 @@ struct TaskSpec {
   std::optional<RestartPolicy> restart_policy;
   Placement placement;
   std::vector<NetworkAttachment> networks;
+  std::optional<LogDriver> log_driver;
   uint64_t force_update = 0;
   bool operator==(const TaskSpec&) const = default;
 };
@@ -119,14 +164,20 @@ struct UpdateConfig {
   bool operator==(const UpdateConfig&) const = default;
 };
 
-enum class ServiceMode { kReplicated, kGlobal };
+// Services run forever; jobs (swarm's ReplicatedJob, GlobalJob) run their tasks to
+// completion, once per job iteration.
+enum class ServiceMode { kReplicated, kGlobal, kReplicatedJob, kGlobalJob };
+inline bool IsJob(ServiceMode m) { return m == ServiceMode::kReplicatedJob || m == ServiceMode::kGlobalJob; }
+// One task per node (keyed by node, not slot).
+inline bool IsPerNode(ServiceMode m) { return m == ServiceMode::kGlobal || m == ServiceMode::kGlobalJob; }
 
 struct ServiceSpec {
   std::string name;
   std::map<std::string, std::string> labels;
   TaskSpec task_template;
   ServiceMode mode = ServiceMode::kReplicated;
-  uint64_t replicas = 1;  // replicated only
+  uint64_t replicas = 1;  // replicated: Replicas; replicated job: TotalCompletions
+  uint64_t max_concurrent = 1;  // replicated job only: MaxConcurrent
   std::optional<UpdateConfig> update_config;
   std::optional<UpdateConfig> rollback_config;
   EndpointSpec endpoint;
@@ -148,6 +199,16 @@ struct VirtualIP {
   bool operator==(const VirtualIP&) const = default;
 };
 
+// A job's progress (the Engine API's JobStatus). Every update of a job, changed
+// spec or not, starts a new iteration, and only the tasks of the current one count.
+// The iteration is not stored: a job's update always moves spec_version on, so
+// JobIteration.Index is the spec version less one (swarm counts from 0), for the
+// service and for each task (from the spec version it was made from).
+struct JobStatus {
+  Time last_execution = 0;
+};
+inline uint64_t JobIterationOf(uint64_t spec_version) { return spec_version - 1; }
+
 struct Service {
   std::string id;
   uint64_t version = 0;  // Version.Index
@@ -158,6 +219,7 @@ struct Service {
   uint64_t spec_version = 1;  // bumped on every spec change; tasks remember theirs
   std::optional<UpdateStatus> update_status;
   std::vector<VirtualIP> virtual_ips;  // set by the allocator
+  std::optional<JobStatus> job_status;  // jobs only
 
   // Simulation bookkeeping (not Engine API; the store keeps it beside the JSON).
   Time wake_at = 0;          // when the orchestrator must look at this service again (0: never)

@@ -21,6 +21,12 @@ enum class TaskState : int {
 const char* ToString(TaskState s);  // lower-case Engine API word: "running"
 bool ParseTaskState(const std::string& s, TaskState* out);
 inline bool IsTerminal(TaskState s) { return s > TaskState::kRunning; }
+// Whether the orchestrator wants the task's container running: desired RUNNING, or
+// COMPLETE for a job's task (it runs until its process ends).
+inline bool DesiredToRun(TaskState desired) { return desired == TaskState::kRunning || desired == TaskState::kComplete; }
+// Whether the task is wanted at all (not being stopped or removed): desired READY
+// or earlier, RUNNING, or a job's COMPLETE.
+inline bool DesiredAlive(TaskState desired) { return desired <= TaskState::kRunning || desired == TaskState::kComplete; }
 
 struct TaskStatus {
   Time timestamp = 0;

@@ -69,7 +69,7 @@ Time NextStepAt(ClusterState* state, Task* task) {
     }
     case TaskState::kReady:
       // Prepared replacements wait here until the orchestrator promotes them.
-      return t.desired_state == TaskState::kRunning ? now + kStartDelay : -1;
+      return DesiredToRun(t.desired_state) ? now + kStartDelay : -1;
     case TaskState::kStarting: {
       NextContainerStep next = NextFromStarting(PlanContainer(state, task));
       return std::max(now, ContainerStart(t) + next.after);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/network/ipam.h"
+#include "core/orchestrator/slots.h"
 
 namespace swarmsim {
 
@@ -157,7 +158,7 @@ void AllocateNetworks(ClusterState* state) {
     Touch(state, &s);
   }
   for (auto& [id, t] : state->tasks) {
-    if (t.status.state != TaskState::kNew || t.desired_state > TaskState::kRunning) continue;
+    if (t.status.state != TaskState::kNew || !IsRunnable(t)) continue;
     std::vector<std::string> nets;
     if (t.spec && t.endpoint) nets = TaskNetworkIds(*state, *t.spec, *t.endpoint);
     std::vector<TaskNetworkAddress> addrs;

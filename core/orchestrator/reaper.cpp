@@ -24,6 +24,9 @@ int HistoryLimit(const ClusterState& state, const std::string& service_id) {
 void ReapTasks(ClusterState* state, SlotIndex* index) {
   for (auto& [service_id, slots] : *index) {
     int limit = HistoryLimit(*state, service_id);
+    // Swarm's reaper keeps no history limit for jobs: a job's finished tasks are its result.
+    auto svc = state->services.find(service_id);
+    bool job = svc != state->services.end() && IsJob(svc->second.spec.mode);
     for (auto& [key, slot] : slots) {
       std::vector<Task*> kept;
       for (Task* t : slot.tasks) {
@@ -33,7 +36,7 @@ void ReapTasks(ClusterState* state, SlotIndex* index) {
         if (gone) RemoveTask(state, t->id);
         else kept.push_back(t);
       }
-      if (limit >= 0 && static_cast<int>(kept.size()) > limit) {
+      if (limit >= 0 && static_cast<int>(kept.size()) > limit && !job) {
         std::vector<Task*> old;
         for (Task* t : kept) {
           if (HasStopped(*t) && t->desired_state > TaskState::kRunning) old.push_back(t);

@@ -6,6 +6,7 @@
 #include "core/node/agent.h"
 #include "core/orchestrator/allocator.h"
 #include "core/orchestrator/global.h"
+#include "core/orchestrator/jobs.h"
 #include "core/orchestrator/reaper.h"
 #include "core/orchestrator/replicated.h"
 #include "core/orchestrator/slots.h"
@@ -22,7 +23,7 @@ void KickIdleAgents(ClusterState* state) {
     if (t.status.state < TaskState::kAssigned || IsTerminal(t.status.state)) continue;
     // A running process that never ends by itself has nothing due until it is told
     // to stop: its agent would leave due_at at 0 (most tasks, every round).
-    if (t.status.state == TaskState::kRunning && t.desired_state <= TaskState::kRunning && !t.exit_after) continue;
+    if (t.status.state == TaskState::kRunning && IsRunnable(t) && !t.exit_after) continue;
     KickAgent(state, &t);
   }
 }
@@ -34,8 +35,12 @@ void Orchestrate(ClusterState* state, SlotIndex* out) {
   SlotIndex& index = *out;
   for (auto& [id, service] : state->services) {
     auto& slots = index[id];
-    if (service.spec.mode == ServiceMode::kGlobal) ReconcileGlobal(state, &service, &slots);
-    else ReconcileReplicated(state, &service, &slots);
+    switch (service.spec.mode) {
+      case ServiceMode::kGlobal: ReconcileGlobal(state, &service, &slots); break;
+      case ServiceMode::kReplicated: ReconcileReplicated(state, &service, &slots); break;
+      case ServiceMode::kReplicatedJob: ReconcileReplicatedJob(state, &service, &slots); break;
+      case ServiceMode::kGlobalJob: ReconcileGlobalJob(state, &service, &slots); break;
+    }
   }
   // Tasks whose service is gone are removed. The index groups tasks by service
   // ID, so only the groups no service owns need looking at (in task ID order).

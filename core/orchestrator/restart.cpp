@@ -48,11 +48,14 @@ bool RestartAllowed(const Service& service, const Slot& slot, const Task& task, 
 }
 
 void SuperviseSlot(ClusterState* state, Service* service, Slot* slot) {
-  if (slot->number > service->spec.replicas) return;  // being scaled away
+  bool job = IsJob(service->spec.mode);
+  // Being scaled away (a job's slots count from 0, a service's from 1).
+  if (slot->number > service->spec.replicas || (job && slot->number == service->spec.replicas)) return;
   // By index over the tasks there at the start: replacements are appended below.
   for (size_t i = 0, n = slot->tasks.size(); i < n; ++i) {
     Task* t = slot->tasks[i];
     if (!IsRunnable(*t)) continue;
+    if (job && t->status.state == TaskState::kComplete) continue;  // done: a job's goal, not an exit to handle
     const Node* node = NodeOf(*state, *t);
     bool exited = HasStopped(*t);
     bool node_down = node && node->status.state == NodeState::kDown;
@@ -85,7 +88,7 @@ void PromoteReplacements(ClusterState* state, Service* service, const Slot& slot
     }
     Time deadline = t->created_at + kMaxWaitForPredecessor;
     if (now >= t->promote_at && (!predecessor_alive || now >= deadline)) {
-      SetDesiredState(state, t, TaskState::kRunning);
+      SetDesiredState(state, t, RunState(*service));
       continue;
     }
     if (now < t->promote_at) {

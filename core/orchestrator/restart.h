@@ -13,8 +13,16 @@ constexpr Duration kDefaultRestartDelay = 5 * kSecond;
 // A replacement waits at most this long for the task it replaces to stop.
 constexpr Duration kMaxWaitForPredecessor = 1 * kMinute;
 
-// Handles every runnable task of `slot` that exited or lost its node.
-// Replicated only: global services are handled by ReconcileGlobal.
+// The desired state of a task the orchestrator wants running: RUNNING, or COMPLETE
+// for a job's (swarm's jobs orchestrator creates and restarts them so).
+inline TaskState RunState(const Service& service) {
+  return IsJob(service.spec.mode) ? TaskState::kComplete : TaskState::kRunning;
+}
+
+// Handles every runnable task of `slot` that exited or lost its node (a job's
+// task that completed is left alone). Replicated services and replicated jobs
+// (whose slots count from 0): global ones are handled by ReconcileGlobal and
+// ReconcileGlobalJob.
 void SuperviseSlot(ClusterState* state, Service* service, Slot* slot);
 
 // Promotes desired-READY tasks in `slot` whose delay passed and whose predecessor

@@ -53,7 +53,7 @@ SlotIndex IndexSlots(ClusterState* state) {
   SlotIndex index;
   for (auto& [service_id, list] : by_service) {
     auto svc = state->services.find(service_id);
-    bool global = svc != state->services.end() && svc->second.spec.mode == ServiceMode::kGlobal;
+    bool global = svc != state->services.end() && IsPerNode(svc->second.spec.mode);
     // Oldest first within a slot (created_at, then ID: a total order).
     std::sort(list.begin(), list.end(), [global](const Entry& a, const Entry& b) {
       if (global) {

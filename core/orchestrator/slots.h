@@ -15,7 +15,7 @@ struct Slot {
   std::string node_id;   // global: the node this slot belongs to
   std::vector<Task*> tasks;  // every task of the slot, oldest first (created_at, then ID)
 
-  // Tasks the orchestrator still wants alive: desired state READY or RUNNING.
+  // Tasks the orchestrator still wants alive: desired state READY, RUNNING or COMPLETE.
   std::vector<Task*> Runnable() const;
   // Whether there is one (no allocation: this runs for every slot on every round).
   bool HasRunnable() const;
@@ -28,6 +28,7 @@ SlotIndex IndexSlots(ClusterState* state);
 
 // True when the task is past RUNNING (stopped, failed, rejected, ...).
 inline bool HasStopped(const Task& t) { return IsTerminal(t.status.state); }
-inline bool IsRunnable(const Task& t) { return t.desired_state <= TaskState::kRunning; }
+// Desired READY (a prepared replacement), RUNNING, or COMPLETE (a job's task).
+inline bool IsRunnable(const Task& t) { return DesiredAlive(t.desired_state); }
 
 }  // namespace swarmsim

@@ -45,7 +45,8 @@ UpdateConfig EffectiveUpdateConfig(const Service& service) {
 
 void NoteUpdateFailure(ClusterState* state, Service* service, Task* failed) {
   const Task& task = *failed;
-  if (!Updating(*service) || task.spec_version != service->spec_version) return;
+  // Jobs have no updater (swarm refuses them an update config).
+  if (IsJob(service->spec.mode) || !Updating(*service) || task.spec_version != service->spec_version) return;
   if (task.created_at < service->update_status->started_at) return;
   UpdateConfig cfg = EffectiveUpdateConfig(*service);
   // A task that ran longer than the monitor period is no longer watched. Stops the

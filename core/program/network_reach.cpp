@@ -33,7 +33,7 @@ const Task* PickRunningTask(const ClusterState& state, const Service& service) {
   const Task* best = nullptr;
   for (const auto& [id, t] : state.tasks) {
     if (t.service_id != service.id || t.status.state != TaskState::kRunning) continue;
-    if (t.desired_state > TaskState::kRunning) continue;
+    if (!DesiredAlive(t.desired_state)) continue;
     if (!best || t.slot < best->slot) best = &t;
   }
   return best;

@@ -75,7 +75,15 @@ bool ResourceFilter::Check(const NodeInfo& n, std::string* reason) const {
   const Resources& free = n.available();
   bool cpu_ok = reservations_.nano_cpus <= free.nano_cpus;
   bool mem_ok = reservations_.memory_bytes <= free.memory_bytes;
-  if (cpu_ok && mem_ok) return true;
+  // Generic resources as swarm's HasResource: every kind asked for, in full.
+  std::string generic_why;
+  for (const auto& g : reservations_.generic) {
+    int64_t have = n.GenericFree(g.kind);
+    if (g.discrete_value <= have) continue;
+    generic_why += (generic_why.empty() ? "" : "; ") + std::string("needs ") + std::to_string(g.discrete_value) +
+                   " " + g.kind + ", " + (have > 0 ? std::to_string(have) : std::string("none")) + " free";
+  }
+  if (cpu_ok && mem_ok && generic_why.empty()) return true;
   if (reason) {
     std::string why;
     if (!cpu_ok) {
@@ -87,6 +95,7 @@ bool ResourceFilter::Check(const NodeInfo& n, std::string* reason) const {
       why += "needs " + FormatBytes(reservations_.memory_bytes) + " memory, " +
              (free.memory_bytes > 0 ? FormatBytes(free.memory_bytes) : std::string("none")) + " free";
     }
+    if (!generic_why.empty()) why += (why.empty() ? "" : "; ") + generic_why;
     *reason = std::move(why);
   }
   return false;

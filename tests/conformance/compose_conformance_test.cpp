@@ -4,7 +4,9 @@
 // the exit status must be the same.
 //
 // A file `name.override.yml` is passed as a second -c after `name.yml` (and is
-// not a case of its own). Both sides see the same environment: a temporary
+// not a case of its own); `*.env` files are the cases' env_file inputs. docker's
+// logrus warnings carry the wall clock: the first stderr line is compared
+// without its time="..." field. Both sides see the same environment: a temporary
 // HOME/DOCKER_CONFIG (so the CLI needs no engine and `~` expands the same),
 // PATH, and the fixed variables below that the interpolation cases use.
 #include <gtest/gtest.h>
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/compose/loader.h"
 #include "core/compose/render.h"
 
 namespace swarmsim {
@@ -94,7 +97,12 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+// The first stderr line, with a logrus warning's wall-clock time left out.
+std::string FirstLine(const std::string& s) {
+  std::string line = s.substr(0, s.find('\n'));
+  if (line.rfind("time=\"", 0) == 0) line = line.substr(line.find('"', 6) + 1);
+  return line;
+}
 
 struct Outcome {
   std::string out;
@@ -144,11 +152,19 @@ class ComposeConformance : public ::testing::TestWithParam<Case> {
     std::vector<ComposeFile> compose_files;
     for (const auto& f : files) compose_files.push_back({f, ReadFile(f)});
     Outcome run;
-    auto text = StackConfigText(compose_files, env_);
+    ComposeLoadOptions options;
+    options.read_file = [](const std::string& path) -> Result<std::string> {
+      if (!fs::is_regular_file(path)) return Status::NotFound("open " + path + ": no such file or directory");
+      return ReadFile(path);
+    };
+    std::vector<std::string> logged;
+    options.log_warnings = &logged;
+    auto text = StackConfigText(compose_files, env_, options);
+    for (const auto& w : logged) run.err += LogrusWarning(0, w);
     if (text.ok()) {
       run.out = *text;
     } else {
-      run.err = text.status().message() + "\n";
+      run.err += text.status().message() + "\n";
       run.status = 1;
     }
     return run;

@@ -99,7 +99,7 @@ TEST_F(BadInput, WrongComposeType) {
 }
 
 TEST_F(BadInput, BadConstraintInStack) {
-  ExpectRejected("stack deploy -c tests/data/bad-constraint.yml todo",
+  ExpectRejected("stack deploy -d -c tests/data/bad-constraint.yml todo",
                  "failed to create service todo_web: Error response from daemon: rpc error: code = Unknown desc = "
                  "constraint expected one operator from ==, !=\n");
 }
@@ -391,9 +391,9 @@ TEST_F(BadInput, SeveralObjectsSeveralOutcomes) {
 }
 
 TEST_F(BadInput, StackOwnedSecrets) {
-  ExpectRejected("stack deploy -c tests/data/configs/stack-missing.yml app",
+  ExpectRejected("stack deploy -d -c tests/data/configs/stack-missing.yml app",
                  "service web: secret not found: absent-secret\n");
-  ExpectRejected("stack deploy -c tests/data/configs/stack-undefined.yml app", "service web: undefined secret \"nope\"\n");
+  ExpectRejected("stack deploy -d -c tests/data/configs/stack-undefined.yml app", "service web: undefined secret \"nope\"\n");
   ASSERT_EQ(Run("config create todo-list-config scenarios/todo-list/configs/config.json").exit_code, 0);
   ASSERT_EQ(Run("secret create todo-list-secret scenarios/todo-list/secrets/secrets.json").exit_code, 0);
   ASSERT_EQ(Run("stack deploy -c tests/data/configs/stack.yml app").exit_code, 0);
@@ -409,7 +409,7 @@ TEST_F(BadInput, StackOwnedSecrets) {
   std::string compose = (dir_ / "missing-file.yml").string();
   std::ofstream(compose) << "version: \"3.7\"\nservices:\n  web:\n    image: nginx\n    secrets: [s]\n"
                             "secrets:\n  s:\n    file: ./nothing-here.txt\n";
-  ExpectRejected("stack deploy -c '" + compose + "' other",
+  ExpectRejected("stack deploy -d -c '" + compose + "' other",
                  "open " + (dir_ / "nothing-here.txt").string() + ": no such file or directory\n");
 }
 

@@ -50,6 +50,14 @@ TEST(CardMotion, StoppingCardFadesOutThroughItsShutdown) {
   EXPECT_FLOAT_EQ(MotionOf(t, nullptr, asked + kStopTime / 2).opacity, mid);
 }
 
+TEST(CardMotion, AJobsRunningTaskIsNotStopping) {
+  Task t = RunningTask("a", "n1", kT0);
+  t.desired_state = TaskState::kComplete;  // a job's task: run until the process ends
+  t.due_at = kT0 + 5 * kSecond;
+  EXPECT_FLOAT_EQ(ShutdownProgress(t, kT0 + 4 * kSecond), 0.0f);
+  EXPECT_FLOAT_EQ(MotionOf(t, nullptr, kT0 + 4 * kSecond).opacity, 1.0f);
+}
+
 TEST(CardMotion, AgentDownMeansTheStopHasNotBegun) {
   Task t = RunningTask("a", "n1", kT0);
   t.desired_state = TaskState::kShutdown;

@@ -40,7 +40,7 @@ TaskCard MakeCard(const ClusterState& state, const Task& task, const std::vector
   c.state = task.status.state;
   c.desired = task.desired_state;
   c.state_word = ToString(task.status.state);
-  c.shutting_down = task.desired_state > TaskState::kRunning && !IsTerminal(task.status.state);
+  c.shutting_down = !DesiredAlive(task.desired_state) && !IsTerminal(task.status.state);
   c.since = task.status.timestamp;
   c.created = task.created_at;
   c.message = task.status.message;
@@ -120,7 +120,7 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
     view.animating = view.animating || (card.motion.animating && !IsTerminal(task.status.state));
     auto col_it = task.node_id.empty() ? column_of.end() : column_of.find(task.node_id);
     if (col_it == column_of.end()) {
-      if (!IsTerminal(task.status.state) && task.desired_state <= TaskState::kRunning) {
+      if (!IsTerminal(task.status.state) && DesiredAlive(task.desired_state)) {
         std::string reason = task.status.err.empty() ? task.status.message : task.status.err;
         view.pending.push_back({std::move(card), std::move(reason)});
       }

@@ -106,7 +106,7 @@ std::vector<std::string> StepChanges(const ClusterState& state, const StepSnapsh
       ++ps.created;
       created.push_back({t.created_at, id});
       if (!t.node_id.empty()) ps.nodes.insert(host(t.node_id));
-    } else if (t.desired_state > TaskState::kRunning) {
+    } else if (!DesiredAlive(t.desired_state)) {
       ++ps.stopped;
     }
   }

@@ -12,7 +12,7 @@ float EaseInOut(float t) {
 }
 
 float ShutdownProgress(const Task& task, Time now) {
-  if (task.desired_state <= TaskState::kRunning) return 0;
+  if (DesiredAlive(task.desired_state)) return 0;
   if (IsTerminal(task.status.state)) return 1;
   if (task.due_at == 0) return 0;  // the agent is down: the stop has not begun
   // The agent stops a started container in kStopTime, anything earlier in kAbortTime.
@@ -28,7 +28,7 @@ CardMotion MotionOf(const Task& task, const Task* previous, Time now) {
     m.opacity = 0.25f + 0.75f * float(double(age) / double(kFadeInTime));
     m.animating = true;
   }
-  if (task.desired_state > TaskState::kRunning && !IsTerminal(task.status.state)) {
+  if (!DesiredAlive(task.desired_state) && !IsTerminal(task.status.state)) {
     float p = ShutdownProgress(task, now);
     m.opacity *= 1.0f - (1.0f - kStoppedOpacity) * p;
     m.animating = m.animating || p < 1.0f;

@@ -5,6 +5,12 @@
 namespace swarmsim {
 namespace {
 
+ComposeLoadOptions SkipInterpolation() {
+  ComposeLoadOptions o;
+  o.skip_interpolation = true;
+  return o;
+}
+
 std::string Config(const std::string& yaml) {
   auto r = StackConfigText({{"/srv/stack.yml", yaml}}, {{"TAG", "1.25"}});
   EXPECT_TRUE(r.ok()) << r.status().message();
@@ -63,7 +69,7 @@ TEST(RenderTest, StackConfigErrorsAreDockers) {
 }
 
 TEST(RenderTest, SkipInterpolation) {
-  auto r = StackConfigText({{"/srv/stack.yml", "services:\n  web:\n    image: nginx:${TAG}\n"}}, {{"TAG", "1"}}, true);
+  auto r = StackConfigText({{"/srv/stack.yml", "services:\n  web:\n    image: nginx:${TAG}\n"}}, {{"TAG", "1"}}, SkipInterpolation());
   ASSERT_TRUE(r.ok());
   EXPECT_NE(r->find("image: nginx:${TAG}"), std::string::npos);
 }

@@ -79,6 +79,28 @@ TEST_F(FilesystemTest, ConfigsAndSecretsAreReadOnly) {
   EXPECT_EQ(ReadTaskFile(s, t, "/app/secrets.json").value(), "hunter2");
 }
 
+TEST_F(FilesystemTest, ReadOnlyRootRefusesWritesButNotVolumesOrTmpfs) {
+  Node& n = AddNode("node1");
+  TaskSpec spec;
+  spec.container.image = "alpine:latest";
+  spec.container.read_only = true;  // --read-only
+  Mount data;
+  data.source = "data";
+  data.target = "/data";
+  Mount run;
+  run.type = "tmpfs";
+  run.target = "/run";
+  spec.container.mounts = {data, run};
+  const Task& t = AddTask(AddService("box", spec), n);
+  PrepareTaskVolumes(&s, t);
+  Status st = WriteTaskFile(&s, t, "/tmp/x", "y");
+  EXPECT_EQ(st.code(), Status::Code::kFailedPrecondition);
+  EXPECT_EQ(st.message(), "/tmp/x: Read-only file system");
+  EXPECT_TRUE(WriteTaskFile(&s, t, "/run/app.pid", "1").ok());
+  EXPECT_TRUE(WriteTaskFile(&s, t, "/data/rows", "x").ok());
+  EXPECT_EQ(s.volumes.at({n.id, "data"}).files.at("rows"), "x");
+}
+
 TEST_F(FilesystemTest, AVolumeHidesTheLayerBeneathIt) {
   const Task& t = Prepared();
   s.layers[t.id]["/var/data/old"] = "shadowed";

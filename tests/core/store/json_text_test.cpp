@@ -80,6 +80,19 @@ TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   n.status.addr = "10.0.0.9";
   n.status.message = "m";
   EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
+  // Generic resources the node advertises (node add --generic-resource), named and discrete.
+  GenericResource gpu;
+  gpu.kind = "gpu";
+  gpu.named = true;
+  gpu.named_value = "GPU-\"0\"";
+  GenericResource ssd;
+  ssd.kind = "ssd";
+  ssd.discrete_value = 2;
+  n.description.resources.generic = {gpu, ssd};
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
+  n.description.resources = Resources{};
+  n.description.resources.generic = {ssd};
+  EXPECT_EQ(NodeRowViaTreeAndBack(n), NodeRowViaTree(n));
 
   // Other text is refused (the store parses it as JSON).
   Node back;
