@@ -9,6 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "app/state_path.h"
 #include "core/lesson/lesson_page.h"
 #include "core/lesson/library.h"
@@ -340,6 +344,65 @@ int Run(const LessonCliOptions& options, const Args& args, const lesson::Lesson&
   return 0;
 }
 
+// The window's binary beside this one, when there is a display to draw on
+// (a desktop or Xvfb); empty otherwise.
+std::string WindowBinary(const std::map<std::string, std::string>& env) {
+  auto set = [&](const char* var) {
+    auto it = env.find(var);
+    return it != env.end() && !it->second.empty();
+  };
+  if (!set("DISPLAY") && !set("WAYLAND_DISPLAY")) return "";
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  fs::path ui = self.parent_path() / "swarmsim-ui";
+  return fs::exists(ui, ec) ? ui.string() : "";
+}
+
+// The board after step `step` (0-based) as a PNG: the window runs the lesson to
+// that step on a database under `dir` (the student's lesson state is left alone)
+// and takes a screenshot.
+Result<std::string> BoardPicture(const std::string& ui, const lesson::Lesson& l, size_t step, Lang lang,
+                                 const std::string& dir, const LessonCliOptions& options,
+                                 const std::string& scenarios) {
+  std::string png = dir + "/step" + std::to_string(step + 1) + ".png";
+  std::vector<std::string> args = {ui, "--lesson", l.name, "--step", std::to_string(step + 1),
+                                   "--lang", lang == Lang::kKo ? "ko" : "en", "--size", "1280x720",
+                                   "--screenshot", png};
+  if (l.steps[step].picture != "board") args.insert(args.end(), {"--select-task", l.steps[step].picture});
+  std::map<std::string, std::string> env = options.env;
+  env["SWARMSIM_STATE"] = dir + "/cluster.db";
+  if (!scenarios.empty()) env["SWARMSIM_SCENARIOS"] = fs::absolute(scenarios).string();
+  std::vector<std::string> env_lines;
+  for (const auto& [k, v] : env) env_lines.push_back(k + "=" + v);
+  std::vector<char*> argv, envp;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  for (auto& e : env_lines) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::cout.flush();
+  pid_t pid = fork();
+  if (pid < 0) return Status::IOError("fork: " + std::string(std::strerror(errno)));
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0) {
+      dup2(null, STDOUT_FILENO);
+      dup2(null, STDERR_FILENO);
+    }
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Status::IOError("swarmsim-ui could not draw step " + std::to_string(step + 1));
+  }
+  std::ifstream in(png, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in || bytes.str().empty()) return Status::IOError("no screenshot for step " + std::to_string(step + 1));
+  return bytes.str();
+}
+
 // Runs the whole lesson unattended on a database of its own (the student's
 // lesson state is left alone) and writes the page, even when a step fails.
 int Export(const LessonCliOptions& options, const Args& args, const lesson::Lesson& l,
@@ -369,19 +432,45 @@ int Export(const LessonCliOptions& options, const Args& args, const lesson::Less
     ok = runs.back().ok();
   }
   RemoveDatabaseFiles(state_path);
+  // Pictures of the board at the steps the lesson marks, where a window can draw.
+  std::map<size_t, std::string> pictures;
+  bool wants_pictures = false;
+  for (size_t i = 0; i < runs.size(); ++i) wants_pictures = wants_pictures || !l.steps[i].picture.empty();
+  std::string ui = wants_pictures && st.ok() ? WindowBinary(options.env) : "";
+  if (!ui.empty()) {
+    std::error_code ec;
+    fs::path dir = fs::path(state_path + ".pictures");
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir, ec);
+    for (size_t i = 0; i < runs.size(); ++i) {
+      if (l.steps[i].picture.empty()) continue;
+      auto png = BoardPicture(ui, l, i, args.lang, dir.string(), options, args.scenarios);
+      if (!png.ok()) {
+        std::cerr << png.status().message() << "\n";
+        continue;
+      }
+      pictures[i] = png.value();
+    }
+    fs::remove_all(dir, ec);
+  } else if (wants_pictures && st.ok()) {
+    std::cout << Say(args.lang, "No display for the window (run under Xvfb for pictures): the page has none\n",
+                     "창을 그릴 디스플레이가 없어(Xvfb 로 실행하면 그림이 들어갑니다) 페이지에 그림이 없습니다\n");
+  }
   if (!st.ok()) {
     std::cerr << Say(args.lang, "could not build the lesson's cluster: ", "레슨 클러스터를 만들 수 없습니다: ")
               << st.message() << "\n";
     return 1;
   }
-  out << lesson::LessonPage(l, args.lang, runs);
+  out << lesson::LessonPage(l, args.lang, runs, pictures);
   out.close();
   if (!out) {
     std::cerr << "open " << args.output << ": cannot write the file\n";
     return 1;
   }
   std::cout << Say(args.lang, "Wrote ", "저장했습니다: ") << args.output << " (" << runs.size() << "/"
-            << l.steps.size() << Say(args.lang, " steps)\n", " 단계)\n");
+            << l.steps.size() << Say(args.lang, " steps", " 단계");
+  if (!pictures.empty()) std::cout << ", " << pictures.size() << Say(args.lang, " pictures", " 그림");
+  std::cout << ")\n";
   if (!ok) {
     std::cerr << Say(args.lang, "step ", "단계 ") << l.steps[runs.size() - 1].id
               << Say(args.lang, ": the cluster does not match what the lesson says (the page stops there)\n",

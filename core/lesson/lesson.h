@@ -75,6 +75,9 @@ struct Step {
   std::vector<Predict> predicts;
   std::vector<Check> preconditions;  // the file's `requires`
   std::vector<Check> checks;
+  // `picture: board` or `picture: TASK`: `lesson export` keeps a picture of the
+  // window's board after this step (TASK selected in the inspector). Empty: none.
+  std::string picture;
   int line_no = 0;
 };
 

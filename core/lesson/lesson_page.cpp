@@ -1,5 +1,7 @@
 #include "core/lesson/lesson_page.h"
 
+#include "core/format/base64.h"
+
 namespace swarmsim::lesson {
 
 namespace {
@@ -21,7 +23,8 @@ constexpr const char* kStyle =
     ".predict{background:#fff8e0;padding:.6em 1em;margin:1em 0}"
     ".right{font-weight:bold}"
     ".ok{color:#070}.bad{color:#b00}"
-    "ul.checks{list-style:none;padding-left:0}";
+    "ul.checks{list-style:none;padding-left:0}"
+    "img.board{max-width:100%;border:1px solid #ccc}";
 
 // Turns the text's lines into a paragraph that keeps its line breaks.
 std::string Paragraph(const std::string& text) {
@@ -93,7 +96,8 @@ std::string EscapeHtml(const std::string& text) {
   return out;
 }
 
-std::string LessonPage(const Lesson& lesson, Lang lang, const std::vector<StepRun>& runs) {
+std::string LessonPage(const Lesson& lesson, Lang lang, const std::vector<StepRun>& runs,
+                       const std::map<size_t, std::string>& pictures) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"";
   h += lang == Lang::kKo ? "ko" : "en";
   h += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + EscapeHtml(lesson.title.In(lang)) + "</title>\n<style>" +
@@ -119,6 +123,10 @@ std::string LessonPage(const Lesson& lesson, Lang lang, const std::vector<StepRu
     h += Commands(run, lang) + Predicts(step, lang);
     if (!run.outcomes.empty()) {
       h += "<p><b>" + std::string(Say(lang, "Checks", "확인")) + "</b></p>\n" + Outcomes(run.outcomes);
+    }
+    if (auto it = pictures.find(i); it != pictures.end()) {
+      h += "<img class=\"board\" alt=\"" + EscapeHtml(Say(lang, "The board after this step", "이 단계 뒤의 보드")) +
+           "\" src=\"data:image/png;base64," + Base64Encode(it->second) + "\">\n";
     }
     if (!run.ok()) all_ok = false;
   }

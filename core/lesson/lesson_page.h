@@ -5,6 +5,7 @@
 // page opens from disk in any browser. `swarmsim lesson export` writes it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,9 @@ namespace swarmsim::lesson {
 
 // `runs[i]` is how step i went; a run shorter than the lesson (it stopped at a
 // failing step) leaves the remaining steps out and the page says where it stopped.
-std::string LessonPage(const Lesson& lesson, Lang lang, const std::vector<StepRun>& runs);
+// `pictures[i]`, when present, is a PNG of the board after step i, embedded in the page.
+std::string LessonPage(const Lesson& lesson, Lang lang, const std::vector<StepRun>& runs,
+                       const std::map<size_t, std::string>& pictures = {});
 
 // `text` with &, <, >, " and ' replaced by HTML entities.
 std::string EscapeHtml(const std::string& text);

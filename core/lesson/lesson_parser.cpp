@@ -264,7 +264,8 @@ class Reader {
     Step s;
     s.line_no = LineOf(n);
     std::string where = "step " + std::to_string(index + 1);
-    if (Status st = Keys(n, {"id", "title", "explain", "commands", "predict", "requires", "checks"}, where);
+    if (Status st = Keys(n, {"id", "title", "explain", "commands", "predict", "requires", "checks", "picture"},
+                         where);
         !st.ok()) {
       return st;
     }
@@ -281,6 +282,9 @@ class Reader {
     auto explain = TextField(n, "explain", where);
     if (!explain.ok()) return explain.status();
     s.explain = explain.value();
+    auto picture = Scalar(n, "picture", where, /*required=*/false);
+    if (!picture.ok()) return picture.status();
+    s.picture = picture.value();
     if (YAML::Node cmds = n["commands"]) {
       if (!cmds.IsSequence()) return Error(cmds, where + ": commands: expected a list");
       for (const auto& c : cmds) {

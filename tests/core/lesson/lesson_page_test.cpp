@@ -94,5 +94,16 @@ TEST(LessonPage, SaysWhenEveryCheckHeld) {
   EXPECT_EQ(page.find("stopped at a step"), std::string::npos);
 }
 
+TEST(LessonPage, EmbedsPicturesOfTheBoard) {
+  Lesson l = TwoSteps();
+  StepRun scale;
+  std::string page = LessonPage(l, Lang::kEn, {DeployRun(), scale}, {{1, std::string("\x89PNG", 4)}});
+  EXPECT_NE(page.find("<img class=\"board\" alt=\"The board after this step\" src=\"data:image/png;base64,iVBORw==\">"),
+            std::string::npos);
+  // Only after the step it belongs to: after the second step's title, never before.
+  EXPECT_GT(page.find("<img"), page.find("2. Scale"));
+  EXPECT_EQ(LessonPage(l, Lang::kEn, {DeployRun(), scale}).find("<img"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace swarmsim::lesson

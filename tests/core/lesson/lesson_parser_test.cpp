@@ -39,6 +39,7 @@ steps:
       - on_label: {service: s_db, label: storage=raid}
       - volume: {name: s_data, node: w1}
       - no_volume: {name: s_data}
+    picture: s_db.1
 )";
 
 TEST(ParseLesson, ReadsEveryPart) {
@@ -64,7 +65,9 @@ TEST(ParseLesson, ReadsEveryPart) {
   EXPECT_EQ(one.checks[0].count, 2);
   EXPECT_EQ(one.checks[1].command.argv.back(), "{{.Name}} x");
   EXPECT_EQ(one.checks[1].not_contains, std::vector<std::string>{"nope"});
+  EXPECT_EQ(one.picture, "");
   const Step& two = l->steps[1];
+  EXPECT_EQ(two.picture, "s_db.1");
   ASSERT_EQ(two.preconditions.size(), 1u);
   EXPECT_EQ(two.preconditions[0].step, "one");
   EXPECT_EQ(two.checks[2].kind, Check::Kind::kNoVolume);
