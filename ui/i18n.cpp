@@ -108,6 +108,8 @@ constexpr Entry kTable[] = {
     {Str::kFile, "file", "파일"},
     {Str::kCreated, "Created", "생성"},
     {Str::kMountedBy, "mounted by", "마운트한 태스크"},
+    {Str::kNetworks, "Networks", "네트워크"},
+    {Str::kVirtualIp, "service VIP", "서비스 VIP"},
     {Str::kOneCopy, "one copy: on this node only", "사본 하나: 이 노드에만 있음"},
 };
 

@@ -20,7 +20,7 @@ enum class Str {
   kFollowNew, kRewind, kBackToLive, kRewoundReadOnly, kReadOnlyRefused, kVolume, kVolumes, kConfig,
   kConfigs, kSecret, kSecrets, kCopies, kDiffers, kSameEverywhere, kMissingHere, kMountedFiles,
   kShowAsContainer, kSecretHidden, kData, kEmpty, kLocalVolumes, kFiles, kFile, kCreated, kMountedBy,
-  kOneCopy,
+  kNetworks, kVirtualIp, kOneCopy,
   kCount  // kCount last
 };
 

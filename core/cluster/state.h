@@ -38,6 +38,20 @@ struct ClockState {
   Time wall_anchor = 0;   // wall time (ns) when `now` was last synced; set by app/
 };
 
+// The swarm's own object (GET /swarm): its spec as `swarm update` sets it, and
+// how often each join token was rotated (the tokens derive from the cluster ID and
+// these counts, so they are deterministic and need no generator draws).
+struct SwarmSettings {
+  uint64_t version = 0;  // Version.Index of the last change
+  Time created_at = 0;
+  Time updated_at = 0;
+  int64_t task_history_limit = 5;             // Orchestration.TaskHistoryRetentionLimit (<0: keep all)
+  Duration dispatcher_heartbeat = 5 * kSecond;  // Dispatcher.HeartbeatPeriod
+  Duration cert_expiry = 90 * 24 * 3600 * kSecond;  // CAConfig.NodeCertExpiry
+  uint64_t worker_token_rotations = 0;
+  uint64_t manager_token_rotations = 0;
+};
+
 // What is due when: (time, kind, object id). Ordered, so ties break by kind then ID.
 enum class DueKind : int { kTask = 0, kService = 1, kNode = 2 };
 using DueEntry = std::tuple<Time, DueKind, std::string>;
@@ -47,6 +61,7 @@ struct ClusterState {
   std::string cluster_id;
   std::string self_node_id;  // the node the CLI "runs on" (the first manager)
   ClockState clock;
+  SwarmSettings swarm;
   uint64_t index = 0;        // last Version.Index handed out
   uint64_t id_seed = 0;      // state of the deterministic ID generator
   uint64_t name_counter = 0; // next number for generated hostnames

@@ -130,6 +130,30 @@ std::optional<CommandOutput> CheckWords(const CommandDef& def, const std::vector
 
 }  // namespace
 
+std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::string>& args) {
+  size_t consumed = 0;
+  const CommandDef* def = Lookup(args, &consumed);
+  if (!def || !def->per_object) return {};
+  std::vector<std::string> rest(args.begin() + consumed, args.end());
+  if (AsksForHelp(rest)) return {};
+  auto parsed = ParseFlags(def->flags, rest);
+  if (!parsed.ok() || parsed->positional().size() < 2) return {};
+  // The flags in one canonical spelling, then the object after "--" (a name may
+  // start with a dash).
+  std::vector<std::string> common(args.begin(), args.begin() + consumed);
+  for (const auto& [name, values] : parsed->values_) {
+    for (const auto& v : values) common.push_back("--" + name + "=" + v);
+  }
+  std::vector<std::vector<std::string>> out;
+  for (const auto& object : parsed->positional()) {
+    std::vector<std::string> one = common;
+    one.push_back("--");
+    one.push_back(object);
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   // Help and usage errors read nothing (and are not kept in the command log).
   if (AnswerWithoutCluster(args)) return true;

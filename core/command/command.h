@@ -56,6 +56,13 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
 // command to run. Reads no cluster.
 std::optional<CommandOutput> AnswerWithoutCluster(const std::vector<std::string>& args);
 
+// For a command docker runs as one API call per object (`config rm A B`, `service
+// rm`, `node rm`, `volume rm`, `network rm`, `stack rm`, `secret rm`): one argv per
+// object, each the same command for that object alone. Empty when `args` is not
+// such a command, names fewer than two objects, or does not parse (it then fails
+// as a whole, changing nothing).
+std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::string>& args);
+
 // True when the command only reads (ls, ps, inspect, explain, config, status): the
 // caller need not record it in the command log.
 bool IsReadOnlyCommand(const std::vector<std::string>& args);

@@ -17,15 +17,6 @@ namespace {
 
 using Labels = std::map<std::string, std::string>;
 
-Labels ParseLabels(const std::vector<std::string>& raw) {
-  Labels out;
-  for (const auto& l : raw) {
-    auto eq = l.find('=');
-    out[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
-  }
-  return out;
-}
-
 Status Create(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   const std::string& name = args.positional()[0];
@@ -35,7 +26,7 @@ Status Create(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comman
   auto data = ctx->read_file(file);  // recorded in the command log; "-" is stdin
   if (!data.ok()) return data.status();
   if (data->empty()) return Status::InvalidArgument("error reading from " + (file == "-" ? std::string("STDIN") : file) + ": data is empty");
-  auto id = CreateBlob(ctx->state, kind, name, ParseLabels(args.GetAll("label")), data.value());
+  auto id = CreateBlob(ctx->state, kind, name, ParseKeyValues(args.GetAll("label")), data.value());
   if (!id.ok()) return id.status();
   out->out += id.value() + "\n";
   return Status::OK();
@@ -217,7 +208,8 @@ void Register(BlobKind kind, std::vector<CommandDef>* defs) {
                    .usage = word + " rm " + upper + " [" + upper + "...]",
                    .description = "Remove one or more " + plural,
                    .min_args = 1,
-                   .run = std::bind(Rm, kind, _1, _2, _3)});
+                   .run = std::bind(Rm, kind, _1, _2, _3),
+                   .per_object = true});
 }
 
 }  // namespace

@@ -140,4 +140,13 @@ Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vec
   return out;
 }
 
+std::map<std::string, std::string> ParseKeyValues(const std::vector<std::string>& raw) {
+  std::map<std::string, std::string> out;
+  for (const auto& kv : raw) {
+    auto eq = kv.find('=');
+    out[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+  }
+  return out;
+}
+
 }  // namespace swarmsim

@@ -70,6 +70,9 @@ class ParsedArgs {
   std::vector<std::string> positional_;
 };
 
+// "k=v" flags (--label, --opt) as a map; "k" alone maps to "" (the last one wins).
+std::map<std::string, std::string> ParseKeyValues(const std::vector<std::string>& raw);
+
 // Parses `args` against `specs`. Flags and positionals may interleave, like cobra.
 Result<ParsedArgs> ParseFlags(const std::vector<FlagSpec>& specs, const std::vector<std::string>& args);
 

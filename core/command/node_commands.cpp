@@ -1,11 +1,14 @@
 // swarm init, node add | ls | inspect | update | ps | rm.
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/command/task_table.h"
 #include "core/control/nodes.h"
 #include "core/control/swarm.h"
+#include "core/format/go_duration.h"
 #include "core/format/size.h"
 #include "core/format/time_format.h"
 #include "core/model/json.h"
@@ -59,6 +62,12 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   if (!ParseNodeRole(args.Get("role", "worker"), &opts.role)) {
     return Status::InvalidFlag("invalid argument \"" + args.Get("role") +
                                "\" for \"--role\" flag: must be worker or manager");
+  }
+  if (args.Has("token")) {
+    // As `docker swarm join --token`: the token says which role the node joins as.
+    auto role = CheckJoinToken(*ctx->state, args.Get("token"));
+    if (!role.ok()) return role.status();
+    opts.role = role.value();
   }
   SWARMSIM_RETURN_IF_ERROR(ParseMachineSize(args, &opts.cpus, &opts.memory_bytes));
   for (const auto& l : args.GetAll("label")) {
@@ -318,6 +327,105 @@ Status NodeUp(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   return Status::OK();
 }
 
+// node promote | demote: docker's updateNodes, node by node, stopping at the first error.
+Status ChangeRole(CommandContext* ctx, const ParsedArgs& args, NodeRole role, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  for (const auto& ref : args.positional()) {
+    auto n = ResolveNode(ctx->state, ref);
+    if (!n.ok()) return n.status();
+    if (n.value()->spec.role == role) {
+      out->out += "Node " + n.value()->id + " is already a " + ToString(role) + ".\n";
+      continue;
+    }
+    NodeUpdate update;
+    update.role = role;
+    SWARMSIM_RETURN_IF_ERROR(UpdateNode(ctx->state, n.value()->id, update));
+    out->out += role == NodeRole::kManager ? "Node " + ref + " promoted to a manager in the swarm.\n"
+                                           : "Manager " + ref + " demoted in the swarm.\n";
+  }
+  return Status::OK();
+}
+
+Status NodePromote(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  return ChangeRole(ctx, args, NodeRole::kManager, out);
+}
+
+Status NodeDemote(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  return ChangeRole(ctx, args, NodeRole::kWorker, out);
+}
+
+Status SwarmJoinToken(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  const std::string& word = args.positional()[0];
+  NodeRole role;
+  if (!ParseNodeRole(word, &role)) return Status::InvalidArgument("unknown role " + word);
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  bool quiet = args.Has("quiet");
+  if (args.Has("rotate")) {
+    RotateJoinToken(ctx->state, role);
+    if (!quiet) out->out += "Successfully rotated " + word + " join token.\n\n";
+  }
+  std::string token = JoinToken(*ctx->state, role);
+  if (quiet) {
+    out->out += token + "\n";
+    return Status::OK();
+  }
+  // docker prints `docker swarm join --token T ADDR`; here a machine joins with `node add`.
+  out->out += "To add a " + word + " to this swarm, run the following command:\n\n    swarmsim node add --token " +
+              token + "\n\n";
+  return Status::OK();
+}
+
+Result<Duration> DurationFlag(const ParsedArgs& args, const std::string& flag) {
+  auto d = ParseGoDuration(args.Get(flag));
+  if (!d.ok()) {
+    return Status::InvalidFlag("invalid argument \"" + args.Get(flag) + "\" for \"--" + flag + "\" flag: " +
+                                   d.status().message());
+  }
+  return d.value();
+}
+
+Status SwarmUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SwarmUpdate update;
+  if (args.Has("task-history-limit")) {
+    const std::string v = args.Get("task-history-limit");
+    char* end = nullptr;
+    errno = 0;
+    long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || errno == ERANGE) {
+      return Status::InvalidFlag("invalid argument \"" + v + "\" for \"--task-history-limit\" flag: strconv.ParseInt: parsing \"" +
+                                     v + "\": " + (errno == ERANGE ? "value out of range" : "invalid syntax"));
+    }
+    update.task_history_limit = n;
+  }
+  if (args.Has("dispatcher-heartbeat")) {
+    auto d = DurationFlag(args, "dispatcher-heartbeat");
+    if (!d.ok()) return d.status();
+    update.dispatcher_heartbeat = d.value();
+  }
+  if (args.Has("cert-expiry")) {
+    auto d = DurationFlag(args, "cert-expiry");
+    if (!d.ok()) return d.status();
+    update.cert_expiry = d.value();
+  }
+  SWARMSIM_RETURN_IF_ERROR(UpdateSwarm(ctx->state, update));
+  out->out += "Swarm updated.\n";
+  return Status::OK();
+}
+
+Status SwarmInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
+  std::vector<nlohmann::json> objs{SwarmJson(*ctx->state)};
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  out->out += InspectJson(objs);
+  return Status::OK();
+}
+
+Status SwarmLeave(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
+  SWARMSIM_RETURN_IF_ERROR(LeaveSwarm(ctx->state, args.Has("force")));
+  out->out += "Node left the swarm.\n";
+  return Status::OK();
+}
+
 Status NodeRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   for (const auto& ref : args.positional()) {
     SWARMSIM_RETURN_IF_ERROR(RemoveNode(ctx->state, ref, args.Has("force")));
@@ -341,6 +449,37 @@ void RegisterSwarmCommands(std::vector<CommandDef>* defs) {
                    .flags = init_flags,
                    .max_args = 0,
                    .run = SwarmInit});
+  defs->push_back({.path = {"swarm", "join-token"},
+                   .usage = "swarm join-token [OPTIONS] (worker|manager)",
+                   .description = "Manage join tokens",
+                   .flags = {FlagSpec::Bool("quiet", 'q', "Only display token"),
+                             FlagSpec::Bool("rotate", 0, "Rotate join token")},
+                   .min_args = 1,
+                   .max_args = 1,
+                   .run = SwarmJoinToken});
+  defs->push_back({.path = {"swarm", "update"},
+                   .usage = "swarm update [OPTIONS]",
+                   .description = "Update the swarm",
+                   .flags = {FlagSpec::Value("task-history-limit", 0, "int", "Task history retention limit", "5"),
+                             FlagSpec::Value("dispatcher-heartbeat", 0, "duration",
+                                             "Dispatcher heartbeat period (ns|us|ms|s|m|h)", "5s"),
+                             FlagSpec::Value("cert-expiry", 0, "duration",
+                                             "Validity period for node certificates (ns|us|ms|s|m|h)", "2160h0m0s")},
+                   .max_args = 0,
+                   .run = SwarmUpdateCmd});
+  defs->push_back({.path = {"swarm", "inspect"},
+                   .usage = "swarm inspect [OPTIONS]",
+                   .description = "Display the swarm's settings and join tokens (the Engine API's GET /swarm)",
+                   .flags = {FlagSpec::Value("format", 'f', "string", kInspectFormatHelp)},
+                   .max_args = 0,
+                   .read_only = true,
+                   .run = SwarmInspect});
+  defs->push_back({.path = {"swarm", "leave"},
+                   .usage = "swarm leave [OPTIONS]",
+                   .description = "Leave the swarm",
+                   .flags = {FlagSpec::Bool("force", 'f', "Force this node to leave the swarm, ignoring warnings")},
+                   .max_args = 0,
+                   .run = SwarmLeave});
 }
 
 void RegisterNodeCommands(std::vector<CommandDef>* defs) {
@@ -355,9 +494,22 @@ void RegisterNodeCommands(std::vector<CommandDef>* defs) {
                              FlagSpec::Value("count", 0, "int", "Number of nodes to add (named node2, node3, ...)", "1"),
                              FlagSpec::Value("generic-resource", 0, "list",
                                              "Generic resources the node advertises (\"KIND=COUNT\", or "
-                                             "\"KIND=NAME\" once per named item)")},
+                                             "\"KIND=NAME\" once per named item)"),
+                             FlagSpec::Value("token", 0, "string",
+                                             "Join token (as 'docker swarm join --token'): the node joins with the "
+                                             "role the token admits")},
                    .max_args = 1,
                    .run = NodeAdd});
+  defs->push_back({.path = {"node", "promote"},
+                   .usage = "node promote NODE [NODE...]",
+                   .description = "Promote one or more nodes to manager in the swarm",
+                   .min_args = 1,
+                   .run = NodePromote});
+  defs->push_back({.path = {"node", "demote"},
+                   .usage = "node demote NODE [NODE...]",
+                   .description = "Demote one or more nodes from manager in the swarm",
+                   .min_args = 1,
+                   .run = NodeDemote});
   defs->push_back({.path = {"node", "ls"},
                    .aliases = {"list"},
                    .usage = "node ls [OPTIONS]",
@@ -411,7 +563,8 @@ void RegisterNodeCommands(std::vector<CommandDef>* defs) {
                    .description = "Remove one or more nodes from the swarm",
                    .flags = {FlagSpec::Bool("force", 'f', "Force remove a node from the swarm")},
                    .min_args = 1,
-                   .run = NodeRm});
+                   .run = NodeRm,
+                   .per_object = true});
 }
 
 }  // namespace swarmsim

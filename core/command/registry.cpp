@@ -36,6 +36,8 @@ const std::vector<CommandDef>& AllCommands() {
     RegisterSnapshotCommands(&d);
     RegisterConfigCommands(&d);
     RegisterLessonCommands(&d);
+    RegisterNetworkCommands(&d);
+    RegisterContainerCommands(&d);
     RegisterApiCommands(&d);
     RegisterServeCommands(&d);
     return d;
@@ -47,7 +49,9 @@ const std::vector<CommandGroup>& AllCommandGroups() {
   // docker's words for docker's groups.
   static const std::vector<CommandGroup> groups = {
       {.name = "config", .description = "Manage Swarm configs", .swarm = true},
+      {.name = "container", .description = "Manage containers"},
       {.name = "image", .description = "Manage images"},
+      {.name = "network", .description = "Manage networks"},
       {.name = "lesson", .description = "Walk through a lesson: its commands, what to watch, and checks"},
       {.name = "node", .description = "Manage Swarm nodes", .swarm = true},
       {.name = "secret", .description = "Manage Swarm secrets", .swarm = true},

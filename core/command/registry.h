@@ -32,6 +32,10 @@ struct CommandDef {
   // Run by the command-line front end itself (app/), which talks to the
   // terminal; the table still gives its help and flags. `run` is not set.
   bool front_end_only = false;
+  // docker's command makes one API call per object (`config rm A B`): each object
+  // is a command of its own (its own transaction and command-log entry); what
+  // failed is reported per object and the others stand.
+  bool per_object = false;
 };
 
 // A first word that holds commands ("service"), as docker's management commands.
@@ -66,5 +70,7 @@ void RegisterImageCommands(std::vector<CommandDef>* defs);
 void RegisterSnapshotCommands(std::vector<CommandDef>* defs);
 void RegisterConfigCommands(std::vector<CommandDef>* defs);  // config and secret
 void RegisterLessonCommands(std::vector<CommandDef>* defs);  // front-end only
+void RegisterNetworkCommands(std::vector<CommandDef>* defs);
+void RegisterContainerCommands(std::vector<CommandDef>* defs);  // ps, container, inspect, info, volume create
 
 }  // namespace swarmsim

@@ -4,6 +4,7 @@
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/command/service_flags.h"
+#include "core/command/service_networks.h"
 #include "core/command/service_view.h"
 #include "core/command/task_table.h"
 #include "core/control/configs.h"
@@ -28,6 +29,7 @@ Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   if (!spec.ok()) return spec.status();
   // Unnamed services get a generated name, as the daemon does.
   if (spec->name.empty()) spec->name = GeneratedServiceName(ctx->state);
+  SWARMSIM_RETURN_IF_ERROR(ApplyServiceNetworkFlags(ctx->state, args, /*update=*/false, &spec.value()));
   SWARMSIM_RETURN_IF_ERROR(ResolveSpecFileReferences(*ctx->state, &spec.value()));
   auto id = CreateService(ctx->state, spec.value());
   if (!id.ok()) return id.status();
@@ -146,6 +148,7 @@ Status ServiceUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutp
   } else {
     ServiceSpec spec = s.value()->spec;
     SWARMSIM_RETURN_IF_ERROR(ApplyUpdateFlags(args, &spec, ctx));
+    SWARMSIM_RETURN_IF_ERROR(ApplyServiceNetworkFlags(ctx->state, args, /*update=*/true, &spec));
     SWARMSIM_RETURN_IF_ERROR(ResolveSpecFileReferences(*ctx->state, &spec));
     SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, s.value()->id, spec));
   }
@@ -236,7 +239,8 @@ void RegisterServiceCommands(std::vector<CommandDef>* defs) {
                    .usage = "service rm SERVICE [SERVICE...]",
                    .description = "Remove one or more services",
                    .min_args = 1,
-                   .run = ServiceRm});
+                   .run = ServiceRm,
+                   .per_object = true});
 }
 
 }  // namespace swarmsim

@@ -7,6 +7,7 @@
 #include "core/command/flag_values.h"
 #include "core/compose/convert.h"
 #include "core/format/env_file.h"
+#include "core/command/service_networks.h"
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
 
@@ -522,6 +523,7 @@ std::vector<FlagSpec> ServiceCreateFlags() {
        }) {
     f.push_back(s);
   }
+  for (const FlagSpec& s : ServiceNetworkFlags(false)) f.push_back(s);
   return f;
 }
 
@@ -570,6 +572,7 @@ std::vector<FlagSpec> ServiceUpdateFlags() {
        }) {
     f.push_back(s);
   }
+  for (const FlagSpec& s : ServiceNetworkFlags(true)) f.push_back(s);
   return f;
 }
 

@@ -52,6 +52,18 @@ void SyncClock(ClusterState* state, Time wall_now) {
 }
 
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args) {
+  // One transaction per object where docker makes one API call per object.
+  auto parts = PerObjectCommands(args);
+  if (!parts.empty()) {
+    CommandOutput all;
+    for (const auto& part : parts) {
+      CommandOutput one = RunSessionCommand(options, part);
+      all.out += one.out;
+      all.err += one.err;
+      if (one.exit_code != 0) all.exit_code = 1;
+    }
+    return all;
+  }
   auto opened = Database::Open(options.database_path);
   if (!opened.ok()) return Fail(opened.status());
   Database* db = opened.value().get();

@@ -205,7 +205,8 @@ void RegisterStackCommands(std::vector<CommandDef>* defs) {
                    .description = "Remove one or more stacks",
                    .flags = {FlagSpec::Bool("detach", 'd', "Do not wait for stack removal", "true")},
                    .min_args = 1,
-                   .run = StackRm});
+                   .run = StackRm,
+                   .per_object = true});
   defs->push_back({.path = {"stack", "config"},
                    .usage = "stack config [OPTIONS]",
                    .description = "Outputs the final config file, after doing merges and interpolations",

@@ -271,7 +271,8 @@ void RegisterVolumeCommands(std::vector<CommandDef>* defs) {
                    .description = "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
                    .flags = {FlagSpec::Bool("force", 'f', "Force the removal of one or more volumes"), node},
                    .min_args = 1,
-                   .run = VolumeRm});
+                   .run = VolumeRm,
+                   .per_object = true});
   defs->push_back({.path = {"volume", "prune"},
                    .usage = "volume prune [OPTIONS]",
                    .description = "Remove unused local volumes",

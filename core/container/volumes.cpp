@@ -1,5 +1,7 @@
 #include "core/container/volumes.h"
 
+#include <cctype>
+
 #include "core/container/filesystem.h"
 #include "core/image/catalog.h"
 
@@ -64,6 +66,35 @@ void PrepareTaskVolumes(ClusterState* state, const Task& task) {
     RecordEvent(state, "volume", "create", name, {{"driver", v.driver}, {"node", task.node_id}});
     state->volumes.emplace(VolumeKey{task.node_id, name}, std::move(v));
   }
+}
+
+Result<std::string> CreateNamedVolume(ClusterState* state, const std::string& node_id, std::string name,
+                                      const std::string& driver, const std::map<std::string, std::string>& labels,
+                                      const std::map<std::string, std::string>& options) {
+  if (driver != "local") {
+    return Status::Daemon(Status::Code::kNotFound, "create " + name + ": error looking up volume plugin " + driver +
+                                                       ": plugin \"" + driver + "\" not found");
+  }
+  if (name.empty()) name = NewHexName(state);
+  bool valid = name.size() >= 2 && std::isalnum(static_cast<unsigned char>(name[0]));
+  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-');
+  if (!valid) {
+    return Status::Daemon(Status::Code::kInvalidArgument,
+                          "create " + name + ": \"" + name +
+                              "\" includes invalid characters for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" "
+                              "are allowed. If you intended to pass a host directory, use absolute path");
+  }
+  if (state->volumes.count({node_id, name})) return name;
+  Volume v;
+  v.node_id = node_id;
+  v.name = name;
+  v.created_at = state->clock.now;
+  v.labels = labels;
+  v.options = options;
+  Touch(state, &v);
+  RecordEvent(state, "volume", "create", name, {{"driver", v.driver}, {"node", node_id}});
+  state->volumes.emplace(VolumeKey{node_id, name}, std::move(v));
+  return name;
 }
 
 std::map<VolumeKey, std::vector<std::string>> VolumeUsers(const ClusterState& state) {

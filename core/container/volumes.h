@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/cluster/state.h"
+#include "core/status.h"
 
 namespace swarmsim {
 
@@ -22,6 +23,14 @@ void PrepareTaskVolumes(ClusterState* state, const Task& task);
 
 // The volume a task's mount uses on its node, or nullptr when it does not exist yet.
 const Volume* FindMountedVolume(const ClusterState& state, const Task& task, const Mount& mount);
+
+// `volume create` on one node: a named volume with the local driver. An empty
+// name gets 64 hex digits. Creating a name that exists returns it unchanged, as
+// the engine does. Errors (the engine's words): a driver other than local, a name
+// a local volume may not have.
+Result<std::string> CreateNamedVolume(ClusterState* state, const std::string& node_id, std::string name,
+                                      const std::string& driver, const std::map<std::string, std::string>& labels,
+                                      const std::map<std::string, std::string>& options);
 
 // For every volume in use, the task IDs (in ID order) whose containers reference
 // it: any task on that node still in the cluster, running or not (docker counts

@@ -1,73 +1,255 @@
 #include "core/control/networks.h"
 
+#include <algorithm>
+
 #include "core/control/swarm.h"
+#include "core/network/ipam.h"
 
 namespace swarmsim {
 
-Result<std::string> CreateNetwork(ClusterState* state, const NetworkOptions& options) {
-  SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
-  if (options.name.empty()) {
-    return Status::Daemon(Status::Code::kInvalidArgument,
-                          "rpc error: code = InvalidArgument desc = meta: name must be provided");
+namespace {
+
+Status Rpc(Status::Code code, const std::string& word, const std::string& desc) {
+  return Status::Daemon(code, "rpc error: code = " + word + " desc = " + desc);
+}
+
+bool IsPredefinedName(const std::string& name) {
+  return name == "bridge" || name == "host" || name == "none" || name == "default";
+}
+
+bool IsOverlay(const Network& n) { return n.scope == "swarm"; }
+
+// Overlay VXLAN IDs start at 4096 (the ingress network's); each overlay takes the
+// lowest free one, shown in its options as swarm does.
+std::string NextVxlanId(const ClusterState& state) {
+  std::set<int> used;
+  for (const auto& [id, n] : state.networks) {
+    auto it = n.options.find("com.docker.network.driver.overlay.vxlanid_list");
+    if (it != n.options.end()) used.insert(std::atoi(it->second.c_str()));
   }
-  if (FindNetworkByName(state, options.name)) {
-    return Status::Daemon(Status::Code::kAlreadyExists, "network with name " + options.name + " already exists");
+  int v = 4096;
+  while (used.count(v)) ++v;
+  return std::to_string(v);
+}
+
+std::vector<Ipv4Prefix> TakenSubnets(const ClusterState& state, bool overlay) {
+  std::vector<Ipv4Prefix> taken;
+  for (const auto& [id, n] : state.networks) {
+    if (IsOverlay(n) != overlay) continue;
+    for (const auto& c : n.ipam) {
+      auto p = ParseIpv4Prefix(c.subnet);
+      if (p.ok()) taken.push_back(p.value());
+    }
   }
+  return taken;
+}
+
+// Local bridge networks take /16s from 172.18.0.0 up (172.17.0.0/16 is the
+// default bridge's), as docker's default local pools do.
+std::optional<Ipv4Prefix> NextBridgeSubnet(const std::vector<Ipv4Prefix>& taken) {
+  for (uint32_t second = 18; second < 32; ++second) {
+    Ipv4Prefix candidate{(172u << 24) | (second << 16), 16};
+    bool free = true;
+    for (const auto& t : taken) free = free && !candidate.Overlaps(t);
+    if (free) return candidate;
+  }
+  return std::nullopt;
+}
+
+Status CheckIpam(const ClusterState& state, bool overlay, std::vector<IpamConfig>* ipam) {
+  std::vector<Ipv4Prefix> taken = TakenSubnets(state, overlay);
+  if (ipam->empty()) {
+    auto next = overlay ? NextDefaultSubnet(taken) : NextBridgeSubnet(taken);
+    if (!next) return Status::Daemon(Status::Code::kFailedPrecondition, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+    ipam->push_back({FormatPrefix(*next), FormatIpv4(DefaultGateway(*next))});
+    return Status::OK();
+  }
+  for (auto& c : *ipam) {
+    auto p = ParseIpv4Prefix(c.subnet);
+    if (!p.ok()) {
+      return overlay ? Rpc(Status::Code::kInvalidArgument, "InvalidArgument", "ipam configuration: invalid subnet " + c.subnet)
+                     : Status::Daemon(Status::Code::kInvalidArgument, "invalid pool request: " + p.status().message());
+    }
+    for (const auto& t : taken) {
+      if (p->Overlaps(t)) {
+        return Status::Daemon(Status::Code::kFailedPrecondition,
+                              "invalid pool request: Pool overlaps with other one on this address space");
+      }
+    }
+    taken.push_back(p.value());
+    if (c.gateway.empty()) {
+      c.gateway = FormatIpv4(DefaultGateway(p.value()));
+      continue;
+    }
+    uint32_t gw = 0;
+    if (!ParseIpv4(c.gateway, &gw)) {
+      return Rpc(Status::Code::kInvalidArgument, "InvalidArgument", "ipam configuration: invalid gateway " + c.gateway);
+    }
+    if (!p->Contains(gw)) {
+      return Rpc(Status::Code::kInvalidArgument, "InvalidArgument",
+                 "ipam configuration: subnet " + c.subnet + " does not contain gateway " + c.gateway);
+    }
+  }
+  return Status::OK();
+}
+
+bool Attached(const std::vector<NetworkAttachment>& nets, const std::string& id) {
+  for (const auto& n : nets) {
+    if (n.target == id) return true;
+  }
+  return false;
+}
+
+bool PublishesIngress(const EndpointSpec& e) {
+  for (const auto& p : e.ports) {
+    if (p.publish_mode == "ingress") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::string> CreateNetwork(ClusterState* state, const NetworkCreateOptions& options) {
+  if (IsPredefinedName(options.name)) {
+    return Status::Daemon(Status::Code::kFailedPrecondition,
+                          options.name + " is a pre-defined network and cannot be created");
+  }
+  for (const auto& [id, n] : state->networks) {
+    if (n.name == options.name) {
+      return Status::Daemon(Status::Code::kAlreadyExists, "network with name " + options.name + " already exists");
+    }
+  }
+  bool overlay = options.driver == "overlay";
+  if (!overlay && options.driver != "bridge") {
+    return Status::Daemon(Status::Code::kNotFound,
+                          "could not find plugin " + options.driver + " in v1 plugin registry: plugin not found");
+  }
+  if (overlay) SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
   Network n;
-  n.id = NewId(state);
-  n.created_at = state->clock.now;
   n.name = options.name;
-  n.driver = options.driver.empty() ? "overlay" : options.driver;
-  n.labels = options.labels;
+  n.driver = options.driver;
+  n.scope = overlay ? "swarm" : "local";
   n.attachable = options.attachable;
+  n.internal = options.internal;
+  n.ingress = options.ingress;
+  n.labels = options.labels;
+  n.options = options.options;
+  n.ipam_driver = options.ipam_driver;
+  n.ipam = options.ipam;
+  SWARMSIM_RETURN_IF_ERROR(CheckIpam(*state, overlay, &n.ipam));
+  if (overlay) n.options["com.docker.network.driver.overlay.vxlanid_list"] = NextVxlanId(*state);
+  n.id = overlay ? NewId(state) : NewHexName(state);
+  n.created_at = state->clock.now;
   Touch(state, &n);
   std::string id = n.id;
   state->networks[id] = std::move(n);
-  RecordEvent(state, "network", "create", id, {{"name", options.name}});
+  RecordEvent(state, "network", "create", id, {{"name", options.name}, {"type", options.driver}});
   return id;
 }
 
-Result<Network*> ResolveNetwork(ClusterState* state, const std::string& ref) {
-  if (auto it = state->networks.find(ref); it != state->networks.end()) return &it->second;
-  if (Network* n = FindNetworkByName(state, ref)) return n;
-  Network* found = nullptr;
-  int matches = 0;
+Result<Network*> ResolveNetwork(ClusterState* state, const std::string& ref, bool swarm_only) {
+  auto eligible = [&](const Network& n) { return !swarm_only || IsOverlay(n); };
+  auto exact = state->networks.find(ref);
+  if (exact != state->networks.end() && eligible(exact->second)) return &exact->second;
   for (auto& [id, n] : state->networks) {
-    if (!ref.empty() && id.rfind(ref, 0) == 0) {
+    if (n.name == ref && eligible(n)) return &n;
+  }
+  Network* found = nullptr;
+  int count = 0;
+  for (auto& [id, n] : state->networks) {
+    if (!ref.empty() && id.rfind(ref, 0) == 0 && eligible(n)) {
       found = &n;
-      ++matches;
+      ++count;
     }
   }
-  if (matches == 1) return found;
-  if (matches > 1) {
-    return Status::Daemon(Status::Code::kInvalidArgument,
-                          "network " + ref + " is ambiguous (" + std::to_string(matches) + " matches found)");
+  if (count > 1) {
+    return Status::Daemon(Status::Code::kInvalidArgument, "network " + ref + " is ambiguous (" +
+                                                              std::to_string(count) +
+                                                              " matches found based on ID prefix)");
   }
-  return Status::Daemon(Status::Code::kNotFound, "network " + ref + " not found");
+  if (!found) return Status::Daemon(Status::Code::kNotFound, "network " + ref + " not found");
+  return found;
 }
 
-Status RemoveNetwork(ClusterState* state, const std::string& network_id) {
-  const std::string id = network_id;  // `network_id` may be the network's own ID, erased below
-  auto it = state->networks.find(id);
-  if (it == state->networks.end()) return Status::Daemon(Status::Code::kNotFound, "network " + id + " not found");
-  if (it->second.ingress) {
-    return Status::Daemon(Status::Code::kFailedPrecondition,
-                          "rpc error: code = PermissionDenied desc = ingress network cannot be removed because "
-                          "service ingress-sbox depends on it");
+bool NetworkInUse(const ClusterState& state, const std::string& network_id, std::string* user, bool* by_service) {
+  for (const auto& [id, s] : state.services) {
+    if (Attached(s.spec.task_template.networks, network_id)) {
+      *user = id;
+      *by_service = true;
+      return true;
+    }
   }
-  for (const auto& [sid, s] : state->services) {
-    for (const auto& att : s.spec.task_template.networks) {
-      if (att.target == id) {
-        return Status::Daemon(Status::Code::kFailedPrecondition, "rpc error: code = FailedPrecondition desc = network " +
-                                                                     it->second.name + " is in use by service " + sid);
+  for (const auto& [id, t] : state.tasks) {
+    if (t.desired_state > TaskState::kRunning || t.status.state > TaskState::kRunning) continue;
+    for (const auto& a : t.networks) {
+      if (a.network_id == network_id) {
+        *user = id;
+        *by_service = false;
+        return true;
       }
     }
   }
+  return false;
+}
+
+Status RemoveNetwork(ClusterState* state, const std::string& network_id) {
+  const std::string id = network_id;  // may point into the network being erased
+  auto it = state->networks.find(id);
+  if (it == state->networks.end()) return Status::Daemon(Status::Code::kNotFound, "network " + id + " not found");
+  if (it->second.ingress) {
+    for (const auto& [sid, s] : state->services) {
+      if (PublishesIngress(s.spec.endpoint)) {
+        return Rpc(Status::Code::kFailedPrecondition, "FailedPrecondition",
+                   "ingress network cannot be removed because service " + sid + " depends on it");
+      }
+    }
+  }
+  std::string user;
+  bool by_service = false;
+  if (NetworkInUse(*state, id, &user, &by_service)) {
+    return Rpc(Status::Code::kFailedPrecondition, "FailedPrecondition",
+               "network " + id + " is in use by " + (by_service ? "service " : "task ") + user);
+  }
   std::string name = it->second.name;
-  RecordEvent(state, "network", "remove", id, {{"name", name}});
   state->networks.erase(it);
   state->removed_networks.insert(id);
-  ++state->index;  // a deletion is a change of the store
+  ++state->index;
+  RecordEvent(state, "network", "remove", id, {{"name", name}});
+  return Status::OK();
+}
+
+std::vector<std::string> PruneNetworks(ClusterState* state) {
+  std::vector<std::pair<std::string, std::string>> unused;  // name, id
+  for (const auto& [id, n] : state->networks) {
+    std::string user;
+    bool by_service = false;
+    if (!n.ingress && !NetworkInUse(*state, id, &user, &by_service)) unused.push_back({n.name, id});
+  }
+  std::sort(unused.begin(), unused.end());
+  std::vector<std::string> names;
+  for (const auto& [name, id] : unused) {
+    if (RemoveNetwork(state, id).ok()) names.push_back(name);
+  }
+  return names;
+}
+
+Status ValidateServiceNetworks(const ClusterState& state, const TaskSpec& spec) {
+  for (const auto& a : spec.networks) {
+    auto it = state.networks.find(a.target);
+    if (it == state.networks.end()) {
+      return Rpc(Status::Code::kNotFound, "NotFound", "network " + a.target + " not found");
+    }
+    if (!IsOverlay(it->second)) {
+      return Status::Daemon(Status::Code::kInvalidArgument,
+                            "The network " + it->second.name +
+                                " cannot be used with services. Only networks scoped to the swarm can be used, such "
+                                "as those created with the overlay driver.");
+    }
+    if (it->second.ingress) {
+      return Rpc(Status::Code::kInvalidArgument, "InvalidArgument",
+                 "Service cannot be explicitly attached to the ingress network \"" + it->second.name + "\"");
+    }
+  }
   return Status::OK();
 }
 

@@ -69,6 +69,8 @@ Result<std::string> AddOneNode(ClusterState* state, const NodeOptions& options, 
 
 }  // namespace
 
+Duration HeartbeatTimeout(const ClusterState& state) { return 3 * state.swarm.dispatcher_heartbeat; }
+
 Result<std::string> AddNode(ClusterState* state, const NodeOptions& options) {
   NodeRoster roster(*state);
   return AddOneNode(state, options, &roster);
@@ -112,16 +114,30 @@ Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate&
   for (const auto& [k, v] : update.label_add) spec.labels[k] = v;
   if (update.availability) spec.availability = *update.availability;
   if (update.role) {
-    if (node->spec.role == NodeRole::kManager && *update.role == NodeRole::kWorker && CountManagers(*state) == 1) {
-      return Status::Daemon(Status::Code::kFailedPrecondition,
-                            "rpc error: code = FailedPrecondition desc = attempting to demote the last manager of "
-                            "the swarm");
+    if (node->spec.role == NodeRole::kManager && *update.role == NodeRole::kWorker) {
+      if (CountManagers(*state) == 1) {
+        return Status::Daemon(Status::Code::kFailedPrecondition,
+                              "rpc error: code = FailedPrecondition desc = attempting to demote the last manager of "
+                              "the swarm");
+      }
+      // Raft must keep a majority of its remaining members reachable.
+      int members = CountManagers(*state), reachable = 0;
+      for (const auto& [id, n] : state->nodes) {
+        reachable += n.spec.role == NodeRole::kManager && n.status.state != NodeState::kDown;
+      }
+      int after = reachable - (node->status.state != NodeState::kDown ? 1 : 0);
+      if (after < (members - 1) / 2 + 1) {
+        return Status::Daemon(Status::Code::kFailedPrecondition,
+                              "rpc error: code = FailedPrecondition desc = can't remove member from the raft: this "
+                              "would result in a loss of quorum");
+      }
     }
     spec.role = *update.role;
   }
   std::map<std::string, std::string> attrs{{"name", node->description.hostname}};
   if (spec.availability != node->spec.availability) attrs["availability.new"] = ToString(spec.availability);
   if (spec.labels != node->spec.labels) attrs["labels"] = "changed";
+  if (spec.role != node->spec.role) attrs["role.new"] = ToString(spec.role);
   node->spec = spec;
   if (spec.role == NodeRole::kManager && !node->manager_status) {
     ManagerStatus ms;
@@ -132,7 +148,26 @@ Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate&
   }
   Touch(state, node);
   RecordEvent(state, "node", "update", node->id, std::move(attrs));
+  ElectLeader(state);
   return Status::OK();
+}
+
+void ElectLeader(ClusterState* state) {
+  Node* leader = nullptr;
+  Node* candidate = nullptr;
+  for (auto& [id, n] : state->nodes) {
+    if (!n.manager_status) continue;
+    if (n.manager_status->leader) leader = &n;
+    if (!candidate && n.status.state != NodeState::kDown) candidate = &n;
+  }
+  if (!leader && candidate) {
+    candidate->manager_status->leader = true;
+    Touch(state, candidate);
+    RecordEvent(state, "node", "update", candidate->id,
+                {{"name", candidate->description.hostname}, {"leader", "true"}});
+    leader = candidate;
+  }
+  if (leader) state->self_node_id = leader->id;
 }
 
 Status StopNode(ClusterState* state, const std::string& ref) {
@@ -142,7 +177,7 @@ Status StopNode(ClusterState* state, const std::string& ref) {
   Node* node = found.value();
   if (node->agent_down) return Status::FailedPrecondition("node " + ref + " is already down");
   node->agent_down = true;
-  node->down_at = state->clock.now + kHeartbeatTimeout;
+  node->down_at = state->clock.now + HeartbeatTimeout(*state);
   state->due.insert({node->down_at, DueKind::kNode, node->id});
   Touch(state, node);
   RecordEvent(state, "node", "stop", node->id, {{"name", node->description.hostname}});

@@ -43,13 +43,18 @@ Result<Node*> ResolveNode(ClusterState* state, const std::string& ref);
 // (`key <k> doesn't exist in node's labels`), demoting the last manager.
 Status UpdateNode(ClusterState* state, const std::string& ref, const NodeUpdate& update);
 
-// Swarm's heartbeat: agents report every 5 s; the manager marks a node Down after
-// about three missed periods.
-constexpr Duration kHeartbeatPeriod = 5 * kSecond;
-constexpr Duration kHeartbeatTimeout = 3 * kHeartbeatPeriod;
+// Raft's election, as far as the simulator needs it: when no manager leads (the
+// leader was demoted or left), the first reachable manager by ID does. The CLI
+// always talks to the leader (self_node_id follows it).
+void ElectLeader(ClusterState* state);
+
+// Swarm's heartbeat: agents report every dispatcher heartbeat period (5 s unless
+// `swarm update --dispatcher-heartbeat` changed it); the manager marks a node Down
+// after three missed periods.
+Duration HeartbeatTimeout(const ClusterState& state);
 
 // The machine stops (power off, network cut): its agent stops at once, and the
-// manager marks it Down, "heartbeat failure", kHeartbeatTimeout later.
+// manager marks it Down, "heartbeat failure", HeartbeatTimeout later.
 // Errors: the node is already stopped.
 Status StopNode(ClusterState* state, const std::string& ref);
 

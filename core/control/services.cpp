@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "core/control/configs.h"
+#include "core/control/networks.h"
 #include "core/control/swarm.h"
 #include "core/scheduler/constraint.h"
 
@@ -76,6 +77,10 @@ Status ValidateServiceSpec(const ServiceSpec& spec) {
     if (p.target_port == 0 || p.target_port > 65535 || p.published_port > 65535) {
       return Rpc("InvalidArgument", "EndpointSpec: port out of range");
     }
+    // The routing mesh needs a virtual IP to balance over.
+    if (spec.endpoint.mode == "dnsrr" && p.publish_mode == "ingress") {
+      return Rpc("InvalidArgument", "EndpointSpec: port published with ingress mode can't be used with dnsrr mode");
+    }
   }
   return Status::OK();
 }
@@ -96,6 +101,7 @@ Result<Service*> ResolveService(ClusterState* state, const std::string& ref) {
 Result<std::string> CreateService(ClusterState* state, const ServiceSpec& spec) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*state));
   SWARMSIM_RETURN_IF_ERROR(ValidateServiceSpec(spec));
+  SWARMSIM_RETURN_IF_ERROR(ValidateServiceNetworks(*state, spec.task_template));
   for (const auto& [id, s] : state->services) {
     if (s.spec.name == spec.name) return Rpc("AlreadyExists", "name conflicts with an existing object");
   }
@@ -131,6 +137,7 @@ Status UpdateService(ClusterState* state, const std::string& id, const ServiceSp
   if (it == state->services.end()) return Status::Daemon(Status::Code::kNotFound, "service " + id + " not found");
   Service& s = it->second;
   SWARMSIM_RETURN_IF_ERROR(ValidateServiceSpec(spec));
+  SWARMSIM_RETURN_IF_ERROR(ValidateServiceNetworks(*state, spec.task_template));
   if (spec.name != s.spec.name) return Rpc("Unimplemented", "renaming services is not supported");
   if (spec.mode != s.spec.mode) return Rpc("Unimplemented", "service mode change is not allowed");
   s.previous_spec = s.spec;

@@ -34,20 +34,34 @@ EngineResponse Create(const RouteContext& rc) {
   auto body = JsonBody(rc);
   if (!body.ok()) return EngineError(body.status());
   const nlohmann::json& j = body.value();
-  NetworkOptions options;
+  NetworkCreateOptions options;
   if (auto it = j.find("Name"); it != j.end() && it->is_string()) options.name = it->get<std::string>();
   if (auto it = j.find("Driver"); it != j.end() && it->is_string() && !it->get<std::string>().empty()) {
     options.driver = it->get<std::string>();
   }
-  if (options.driver != "overlay") {
-    return EngineError(400, "swarmsim simulates a swarm's overlay networks only; driver \"" + options.driver +
-                                "\" is not available");
-  }
   if (auto it = j.find("Attachable"); it != j.end() && it->is_boolean()) options.attachable = it->get<bool>();
-  if (auto it = j.find("Labels"); it != j.end() && it->is_object()) {
+  if (auto it = j.find("Internal"); it != j.end() && it->is_boolean()) options.internal = it->get<bool>();
+  for (const char* key : {"Labels", "Options"}) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) continue;
+    if (!it->is_object()) return EngineError(400, std::string("invalid JSON: ") + key + " is not an object");
     for (const auto& [k, v] : it->items()) {
-      if (!v.is_string()) return EngineError(400, "invalid JSON: label " + k + " is not a string");
-      options.labels[k] = v.get<std::string>();
+      if (!v.is_string()) return EngineError(400, std::string("invalid JSON: ") + key + " " + k + " is not a string");
+      (std::string(key) == "Labels" ? options.labels : options.options)[k] = v.get<std::string>();
+    }
+  }
+  if (auto ipam = j.find("IPAM"); ipam != j.end() && ipam->is_object()) {
+    if (auto d = ipam->find("Driver"); d != ipam->end() && d->is_string() && !d->get<std::string>().empty()) {
+      options.ipam_driver = d->get<std::string>();
+    }
+    if (auto cfg = ipam->find("Config"); cfg != ipam->end() && cfg->is_array()) {
+      for (const auto& c : *cfg) {
+        if (!c.is_object()) return EngineError(400, "invalid JSON: IPAM.Config holds a non-object");
+        IpamConfig ic;
+        if (auto v = c.find("Subnet"); v != c.end() && v->is_string()) ic.subnet = v->get<std::string>();
+        if (auto v = c.find("Gateway"); v != c.end() && v->is_string()) ic.gateway = v->get<std::string>();
+        options.ipam.push_back(ic);
+      }
     }
   }
   auto id = CreateNetwork(rc.state(), options);
@@ -67,10 +81,11 @@ EngineResponse HandleNetworks(RouteContext& rc) {
   if (seg.size() == 2 && seg[1] == "create") return m == "POST" ? Create(rc) : not_allowed();
   if (seg.size() != 2) return RouteNotFound(rc);
   if (m != "GET" && m != "DELETE") return not_allowed();
-  auto network = ResolveNetwork(rc.state(), seg[1]);
+  auto network = ResolveNetwork(rc.state(), seg[1], rc.Query("scope") == "swarm");
   if (!network.ok()) return EngineError(network.status());
   if (m == "GET") return JsonResponse(ToJson(*network.value()));
-  Status st = RemoveNetwork(rc.state(), network.value()->id);
+  const std::string id = network.value()->id;  // a copy: the network is erased
+  Status st = RemoveNetwork(rc.state(), id);
   if (!st.ok()) return EngineError(st);
   return EmptyResponse(204);
 }

@@ -669,6 +669,10 @@ json ToJson(const Service& service) {
   json endpoint = json::object();
   endpoint["Spec"] = ToJson(service.spec.endpoint);
   if (!service.spec.endpoint.ports.empty()) endpoint["Ports"] = PortsJson(service.spec.endpoint.ports);
+  if (!service.virtual_ips.empty()) {
+    json& vips = endpoint["VirtualIPs"] = json::array();
+    for (const auto& v : service.virtual_ips) vips.push_back({{"NetworkID", v.network_id}, {"Addr", v.addr}});
+  }
   j["Endpoint"] = std::move(endpoint);
   if (service.update_status) j["UpdateStatus"] = UpdateStatusJson(*service.update_status);
   if (service.job_status) {
@@ -735,6 +739,12 @@ json ToJson(const Task& task) {
   status["PortStatus"] = json::object();
   j["Status"] = std::move(status);
   j["DesiredState"] = ToString(task.desired_state);
+  if (!task.networks.empty()) {
+    json& atts = j["NetworksAttachments"] = json::array();
+    for (const auto& a : task.networks) {
+      atts.push_back({{"Network", {{"ID", a.network_id}}}, {"Addresses", json::array({a.addr})}});
+    }
+  }
   j["Volumes"] = nullptr;  // no omitempty on Task.Volumes
   return j;
 }
@@ -748,14 +758,21 @@ json ToJson(const Network& network) {
   j["Driver"] = network.driver;
   j["EnableIPv4"] = true;
   j["EnableIPv6"] = false;
-  j["IPAM"] = {{"Driver", "default"}, {"Options", nullptr}, {"Config", json::array()}};
-  j["Internal"] = false;
+  json configs = json::array();
+  for (const auto& c : network.ipam) {
+    json cj = json::object();
+    PutString(cj, "Subnet", c.subnet);
+    PutString(cj, "Gateway", c.gateway);
+    configs.push_back(std::move(cj));
+  }
+  j["IPAM"] = {{"Driver", network.ipam_driver}, {"Options", nullptr}, {"Config", std::move(configs)}};
+  j["Internal"] = network.internal;
   j["Attachable"] = network.attachable;
   j["Ingress"] = network.ingress;
   j["ConfigFrom"] = {{"Network", ""}};
   j["ConfigOnly"] = false;
   j["Containers"] = json::object();
-  j["Options"] = nullptr;
+  j["Options"] = network.options.empty() ? json(nullptr) : LabelsJson(network.options);
   j["Labels"] = LabelsJson(network.labels);
   return j;
 }
@@ -875,6 +892,10 @@ Status FromJson(const json& j, Service* out) {
     } else {
       out->previous_spec.reset();
     }
+    out->virtual_ips.clear();
+    for (const auto& v : r.Arr(r.Obj(j, "Endpoint"), "VirtualIPs")) {
+      out->virtual_ips.push_back({r.Str(v, "NetworkID"), r.Str(v, "Addr")});
+    }
     if (r.Has(j, "UpdateStatus")) {
       const json& u = r.Obj(j, "UpdateStatus");
       UpdateStatus us;
@@ -968,6 +989,13 @@ Status FromJson(const json& j, Task* out) {
     out->status.err = r.Str(status, "Err");
     std::string desired = r.Str(j, "DesiredState");
     if (!ParseTaskState(desired, &out->desired_state)) r.Fail("unknown DesiredState \"" + desired + "\"");
+    out->networks.clear();
+    for (const auto& a : r.Arr(j, "NetworksAttachments")) {
+      std::string net = r.Str(r.Obj(a, "Network"), "ID");
+      for (const auto& addr : a.value("Addresses", json::array())) {
+        if (addr.is_string()) out->networks.push_back({net, addr.get<std::string>()});
+      }
+    }
     return r.status();
   });
 }
@@ -983,7 +1011,14 @@ Status FromJson(const json& j, Network* out) {
     out->driver = r.Str(j, "Driver");
     out->attachable = r.Bool(j, "Attachable");
     out->ingress = r.Bool(j, "Ingress");
+    out->internal = r.Bool(j, "Internal");
     out->labels = r.StrMap(j, "Labels");
+    out->options = r.StrMap(j, "Options");
+    const json& ipam = r.Obj(j, "IPAM");
+    out->ipam_driver = r.Str(ipam, "Driver");
+    if (out->ipam_driver.empty()) out->ipam_driver = "default";
+    out->ipam.clear();
+    for (const auto& c : r.Arr(ipam, "Config")) out->ipam.push_back({r.Str(c, "Subnet"), r.Str(c, "Gateway")});
     return r.status();
   });
 }

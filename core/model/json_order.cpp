@@ -33,37 +33,59 @@ const char* const kFieldOrder[] = {
     "Timestamp", "State", "StartedAt", "CompletedAt", "Leader", "Reachability", "Message", "Err",
     "ContainerStatus", "PortStatus", "Addr", "DesiredState", "ManagerStatus", "NetworksAttachments"};
 
-int Rank(const std::string& key) {
-  static const std::map<std::string, int> ranks = [] {
-    std::map<std::string, int> m;
-    int i = 0;
-    for (const char* k : kFieldOrder) m.emplace(k, i++);
-    return m;
-  }();
+// NetworkResource, IPAM and IPAMConfig, EndpointResource (one list: their shared
+// names, Driver and Options, agree with it).
+const char* const kNetworkFieldOrder[] = {
+    "Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM", "Internal", "Attachable",
+    "Ingress", "ConfigFrom", "Network", "ConfigOnly", "Containers", "Options", "Config", "Subnet", "IPRange",
+    "Gateway", "AuxiliaryAddresses", "Labels", "Peers", "EndpointID", "MacAddress", "IPv4Address", "IPv6Address"};
+
+using RankMap = std::map<std::string, int>;
+
+template <size_t N>
+RankMap MakeRanks(const char* const (&order)[N]) {
+  RankMap m;
+  int i = 0;
+  for (const char* k : order) m.emplace(k, i++);
+  return m;
+}
+
+int Rank(const RankMap& ranks, const std::string& key) {
   auto it = ranks.find(key);
   return it == ranks.end() ? 1 << 20 : it->second;
 }
 
-}  // namespace
-
-nlohmann::ordered_json InDockerOrder(const nlohmann::json& value) {
+nlohmann::ordered_json Ordered(const nlohmann::json& value, const RankMap& ranks) {
   if (value.is_array()) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& v : value) out.push_back(InDockerOrder(v));
+    for (const auto& v : value) out.push_back(Ordered(v, ranks));
     return out;
   }
   if (!value.is_object()) return nlohmann::ordered_json(value);
   std::vector<std::string> keys;
   for (auto it = value.begin(); it != value.end(); ++it) keys.push_back(it.key());
   // Keys are sorted already; a stable sort by rank keeps unknown ones alphabetical.
-  std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) { return Rank(a) < Rank(b); });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [&](const std::string& a, const std::string& b) { return Rank(ranks, a) < Rank(ranks, b); });
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& k : keys) {
     // Maps of user data (labels, options) keep their own alphabetical order.
     bool user_map = k == "Labels" || k == "DriverOpts" || k == "Options" || k == "Sysctls";
-    out[k] = user_map ? nlohmann::ordered_json(value[k]) : InDockerOrder(value[k]);
+    out[k] = user_map ? nlohmann::ordered_json(value[k]) : Ordered(value[k], ranks);
   }
   return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json InDockerOrder(const nlohmann::json& value) {
+  static const RankMap ranks = MakeRanks(kFieldOrder);
+  return Ordered(value, ranks);
+}
+
+nlohmann::ordered_json InNetworkOrder(const nlohmann::json& value) {
+  static const RankMap ranks = MakeRanks(kNetworkFieldOrder);
+  return Ordered(value, ranks);
 }
 
 }  // namespace swarmsim

@@ -12,4 +12,8 @@ namespace swarmsim {
 // then any other keys alphabetically.
 nlohmann::ordered_json InDockerOrder(const nlohmann::json& value);
 
+// The same for docker's NetworkResource (`network inspect`), whose Go field order
+// (Name, Id, Created, Scope, ... Labels last) differs from the swarm objects'.
+nlohmann::ordered_json InNetworkOrder(const nlohmann::json& value);
+
 }  // namespace swarmsim

@@ -191,6 +191,14 @@ struct UpdateStatus {
   std::string message;
 };
 
+// A service's virtual IP on one network (Endpoint.VirtualIPs): what its name
+// resolves to there in vip mode.
+struct VirtualIP {
+  std::string network_id;
+  std::string addr;  // "10.0.1.2/24"
+  bool operator==(const VirtualIP&) const = default;
+};
+
 // A job's progress (the Engine API's JobStatus). Every update of a job, changed
 // spec or not, starts a new iteration, and only the tasks of the current one count.
 // The iteration is not stored: a job's update always moves spec_version on, so
@@ -210,6 +218,7 @@ struct Service {
   std::optional<ServiceSpec> previous_spec;
   uint64_t spec_version = 1;  // bumped on every spec change; tasks remember theirs
   std::optional<UpdateStatus> update_status;
+  std::vector<VirtualIP> virtual_ips;  // set by the allocator
   std::optional<JobStatus> job_status;  // jobs only
 
   // Simulation bookkeeping (not Engine API; the store keeps it beside the JSON).

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model/service.h"
 #include "core/model/time.h"
@@ -34,6 +35,13 @@ struct TaskStatus {
   std::string err;
 };
 
+// A task's address on one network it joined (NetworksAttachments).
+struct TaskNetworkAddress {
+  std::string network_id;
+  std::string addr;  // "10.0.1.3/24"
+  bool operator==(const TaskNetworkAddress&) const = default;
+};
+
 struct Task {
   std::string id;
   uint64_t version = 0;
@@ -48,6 +56,9 @@ struct Task {
   uint64_t spec_version = 0;  // the service's spec_version this task was made from
   TaskState desired_state = TaskState::kRunning;
   TaskStatus status;
+  // Set by the allocator before the task is PENDING: ingress first (published
+  // ports), then the spec's networks in order.
+  std::vector<TaskNetworkAddress> networks;
   // Simulation bookkeeping (not Engine API): when the node agent takes its next step.
   Time due_at = 0;  // 0 = nothing due
   // A replacement created with desired READY is promoted to RUNNING no earlier than this

@@ -6,12 +6,17 @@ namespace swarmsim {
 
 namespace {
 
+// Tasks kept per slot (swarm's TaskHistoryRetentionLimit, `swarm update
+// --task-history-limit`); -1: keep them all.
 int HistoryLimit(const ClusterState& state, const std::string& service_id) {
+  int64_t limit = state.swarm.task_history_limit;
   auto it = state.services.find(service_id);
-  if (it == state.services.end()) return kTaskHistoryLimit;
-  const auto& rp = it->second.spec.task_template.restart_policy;
-  if (rp && rp->max_attempts && *rp->max_attempts > 0) return static_cast<int>(*rp->max_attempts) + 1;
-  return kTaskHistoryLimit;
+  if (it != state.services.end()) {
+    // MaxAttempts overrides the limit: the restart history must survive.
+    const auto& rp = it->second.spec.task_template.restart_policy;
+    if (rp && rp->max_attempts && *rp->max_attempts > 0) limit = static_cast<int64_t>(*rp->max_attempts) + 1;
+  }
+  return limit < 0 ? -1 : static_cast<int>(std::min<int64_t>(limit, 1 << 30));
 }
 
 }  // namespace
@@ -31,7 +36,7 @@ void ReapTasks(ClusterState* state, SlotIndex* index) {
         if (gone) RemoveTask(state, t->id);
         else kept.push_back(t);
       }
-      if (static_cast<int>(kept.size()) > limit && !job) {
+      if (limit >= 0 && static_cast<int>(kept.size()) > limit && !job) {
         std::vector<Task*> old;
         for (Task* t : kept) {
           if (HasStopped(*t) && t->desired_state > TaskState::kRunning) old.push_back(t);

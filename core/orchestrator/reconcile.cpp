@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/node/agent.h"
+#include "core/orchestrator/allocator.h"
 #include "core/orchestrator/global.h"
 #include "core/orchestrator/jobs.h"
 #include "core/orchestrator/reaper.h"
@@ -14,15 +15,6 @@
 namespace swarmsim {
 
 namespace {
-
-// Swarm's allocator: a new task gets its network resources and becomes PENDING.
-void Allocate(ClusterState* state) {
-  for (auto& [id, t] : state->tasks) {
-    if (t.status.state == TaskState::kNew && IsRunnable(t)) {
-      SetTaskState(state, &t, TaskState::kPending, "pending task scheduling");
-    }
-  }
-}
 
 // Node agents pick up tasks assigned to them or told to stop.
 void KickIdleAgents(ClusterState* state) {
@@ -72,7 +64,7 @@ void Reconcile(ClusterState* state) {
     uint64_t before = state->index;
     SlotIndex index;
     Orchestrate(state, &index);
-    Allocate(state);
+    AllocateNetworks(state);
     RunSchedulingPass(state);
     KickIdleAgents(state);
     if (state->index != before) continue;

@@ -10,7 +10,7 @@ namespace swarmsim {
 
 namespace {
 
-// Schema 2. One row per object; the Engine API JSON beside the columns the
+// Schema 3. One row per object; the Engine API JSON beside the columns the
 // simulation needs to find, sort or resume without parsing it.
 //
 //   meta(key, value)             swarm_active, cluster_id, self_node_id, clock_now,
@@ -39,6 +39,8 @@ namespace {
 //   logs(seq, time, task_id, stream, text)         container output, append-only
 //   tasks gain exit_after (-1: none), exit_code (how the program said its process ends)
 //   meta also holds mesh_next (JSON {port: next}) and images (JSON catalogue overrides)
+// Added in schema 3:
+//   tasks gain networks ("NETWORK_ID ADDR;..." the allocator's addresses; '' for none)
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
 // signed integers. Times are integer nanoseconds of virtual time. Only tasks and
@@ -68,7 +70,7 @@ CREATE TABLE tasks(
   spec_version INTEGER NOT NULL, desired_state TEXT NOT NULL, state TEXT NOT NULL,
   timestamp INTEGER NOT NULL, message TEXT NOT NULL, err TEXT NOT NULL, due_at INTEGER NOT NULL,
   promote_at INTEGER NOT NULL, decision_id TEXT NOT NULL, exit_after INTEGER NOT NULL DEFAULT -1,
-  exit_code INTEGER NOT NULL DEFAULT 0
+  exit_code INTEGER NOT NULL DEFAULT 0, networks TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, type TEXT NOT NULL, action TEXT NOT NULL,
@@ -104,6 +106,11 @@ CREATE TABLE logs(
   seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, task_id TEXT NOT NULL, stream TEXT NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX logs_by_task ON logs(task_id, seq);
+)sql";
+
+// What schema 3 added: the task's network addresses (in kSchema for new files).
+constexpr const char* kSchema3 = R"sql(
+ALTER TABLE tasks ADD COLUMN networks TEXT NOT NULL DEFAULT '';
 )sql";
 
 bool IsDamage(int rc) {
@@ -189,6 +196,9 @@ Status Database::EnsureSchema() {
   if (version < 2) {
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2));
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2Tables));
+  }
+  if (version < 3) SWARMSIM_RETURN_IF_ERROR(Exec(kSchema3));
+  if (version < kSchemaVersion) {
     auto put = Prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
     if (!put.ok()) return put.status();
     SWARMSIM_RETURN_IF_ERROR(put.value()->Bind(1, kSchemaVersion).Run());

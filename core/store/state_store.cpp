@@ -141,6 +141,24 @@ Status LoadImageOverrides(Database* db, std::string_view text, ClusterState* s) 
   return Status::OK();
 }
 
+// meta "swarm": {"Version", "CreatedAt", "UpdatedAt", "TaskHistoryRetentionLimit",
+// "HeartbeatPeriod", "NodeCertExpiry", "WorkerRotations", "ManagerRotations"}.
+Status LoadSwarmSettings(Database* db, std::string_view text, ClusterState* s) {
+  auto j = ParseStored(db, text, "swarm");
+  if (!j.ok()) return j.status();
+  if (!j->is_object()) return Damaged(db, "swarm is not an object");
+  SwarmSettings& w = s->swarm;
+  w.version = j->value("Version", uint64_t{0});
+  w.created_at = j->value("CreatedAt", Time{0});
+  w.updated_at = j->value("UpdatedAt", Time{0});
+  w.task_history_limit = j->value("TaskHistoryRetentionLimit", w.task_history_limit);
+  w.dispatcher_heartbeat = j->value("HeartbeatPeriod", w.dispatcher_heartbeat);
+  w.cert_expiry = j->value("NodeCertExpiry", w.cert_expiry);
+  w.worker_token_rotations = j->value("WorkerRotations", uint64_t{0});
+  w.manager_token_rotations = j->value("ManagerRotations", uint64_t{0});
+  return Status::OK();
+}
+
 Status LoadMeta(Database* db, ClusterState* s) {
   SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT key, value FROM meta");
   return ForEachRow(stmt, [&] {
@@ -157,6 +175,7 @@ Status LoadMeta(Database* db, ClusterState* s) {
     else if (key == "name_counter") s->name_counter = stmt->Uint(1);
     else if (key == "mesh_next") return LoadMeshNext(db, stmt->TextView(1), s);
     else if (key == "images") return LoadImageOverrides(db, stmt->TextView(1), s);
+    else if (key == "swarm") return LoadSwarmSettings(db, stmt->TextView(1), s);
     return Status::OK();
   });
 }
@@ -319,13 +338,34 @@ Status LoadTaskSpecs(Database* db, std::map<int64_t, StoredSpec>* specs) {
   });
 }
 
+// A task's network addresses as one column: "NETWORK_ID ADDR;NETWORK_ID ADDR"
+// (neither has spaces or semicolons); "" for a task on no network.
+std::string EncodeTaskNetworks(const std::vector<TaskNetworkAddress>& nets) {
+  std::string out;
+  for (const auto& n : nets) out += (out.empty() ? "" : ";") + n.network_id + " " + n.addr;
+  return out;
+}
+
+bool DecodeTaskNetworks(std::string_view text, std::vector<TaskNetworkAddress>* out) {
+  out->clear();
+  while (!text.empty()) {
+    size_t end = text.find(';');
+    std::string_view entry = text.substr(0, end);
+    size_t space = entry.find(' ');
+    if (space == std::string_view::npos) return false;
+    out->push_back({std::string(entry.substr(0, space)), std::string(entry.substr(space + 1))});
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return true;
+}
+
 Status LoadTasks(Database* db, ClusterState* s) {
   std::map<int64_t, StoredSpec> specs;
   SWARMSIM_RETURN_IF_ERROR(LoadTaskSpecs(db, &specs));
   SWARMSIM_ASSIGN_STMT(stmt, db,
                        "SELECT id, version, created_at, updated_at, service_id, service_name, slot, node_id, "
                        "spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                       "promote_at, decision_id, exit_after, exit_code FROM tasks");
+                       "promote_at, decision_id, exit_after, exit_code, networks FROM tasks");
   return ForEachRow(stmt, [&] {
     Task t;
     t.id = stmt->Text(0);
@@ -352,6 +392,9 @@ Status LoadTasks(Database* db, ClusterState* s) {
     t.decision_id = stmt->Text(17);
     if (stmt->Int(18) >= 0) t.exit_after = stmt->Int(18);
     t.exit_code = static_cast<int>(stmt->Int(19));
+    if (!DecodeTaskNetworks(stmt->TextView(20), &t.networks)) {
+      return Damaged(db, "task " + t.id + " has unreadable network addresses");
+    }
     std::string id = t.id;
     s->tasks.emplace_hint(s->tasks.end(), std::move(id), std::move(t));
     return Status::OK();
@@ -391,6 +434,18 @@ Status SaveMeta(Database* db, const ClusterState& s) {
     json mesh = json::object();
     for (const auto& [port, next] : s.mesh_next) mesh[std::to_string(port)] = next;
     SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "mesh_next").Bind(2, Dump(mesh)).Run());
+  }
+  if (s.swarm.version > s.loaded_index) {
+    const SwarmSettings& w = s.swarm;
+    json swarm = {{"Version", w.version},
+                  {"CreatedAt", w.created_at},
+                  {"UpdatedAt", w.updated_at},
+                  {"TaskHistoryRetentionLimit", w.task_history_limit},
+                  {"HeartbeatPeriod", w.dispatcher_heartbeat},
+                  {"NodeCertExpiry", w.cert_expiry},
+                  {"WorkerRotations", w.worker_token_rotations},
+                  {"ManagerRotations", w.manager_token_rotations}};
+    SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "swarm").Bind(2, Dump(swarm)).Run());
   }
   if (s.images_changed) {
     json images = json::object();
@@ -528,11 +583,16 @@ Status SaveTasks(Database* db, const ClusterState& s) {
   RowWriter writer(db,
                    "INSERT OR REPLACE INTO tasks(id, version, created_at, updated_at, service_id, service_name, "
                    "slot, node_id, spec_id, spec_version, desired_state, state, timestamp, message, err, due_at, "
-                   "promote_at, decision_id, exit_after, exit_code) VALUES",
-                   20, rows.size());
+                   "promote_at, decision_id, exit_after, exit_code, networks) VALUES",
+                   21, rows.size());
+  std::vector<std::string> networks;  // outlive the batch, like the tasks' own strings
+  networks.reserve(rows.size());
+  for (const auto& row : rows) networks.push_back(EncodeTaskNetworks(row.first->networks));
+  size_t index = 0;
   for (const auto& row : rows) {
     const Task& t = *row.first;
     const auto& spec_id = row.second;  // a named copy: the lambda below cannot capture a binding
+    const std::string& nets = networks[index++];
     // The task's strings (and ToString's static words) outlive the batch.
     SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
       stmt->BindRef(p + 1, t.id)
@@ -554,7 +614,8 @@ Status SaveTasks(Database* db, const ClusterState& s) {
           .Bind(p + 17, t.promote_at)
           .BindRef(p + 18, t.decision_id)
           .Bind(p + 19, t.exit_after.value_or(-1))
-          .Bind(p + 20, t.exit_code);
+          .Bind(p + 20, t.exit_code)
+          .BindRef(p + 21, nets);
     }));
   }
   return writer.Finish();

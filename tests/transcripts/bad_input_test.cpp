@@ -263,7 +263,7 @@ TEST_F(BadInput, LoadRefusesWhatIsNotASnapshot) {
   ASSERT_EQ(Run("save '" + newer + "'").exit_code, 0);
   ASSERT_EQ(std::system(("sqlite3 '" + newer + "' \"UPDATE meta SET value = 99 WHERE key = 'schema_version'\"").c_str()), 0);
   ExpectRejected("load '" + newer + "'",
-                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 2)\n");
+                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 3)\n");
 }
 
 }  // namespace
@@ -368,6 +368,26 @@ TEST_F(BadInput, ConfigsAndSecretsInUseOrTaken) {
   ExpectRejected("service update --secret-add todo-list-secret other",
                  "Error response from daemon: rpc error: code = InvalidArgument desc = secret references "
                  "'todo-list-secret' and 'todo-list-secret' have a conflicting target: 'todo-list-secret'\n");
+}
+
+TEST_F(BadInput, SeveralObjectsSeveralOutcomes) {
+  ASSERT_EQ(Run("config create a scenarios/todo-list/configs/config.json").exit_code, 0);
+  ASSERT_EQ(Run("config create b scenarios/todo-list/configs/config.json").exit_code, 0);
+  // A command that fails before any object is touched changes nothing.
+  ExpectRejected("config rm --bogus a b",
+                 "unknown flag: --bogus\n\nUsage:  swarmsim config rm CONFIG [CONFIG...]\n\nRun 'swarmsim config rm "
+                 "--help' for more information\n",
+                 125);
+  // One call per object, as docker: what can go goes, each failure has its line.
+  Ran r = Run("config rm a nope b");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "a\nb\n");
+  EXPECT_EQ(r.err, "Error response from daemon: config nope not found\n");
+  EXPECT_EQ(Run("config ls -q").out, "");
+  Ran services = Run("service rm nope1 nope2");
+  EXPECT_EQ(services.exit_code, 1);
+  EXPECT_EQ(services.err,
+            "Error response from daemon: service nope1 not found\nError response from daemon: service nope2 not found\n");
 }
 
 TEST_F(BadInput, StackOwnedSecrets) {

@@ -97,4 +97,29 @@ TEST_F(Replay, ConfigsAndSecretsReplayFromTheLog) {
   EXPECT_EQ(Run("replay --verify", 0, &err), 0) << err;
 }
 
+TEST_F(Replay, NetworksRolesAndPerObjectRemovalsReplay) {
+  // `config rm A nope B` is one command per object: two log entries, the failure
+  // none. Addresses, tokens and the lead must come out the same.
+  ASSERT_EQ(Run("swarm init"), 0);
+  ASSERT_EQ(Run("node add --count 2"), 0);
+  ASSERT_EQ(Run("time pause"), 0);
+  ASSERT_EQ(Run("network create -d overlay backend"), 0);
+  ASSERT_EQ(Run("service create --name api --network backend --publish 8080:80 --replicas 3 nginx"), 0);
+  ASSERT_EQ(Run("time advance 30s"), 0);
+  ASSERT_EQ(Run("node promote node2"), 0);
+  ASSERT_EQ(Run("node demote node1"), 0);
+  ASSERT_EQ(Run("swarm join-token --rotate worker"), 0);
+  ASSERT_EQ(Run("swarm update --task-history-limit 1"), 0);
+  ASSERT_EQ(Run("service update --force api"), 0);
+  ASSERT_EQ(Run("time advance 30s"), 0);
+  ASSERT_EQ(Run("config create a - < scenarios/todo-list/secrets/secrets.json"), 0);
+  ASSERT_EQ(Run("config create b - < scenarios/todo-list/secrets/secrets.json"), 0);
+  ASSERT_EQ(Run("volume create --node node3 pgdata"), 0);
+  ASSERT_EQ(Run("config rm a nope b"), 1);
+  ASSERT_EQ(Run("service rm api"), 0);
+  ASSERT_EQ(Run("network rm backend"), 0);
+  std::string err;
+  EXPECT_EQ(Run("replay --verify", 0, &err), 0) << err;
+}
+
 }  // namespace

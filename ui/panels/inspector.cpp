@@ -14,6 +14,7 @@
 #include "ui/view/decision_view.h"
 #include "ui/view/mounted_files.h"
 #include "ui/view/task_history.h"
+#include "ui/view/task_networks.h"
 #include "ui/view/volume_view.h"
 
 namespace swarmsim::ui {
@@ -371,6 +372,12 @@ void TaskInspector(const Frame& frame, const Task& task, UiState* ui) {
   GlossTooltip(ToString(task.desired_state));
   Field(Tr(Str::kMessage), task.status.message + "  (" + Ago(frame.now, task.status.timestamp) + ")");
   if (!task.status.err.empty()) Field(Tr(Str::kError), task.status.err);
+  std::string networks;
+  for (const TaskNetworkRow& r : TaskNetworkRows(*frame.state, task)) {
+    networks += (networks.empty() ? "" : "\n") + r.network + "  " + r.address;
+    if (!r.vip.empty()) networks += "  (" + std::string(Tr(Str::kVirtualIp)) + " " + r.vip + ")";
+  }
+  if (!networks.empty()) Field(Tr(Str::kNetworks), networks);
   if (ImGui::CollapsingHeader(Tr(Str::kDecision), ImGuiTreeNodeFlags_DefaultOpen)) DecisionSection(frame, task);
   if (ImGui::CollapsingHeader(Tr(Str::kStateHistory), ImGuiTreeNodeFlags_DefaultOpen)) {
     HistorySection(frame, task, ui);

@@ -448,3 +448,45 @@ TEST_F(StateStoreTest, ConfigsSecretsVolumesLayersLogsAndCatalogueRoundTrip) {
 
 }  // namespace
 }  // namespace swarmsim
+
+namespace swarmsim {
+namespace {
+
+TEST_F(StateStoreTest, NetworkAddressesIpamAndSwarmSettingsRoundTrip) {
+  OpenAt("networks_round_trip");
+  ClusterState s = SampleCluster(2, 3);
+  Network n;
+  n.id = "net000000000000000000000a";
+  n.name = "backend";
+  n.ipam = {{"10.0.1.0/24", "10.0.1.1"}};
+  n.options["com.docker.network.driver.overlay.vxlanid_list"] = "4097";
+  n.internal = true;
+  n.version = ++s.index;
+  s.networks[n.id] = n;
+  Task& t = s.tasks.begin()->second;
+  t.networks = {{n.id, "10.0.1.3/24"}, {"other", "10.0.2.3/24"}};
+  t.version = ++s.index;
+  Service& svc = s.services.begin()->second;
+  svc.virtual_ips = {{n.id, "10.0.1.2/24"}};
+  svc.version = ++s.index;
+  s.swarm.task_history_limit = -1;
+  s.swarm.dispatcher_heartbeat = 9 * kSecond;
+  s.swarm.worker_token_rotations = 2;
+  s.swarm.version = ++s.index;
+  Save(&s);
+  Reopen();
+  ClusterState loaded = Load();
+  EXPECT_EQ(ClusterJson(loaded), ClusterJson(s)) << ClusterJson(loaded).dump(1);
+  EXPECT_EQ(loaded.tasks.at(t.id).networks, t.networks);
+  EXPECT_EQ(loaded.services.at(svc.id).virtual_ips, svc.virtual_ips);
+  const Network& ln = loaded.networks.at(n.id);
+  EXPECT_EQ(ln.ipam, n.ipam);
+  EXPECT_EQ(ln.options, n.options);
+  EXPECT_TRUE(ln.internal);
+  EXPECT_EQ(loaded.swarm.task_history_limit, -1);
+  EXPECT_EQ(loaded.swarm.dispatcher_heartbeat, 9 * kSecond);
+  EXPECT_EQ(loaded.swarm.worker_token_rotations, 2u);
+}
+
+}  // namespace
+}  // namespace swarmsim
