@@ -64,7 +64,9 @@ class EngineServerTest : public ::testing::Test {
 
   // Sends `request` and reads until the connection closes or `timeout_ms` passes.
   std::string Exchange(int fd, const std::string& request, int timeout_ms = 2000) {
-    if (!request.empty()) EXPECT_EQ(write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+    if (!request.empty()) {
+      EXPECT_EQ(write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
+    }
     std::string got;
     char buf[4096];
     pollfd p{fd, POLLIN, 0};
