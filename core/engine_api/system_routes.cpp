@@ -52,32 +52,13 @@ nlohmann::json VersionJson() {
 
 }  // namespace
 
-// The swarm's cluster object as GET /swarm and `docker info` show it.
+// The swarm's cluster object as `docker info` shows it: GET /swarm's, less the join
+// tokens (the daemon leaves them out of info).
 nlohmann::json ClusterJson(const ClusterState& s) {
-  Time created = 0;
-  for (const auto& [id, n] : s.nodes) {
-    if (created == 0 || n.created_at < created) created = n.created_at;
-  }
-  nlohmann::json spec = {
-      {"Name", "default"},
-      {"Labels", nlohmann::json::object()},
-      {"Orchestration", {{"TaskHistoryRetentionLimit", 5}}},
-      {"Raft", {{"SnapshotInterval", 10000}, {"KeepOldSnapshots", 0}, {"LogEntriesForSlowFollowers", 500},
-                {"ElectionTick", 10}, {"HeartbeatTick", 1}}},
-      {"Dispatcher", {{"HeartbeatPeriod", 5000000000LL}}},
-      {"CAConfig", {{"NodeCertExpiry", 7776000000000000LL}}},
-      {"TaskDefaults", nlohmann::json::object()},
-      {"EncryptionConfig", {{"AutoLockManagers", false}}}};
-  return {{"ID", s.cluster_id},
-          {"Version", {{"Index", s.index}}},
-          {"CreatedAt", FormatRFC3339Nano(created)},
-          {"UpdatedAt", FormatRFC3339Nano(created)},
-          {"Spec", spec},
-          {"TLSInfo", {{"TrustRoot", ""}, {"CertIssuerSubject", ""}, {"CertIssuerPublicKey", ""}}},
-          {"RootRotationInProgress", false},
-          {"DefaultAddrPool", {"10.0.0.0/8"}},
-          {"SubnetSize", 24},
-          {"DataPathPort", 4789}};
+  nlohmann::json cluster = SwarmJson(s);
+  cluster.erase("JoinTokens");
+  cluster["TLSInfo"] = {{"TrustRoot", ""}, {"CertIssuerSubject", ""}, {"CertIssuerPublicKey", ""}};
+  return cluster;
 }
 
 namespace {

@@ -161,5 +161,34 @@ TEST_F(RouterTest, StackNetworksAreCreatedByNameAndServicesResolveThem) {
   EXPECT_EQ(Call("DELETE", "/v1.47/networks/todo_default").status, 204);
 }
 
+TEST_F(RouterTest, SwarmUpdateTakesTheSpecBackAndRotatesTokens) {
+  json swarm = Body(Call("GET", "/v1.47/swarm"));
+  std::string worker_token = swarm["JoinTokens"]["Worker"];
+  std::string version = std::to_string(swarm["Version"]["Index"].get<uint64_t>());
+  json spec = swarm["Spec"];
+  spec["Orchestration"]["TaskHistoryRetentionLimit"] = 2;
+  EXPECT_EQ(Call("POST", "/v1.47/swarm/update?version=" + version + "&rotateWorkerToken=true", spec.dump()).status, 200);
+  json after = Body(Call("GET", "/v1.47/swarm"));
+  EXPECT_EQ(after["Spec"]["Orchestration"]["TaskHistoryRetentionLimit"], 2);
+  EXPECT_NE(after["JoinTokens"]["Worker"], worker_token);
+  EXPECT_EQ(after["JoinTokens"]["Manager"], swarm["JoinTokens"]["Manager"]);
+  // The version the client read is stale now.
+  EngineResponse stale = Call("POST", "/v1.47/swarm/update?version=" + version, spec.dump());
+  EXPECT_EQ(stale.status, 500);
+  EXPECT_EQ(Body(stale)["message"], "rpc error: code = Unknown desc = update out of sequence");
+  // docker info's cluster object is the same swarm, without the tokens.
+  json info = Body(Call("GET", "/v1.47/info"));
+  EXPECT_EQ(info["Swarm"]["Cluster"]["Spec"]["Orchestration"]["TaskHistoryRetentionLimit"], 2);
+  EXPECT_FALSE(info["Swarm"]["Cluster"].contains("JoinTokens"));
+}
+
+TEST_F(RouterTest, SwarmLeaveOfTheLastManagerNeedsForce) {
+  EngineResponse refused = Call("POST", "/v1.47/swarm/leave");
+  EXPECT_GE(refused.status, 400);
+  EXPECT_NE(Body(refused)["message"].get<std::string>().find("You are attempting to leave the swarm"), std::string::npos);
+  EXPECT_EQ(Call("POST", "/v1.47/swarm/leave?force=true").status, 200);
+  EXPECT_EQ(Call("GET", "/v1.47/swarm").status, 503);
+}
+
 }  // namespace
 }  // namespace swarmsim
