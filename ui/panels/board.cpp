@@ -180,7 +180,8 @@ void DrawCardBody(ImDrawList* dl, const Frame& frame, const TaskCard& card, ImVe
                       StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));
       float image_x = x + pw + fs * 0.4f;
       std::string image = FitText(card.image, right - image_x);
-      if (image.size() > 3) dl->AddText(ImVec2(image_x, y2), faded(kTextDim), image.c_str());
+      // A letter and an ellipsis tell nothing: the image shows when a few letters fit.
+      if (image == card.image || image.size() >= 4 + std::string("…").size()) dl->AddText(ImVec2(image_x, y2), faded(kTextDim), image.c_str());
     } else {
       dl->AddText(ImVec2(x, p.y + 2 * pad + line), faded(kTextDim), FitText(card.image, right - x).c_str());
       Pill(dl, ImVec2(pill_x, p.y + pad), state.c_str(), StateColor(card.state, alpha), IM_COL32(16, 20, 26, 255));

@@ -81,6 +81,17 @@ void Splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float exte
   ImGui::End();
 }
 
+// The bottom row never gets so short that the console shows no output: its title,
+// input row, sideways scrollbar and two lines at the current zoom, up to 36% of the
+// height (the board keeps the rest). A fixed share of 720 pixels left a projector's
+// zoom with less than one line of output.
+float BottomRowFloor(float h) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float need = 2 * ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() +
+               style.ScrollbarSize + 4 * style.WindowPadding.y;
+  return std::min(need, h * 0.36f);
+}
+
 }  // namespace
 
 void DrawClassroom(const Frame& frame, UiState* ui) {
@@ -104,7 +115,7 @@ void DrawClassroom(const Frame& frame, UiState* ui) {
   bool right_open = ui->open.inspector || ui->open.lesson;
   bool bottom_open = ui->open.timeline || ui->open.console;
   float right_w = right_open ? std::round(display.x * lay.right) : 0;
-  float bottom_h = bottom_open ? std::round(h * lay.bottom) : 0;
+  float bottom_h = bottom_open ? std::round(std::max(h * lay.bottom, BottomRowFloor(h))) : 0;
   float board_w = display.x - right_w - (right_open ? kGap : 0);
   float upper_h = h - bottom_h - (bottom_open ? kGap : 0);
   float timeline_w = !ui->open.timeline ? 0 : ui->open.console ? std::round(display.x * lay.timeline) : display.x;
