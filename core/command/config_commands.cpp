@@ -3,6 +3,7 @@
 // secret packages print it; a secret's data is never part of any output.
 #include <algorithm>
 
+#include "core/command/label_filter.h"
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/control/configs.h"
@@ -54,9 +55,7 @@ Result<bool> Matches(const Config& c, const std::vector<std::string>& filters) {
     } else if (key == "id") {
       m = c.id.rfind(want, 0) == 0;
     } else if (key == "label") {
-      auto leq = want.find('=');
-      auto it = c.labels.find(want.substr(0, leq));
-      m = it != c.labels.end() && (leq == std::string::npos || it->second == want.substr(leq + 1));
+      m = LabelMatches(c.labels, want);
     } else {
       return Status::Daemon(Status::Code::kInvalidArgument, "invalid filter '" + key + "'");
     }

@@ -1,5 +1,7 @@
 #include "core/command/flag_values.h"
 
+#include "core/container/filesystem.h"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -113,26 +115,6 @@ void SetOnMap(std::map<std::string, std::string>* m, const std::string& kv) {
   if (!k.empty()) (*m)[k] = eq == std::string::npos ? "" : kv.substr(eq + 1);
 }
 
-// filepath.Clean of an absolute path.
-std::string CleanAbs(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t i = 0;
-  while (i <= path.size()) {
-    size_t j = path.find('/', i);
-    if (j == std::string::npos) j = path.size();
-    std::string part = path.substr(i, j - i);
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    i = j + 1;
-  }
-  std::string out;
-  for (const auto& p : parts) out += "/" + p;
-  return out.empty() ? "/" : out;
-}
-
 }  // namespace
 
 Status BadFlagValue(const std::string& flag, const std::string& value, const std::string& why) {
@@ -179,7 +161,7 @@ Result<Mount> ParseMountValue(const std::string& value, const std::string& cwd) 
       type = Lower(val);
     } else if (key == "source" || key == "src") {
       m.source = val;
-      if (!val.empty() && val[0] == '.') m.source = CleanAbs(cwd + "/" + val);
+      if (!val.empty() && val[0] == '.') m.source = CleanPath(cwd + "/" + val);
     } else if (key == "target" || key == "dst" || key == "destination") {
       m.target = val;
     } else if (key == "readonly" || key == "ro") {

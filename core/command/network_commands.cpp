@@ -2,6 +2,7 @@
 // bridge networks of the node the CLI talks to), in docker's words and tables.
 #include <algorithm>
 
+#include "core/command/label_filter.h"
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/control/networks.h"
@@ -123,11 +124,8 @@ Result<bool> NetworkMatches(const Network& n, const std::vector<std::string>& fi
     else if (key == "name") m = n.name.find(want) != std::string::npos;
     else if (key == "scope") m = n.scope == want;
     else if (key == "type") m = want == "custom";  // the predefined ones are not simulated
-    else if (key == "label") {
-      auto e = want.find('=');
-      auto it = n.labels.find(want.substr(0, e));
-      m = it != n.labels.end() && (e == std::string::npos || it->second == want.substr(e + 1));
-    } else {
+    else if (key == "label") m = LabelMatches(n.labels, want);
+    else {
       return Status::Daemon(Status::Code::kInvalidArgument, "invalid filter '" + key + "'");
     }
     by_key[key] = by_key[key] || m;

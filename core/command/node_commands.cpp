@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "core/command/label_filter.h"
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/command/task_table.h"
@@ -148,12 +149,6 @@ Result<std::vector<std::pair<std::string, std::string>>> ParseNodeFilters(const 
     out.push_back({key, f.substr(eq + 1)});
   }
   return out;
-}
-
-bool LabelMatches(const std::map<std::string, std::string>& labels, const std::string& want) {
-  auto eq = want.find('=');
-  auto it = labels.find(want.substr(0, eq));
-  return it != labels.end() && (eq == std::string::npos || it->second == want.substr(eq + 1));
 }
 
 bool NodeMatchesFilters(const Node& n, const std::vector<std::pair<std::string, std::string>>& filters) {

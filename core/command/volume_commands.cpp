@@ -3,6 +3,7 @@
 // lists add a NODE column and commands take --node to pick one node's copy.
 #include <algorithm>
 
+#include "core/command/label_filter.h"
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/container/volumes.h"
@@ -81,9 +82,7 @@ bool VolumeMatches(const ClusterState& state, const UseMap& users, const Volume&
     } else if (k == "node") {
       m = v.node_id == want || NodeHostname(state, v.node_id) == want;
     } else if (k == "label") {
-      auto eq = want.find('=');
-      auto it = v.labels.find(want.substr(0, eq));
-      m = it != v.labels.end() && (eq == std::string::npos || it->second == want.substr(eq + 1));
+      m = LabelMatches(v.labels, want);
     } else if (k == "dangling") {
       bool dangling = UserCount(users, v) == 0;
       m = (want == "true" || want == "1") == dangling;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/command/label_filter.h"
 #include "core/control/swarm.h"
 #include "core/engine_api/routes.h"
 
@@ -53,10 +54,7 @@ Result<EngineFilters> Filters(const RouteContext& rc, const std::vector<std::str
 
 bool MatchLabels(const std::map<std::string, std::string>& labels, const std::vector<std::string>& wanted) {
   for (const auto& w : wanted) {
-    size_t eq = w.find('=');
-    auto it = labels.find(w.substr(0, eq));
-    if (it == labels.end()) return false;
-    if (eq != std::string::npos && it->second != w.substr(eq + 1)) return false;
+    if (!LabelMatches(labels, w)) return false;
   }
   return true;
 }
