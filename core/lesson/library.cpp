@@ -28,6 +28,18 @@ std::vector<std::string> ListPresets(const ScenarioFiles& files) {
   return names;
 }
 
+Result<Cluster> LoadPreset(const ScenarioFiles& files, const std::string& name) {
+  std::string rel = "presets/" + name + ".yml";
+  if (name.empty() || name.find('/') != std::string::npos || !files.Exists(rel)) {
+    std::string known;
+    for (const auto& p : ListPresets(files)) known += (known.empty() ? "" : ", ") + p;
+    return Status::NotFound("unknown cluster preset '" + name + "' (presets: " + known + ")");
+  }
+  auto text = files.Read(rel);
+  if (!text.ok()) return text.status();
+  return ParsePreset(text.value(), files.DisplayPath(rel));
+}
+
 Result<Lesson> LoadLesson(const ScenarioFiles& files, const std::string& name) {
   std::string rel = name + "/lesson.yml";
   if (name.empty() || name.find('/') != std::string::npos || name[0] == '.' || !files.Exists(rel)) {
@@ -41,17 +53,11 @@ Result<Lesson> LoadLesson(const ScenarioFiles& files, const std::string& name) {
   if (Status st = CheckCommandsExist(lesson.value()); !st.ok()) return st;
   Cluster& cluster = lesson->cluster;
   if (!cluster.preset.empty()) {
-    std::string preset_rel = "presets/" + cluster.preset + ".yml";
-    if (!files.Exists(preset_rel)) {
-      std::string known;
-      for (const auto& p : ListPresets(files)) known += (known.empty() ? "" : ", ") + p;
-      return Status::InvalidArgument(file + ":" + std::to_string(cluster.preset_line) +
-                                     ": unknown cluster preset '" + cluster.preset + "' (presets: " + known + ")");
+    auto preset = LoadPreset(files, cluster.preset);
+    if (!preset.ok()) {
+      if (preset.status().code() != Status::Code::kNotFound) return preset.status();
+      return Status::InvalidArgument(file + ":" + std::to_string(cluster.preset_line) + ": " + preset.status().message());
     }
-    auto preset_text = files.Read(preset_rel);
-    if (!preset_text.ok()) return preset_text.status();
-    auto preset = ParsePreset(preset_text.value(), files.DisplayPath(preset_rel));
-    if (!preset.ok()) return preset.status();
     cluster.nodes = preset->nodes;
     if (cluster.description.en.empty()) cluster.description = preset->description;
   }

@@ -23,6 +23,10 @@ Result<std::vector<std::string>> ListLessons(const ScenarioFiles& files);
 // command swarmsim does not have (CheckCommandsExist).
 Result<Lesson> LoadLesson(const ScenarioFiles& files, const std::string& name);
 
+// Reads presets/NAME.yml. NotFound "unknown cluster preset 'NAME' (presets: ...)"
+// when there is none; InvalidArgument "FILE:LINE: ..." for a bad preset file.
+Result<Cluster> LoadPreset(const ScenarioFiles& files, const std::string& name);
+
 // The names of the presets (presets/NAME.yml), sorted.
 std::vector<std::string> ListPresets(const ScenarioFiles& files);
 

@@ -18,23 +18,11 @@ Status Run(const SessionOptions& options, const std::vector<std::string>& argv) 
   return Status::FailedPrecondition(line + ": " + out.err.substr(0, out.err.find('\n')));
 }
 
-Result<lesson::Cluster> LoadPreset(const lesson::ScenarioFiles& files, const std::string& name) {
-  std::string path = "presets/" + name + ".yml";
-  if (name.find('/') != std::string::npos || !files.Exists(path)) {
-    std::string known;
-    for (const auto& p : lesson::ListPresets(files)) known += (known.empty() ? "" : ", ") + p;
-    return Status::NotFound("unknown preset: " + name + " (presets: " + known + ")");
-  }
-  auto text = files.Read(path);
-  if (!text.ok()) return text.status();
-  return lesson::ParsePreset(text.value(), files.DisplayPath(path));
-}
-
 }  // namespace
 
 Status BuildScene(const SessionOptions& options, const lesson::ScenarioFiles& files, const Scene& scene,
                   const std::string& stack_file) {
-  auto preset = LoadPreset(files, scene.preset.empty() ? kDefaultPreset : scene.preset);
+  auto preset = lesson::LoadPreset(files, scene.preset.empty() ? kDefaultPreset : scene.preset);
   if (!preset.ok()) return preset.status();
   lesson::Lesson l;
   l.cluster = preset.value();

@@ -47,6 +47,18 @@ TEST(Library, UnknownLessonAndUnknownPreset) {
   fs::remove_all(dir);
 }
 
+TEST(Library, LoadPresetByName) {
+  auto preset = LoadPreset(kScenarios, "one-manager-two-workers");
+  ASSERT_TRUE(preset.ok()) << preset.status().message();
+  EXPECT_EQ(preset->nodes.size(), 3u);
+  for (const std::string bad : {"nope", "../todo-list/lesson", ""}) {
+    auto missing = LoadPreset(kScenarios, bad);
+    EXPECT_EQ(missing.status().code(), Status::Code::kNotFound) << bad;
+    EXPECT_EQ(missing.status().message().rfind("unknown cluster preset '" + bad + "' (presets: one-manager-two-workers", 0), 0u)
+        << missing.status().message();
+  }
+}
+
 TEST(SetupCommands, InitAddLabelPause) {
   Cluster c;
   c.nodes = {{"m1", "manager", "2", "4GiB", {{"zone", "a"}}}, {"w1", "worker", "", "", {{"storage", "raid"}}}};
