@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -104,10 +105,20 @@ int main(int argc, char** argv) {
     swarmsim::Time fixed = env.count("SWARMSIM_WALL_CLOCK") ? wall : 0;
     return swarmsim::RunServeCli(args, options, fixed, std::cout, std::cerr);
   }
+  options.may_stream = true;
   swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
   std::cerr << out.err;
   std::cout << out.out;
   std::cout.flush();
+  // A long table, written as it is made (the transaction is over): `| head` sees
+  // its first lines at once, and a closed pipe ends it quietly.
+  if (out.stream) {
+    out.stream([](std::string_view text) {
+      std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+      std::cout.flush();
+      return std::cout.good();
+    });
+  }
   // `events` without --until keeps following, like docker: ask again every half
   // second for what happened since, without holding the database in between.
   while (out.exit_code == 0 && out.follow && std::cout.good()) {

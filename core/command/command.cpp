@@ -165,6 +165,13 @@ bool IsReadOnlyCommand(const std::vector<std::string>& args) {
   return def->read_only || std::find(args.begin(), args.end(), "--dry-run") != args.end();
 }
 
+bool CanSkipTasks(const std::vector<std::string>& args) {
+  if (AnswerWithoutCluster(args)) return false;
+  size_t consumed = 0;
+  const CommandDef* def = Lookup(args, &consumed);
+  return def && def->can_skip_tasks && def->read_only;
+}
+
 std::optional<CommandOutput> AnswerWithoutCluster(const std::vector<std::string>& args) {
   CommandOutput out;
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
@@ -224,6 +231,7 @@ CommandOutput RunCommand(CommandContext* ctx, const std::vector<std::string>& ar
   if (!st.ok()) {
     // A failed command changes nothing, so nothing it printed stands: one error line.
     out.out.clear();
+    out.stream = nullptr;
     if (st.code() == Status::Code::kInvalidFlag) {
       out.err = WithShorthand(*def, st.message()) + FlagErrorTrailer(UseLine(*def), path);
       out.exit_code = kFlagErrorExit;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/cluster/state.h"
@@ -33,6 +34,12 @@ struct CommandContext {
   // Set by `load`: the database's rows (its command log included) came from a
   // file, so the session must not append this command to the log.
   bool replaced_database = false;
+  // False when the session left the tasks out of `state` (state->tasks is empty):
+  // only for commands whose CommandDef says can_skip_tasks.
+  bool tasks_loaded = true;
+  // The caller takes CommandOutput::stream (the CLI, writing to a terminal or a
+  // pipe); otherwise everything is in CommandOutput::out.
+  bool may_stream = false;
 };
 
 struct CommandOutput {
@@ -46,6 +53,11 @@ struct CommandOutput {
   // Client-side warnings docker prints on stderr as it goes (compose loading):
   // RunCommand puts them before `err`, and they stand even when the command fails.
   std::string warnings = {};
+  // Output written after `out` once the session's transaction is over, so a slow
+  // reader (a pager) holds no lock: a long table (`node ls` at 100,000 nodes) is
+  // written line by line instead of as one text. Set only when the context said
+  // may_stream. `write` returns false when the reader has gone: stream stops then.
+  std::function<void(const std::function<bool(std::string_view)>& write)> stream = {};
 };
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.
@@ -66,5 +78,9 @@ std::vector<std::vector<std::string>> PerObjectCommands(const std::vector<std::s
 // True when the command only reads (ls, ps, inspect, explain, config, status): the
 // caller need not record it in the command log.
 bool IsReadOnlyCommand(const std::vector<std::string>& args);
+
+// True when `args` run a read-only command that can do without the tasks
+// (CommandDef::can_skip_tasks); false for help and unknown commands.
+bool CanSkipTasks(const std::vector<std::string>& args);
 
 }  // namespace swarmsim

@@ -2,8 +2,12 @@
 
 #include <cctype>
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <string_view>
 
 #include "core/format/go_template.h"
+#include "core/format/table.h"
 #include "core/model/json_order.h"
 
 namespace swarmsim {
@@ -21,6 +25,54 @@ Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list
   if (!text.ok()) return text.status();
   out->out += text.value();
   return Status::OK();
+}
+
+bool PrintTableCells(const ListFormat& list, std::vector<std::vector<std::string>>* rows, bool may_stream,
+                     CommandOutput* out) {
+  std::vector<std::string> header;
+  std::string header_text = TableHeader(list.table, list);
+  for (size_t at = 0;;) {
+    size_t tab = header_text.find('\t', at);
+    header.push_back(header_text.substr(at, tab == std::string::npos ? tab : tab - at));
+    if (tab == std::string::npos) break;
+    at = tab + 1;
+  }
+  auto table = std::make_shared<StreamedTable>(header.size());
+  table->Measure(header);
+  for (const auto& row : *rows) {
+    if (row.size() != header.size()) return false;
+    for (const auto& cell : row) {
+      if (StreamedTable::SplitsCell(cell)) return false;
+    }
+    table->Measure(row);
+  }
+  // Owns what it writes: it may run after the session has let go of the cluster.
+  auto lines = std::make_shared<std::vector<std::vector<std::string>>>();
+  lines->reserve(rows->size() + 1);
+  lines->push_back(std::move(header));
+  for (auto& row : *rows) lines->push_back(std::move(row));
+  rows->clear();
+  auto write_all = [lines, table](const std::function<bool(std::string_view)>& write) {
+    constexpr size_t kLinesPerWrite = 256;
+    std::string chunk;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      table->AppendLine((*lines)[i], &chunk);
+      if ((i + 1) % kLinesPerWrite == 0) {
+        if (!write(chunk)) return;
+        chunk.clear();
+      }
+    }
+    if (!chunk.empty()) write(chunk);
+  };
+  if (may_stream) {
+    out->stream = std::move(write_all);
+  } else {
+    write_all([out](std::string_view text) {
+      out->out += text;
+      return true;
+    });
+  }
+  return true;
 }
 
 bool NaturalLess(const std::string& a, const std::string& b) {

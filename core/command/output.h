@@ -20,6 +20,17 @@ namespace swarmsim {
 Status PrintList(const std::vector<nlohmann::json>& rows, const ListFormat& list, const std::string& format,
                  bool quiet, CommandOutput* out);
 
+// Prints the command's default table (list.table, which must be a table format)
+// from its rows' cells: per row, what the template prints between the tabs. The
+// tabwriter's widths need every row, so the cells are measured first; then the
+// lines are made one at a time, into out->out, or with `may_stream` (the caller
+// takes CommandOutput::stream) written as they are made after the session ends.
+// Returns false, printing nothing, when a cell holds a tab or newline or a row has
+// not the header's number of cells (*rows then untouched): the caller then prints
+// through PrintList. On true *rows has been moved from.
+bool PrintTableCells(const ListFormat& list, std::vector<std::vector<std::string>>* rows, bool may_stream,
+                     CommandOutput* out);
+
 // Docker's "natural" order: digit runs compare as numbers ("node2" < "node10").
 bool NaturalLess(const std::string& a, const std::string& b);
 

@@ -36,6 +36,10 @@ struct CommandDef {
   // is a command of its own (its own transaction and command-log entry); what
   // failed is reported per object and the others stand.
   bool per_object = false;
+  // A read-only command that reads no task from the state when
+  // CommandContext::tasks_loaded is false (it asks the store instead): the session
+  // then may skip loading the tasks.
+  bool can_skip_tasks = false;
 };
 
 // A first word that holds commands ("service"), as docker's management commands.

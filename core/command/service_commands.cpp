@@ -41,7 +41,7 @@ Status ServiceLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   std::vector<const Service*> services;
   for (const auto& [id, s] : ctx->state->services) services.push_back(&s);
-  return PrintServiceList(*ctx->state, services, args.Get("format"), args.Has("quiet"), args.GetAll("filter"), out);
+  return PrintServiceList(*ctx, services, args.Get("format"), args.Has("quiet"), args.GetAll("filter"), out);
 }
 
 Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
@@ -64,6 +64,7 @@ Status ServicePs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
   }
   if (!any) return Status::NotFound(notfound);
   TaskTableOptions options = TaskTableOptionsFrom(args);
+  options.may_stream = ctx->may_stream;
   if (options.quiet) options.no_trunc = true;  // service ps -q prints whole task IDs
   SWARMSIM_RETURN_IF_ERROR(PrintTaskTable(*ctx->state, tasks, options, out));
   if (!notfound.empty()) {
@@ -195,7 +196,8 @@ void RegisterServiceCommands(std::vector<CommandDef>* defs) {
                              FlagSpec::Value("filter", 'f', "filter", "Filter output based on conditions provided")},
                    .max_args = 0,
                    .read_only = true,
-                   .run = ServiceLs});
+                   .run = ServiceLs,
+                   .can_skip_tasks = true});
   defs->push_back({.path = {"service", "ps"},
                    .usage = "service ps [OPTIONS] SERVICE [SERVICE...]",
                    .description = "List the tasks of one or more services",

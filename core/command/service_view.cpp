@@ -11,6 +11,7 @@
 #include "core/model/json.h"
 #include "core/orchestrator/restart.h"
 #include "core/orchestrator/updater.h"
+#include "core/store/state_store.h"
 
 namespace swarmsim {
 
@@ -116,7 +117,7 @@ std::string IngressPorts(const Service& service) {
   return s;
 }
 
-Status PrintServiceList(const ClusterState& state, std::vector<const Service*> services, const std::string& format,
+Status PrintServiceList(const CommandContext& ctx, std::vector<const Service*> services, const std::string& format,
                         bool quiet, const std::vector<std::string>& filters, CommandOutput* out) {
   std::vector<std::pair<std::string, std::string>> parsed;
   for (const auto& f : filters) {
@@ -131,7 +132,14 @@ Status PrintServiceList(const ClusterState& state, std::vector<const Service*> s
   std::stable_sort(services.begin(), services.end(),
                    [](const Service* a, const Service* b) { return NaturalLess(a->spec.name, b->spec.name); });
   std::vector<nlohmann::json> rows;
-  std::map<std::string, ReplicaCount> counts = CountAllReplicas(state);
+  std::map<std::string, ReplicaCount> counts;
+  if (ctx.tasks_loaded) {
+    counts = CountAllReplicas(*ctx.state);
+  } else {
+    auto tallies = TallyTasks(ctx.db);
+    if (!tallies.ok()) return tallies.status();
+    counts = CountAllReplicas(*ctx.state, tallies.value());
+  }
   for (const Service* s : services) {
     if (!MatchesFilters(*s, parsed)) continue;
     ReplicaCount c = counts[s->id];

@@ -14,8 +14,10 @@
 namespace swarmsim {
 
 // Prints services sorted by name (natural) as docker's service table or --format.
-// Filters: name=, id=, label=, mode=.
-Status PrintServiceList(const ClusterState& state, std::vector<const Service*> services, const std::string& format,
+// Filters: name=, id=, label=, mode=. The replica counts come from ctx's tasks, or
+// from the store when the session left them out (ctx.tasks_loaded false).
+// Errors: a bad filter; the store's, when it is asked.
+Status PrintServiceList(const CommandContext& ctx, std::vector<const Service*> services, const std::string& format,
                         bool quiet, const std::vector<std::string>& filters, CommandOutput* out);
 
 // "*:8080->80/tcp" for the service's ingress ports, ranges merged, joined ", ".

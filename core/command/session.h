@@ -21,6 +21,8 @@ struct SessionOptions {
   uint64_t seed = 0;
   std::map<std::string, std::string> env;
   std::function<Result<std::string>(const std::string& path)> read_file;
+  // The caller writes CommandOutput::stream when a command sets it (see command.h).
+  bool may_stream = false;
 };
 
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args);

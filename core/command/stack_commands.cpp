@@ -107,7 +107,7 @@ Status StackServicesCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutp
     out->err += "Nothing found in stack: " + name + "\n";
     return Status::OK();
   }
-  return PrintServiceList(*ctx->state, services, args.Get("format"), args.Has("quiet"), args.GetAll("filter"), out);
+  return PrintServiceList(*ctx, services, args.Get("format"), args.Has("quiet"), args.GetAll("filter"), out);
 }
 
 Status StackPs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {

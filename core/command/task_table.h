@@ -18,6 +18,7 @@ struct TaskTableOptions {
   bool no_resolve = false;  // show IDs instead of node and service names
   std::string format;
   std::vector<std::string> filters;  // "desired-state=running", "node=node1", "name=...", "id=..."
+  bool may_stream = false;           // the default table may go to CommandOutput::stream
 };
 
 // Those flags as docker declares them; `format_help` differs by command.

@@ -197,22 +197,27 @@ Status RollbackService(ClusterState* state, const std::string& id) {
 
 namespace {
 
-// Adds one task to its service's count. A job counts only the tasks of its
-// current iteration (the same spec version), as the daemon's ServiceStatus does.
-void CountTask(const ClusterState& state, const Service& service, const Task& t, ReplicaCount* c) {
+// Adds `n` tasks of one kind to their service's count. A job counts only the tasks
+// of its current iteration (the same spec version), as the daemon's ServiceStatus does.
+void CountTasks(const ClusterState& state, const Service& service, uint64_t spec_version, TaskState st,
+                TaskState desired, const std::string& node_id, uint64_t n, ReplicaCount* c) {
   if (IsJob(service.spec.mode)) {
-    if (t.spec_version != service.spec_version) return;
-    if (t.status.state == TaskState::kComplete) ++c->completed;
+    if (spec_version != service.spec_version) return;
+    if (st == TaskState::kComplete) c->completed += n;
   }
-  if (t.status.state == TaskState::kRunning) {
-    auto n = state.nodes.find(t.node_id);
-    if (n != state.nodes.end() && n->second.status.state != NodeState::kDown) ++c->running;
+  if (st == TaskState::kRunning) {
+    auto node = state.nodes.find(node_id);
+    if (node != state.nodes.end() && node->second.status.state != NodeState::kDown) c->running += n;
   }
-  if (service.spec.mode == ServiceMode::kGlobal && t.desired_state == TaskState::kRunning) ++c->desired;
-  if (service.spec.mode == ServiceMode::kGlobalJob && t.desired_state == TaskState::kComplete &&
-      t.status.state != TaskState::kComplete) {
-    ++c->desired;
+  if (service.spec.mode == ServiceMode::kGlobal && desired == TaskState::kRunning) c->desired += n;
+  if (service.spec.mode == ServiceMode::kGlobalJob && desired == TaskState::kComplete &&
+      st != TaskState::kComplete) {
+    c->desired += n;
   }
+}
+
+void CountTask(const ClusterState& state, const Service& service, const Task& t, ReplicaCount* c) {
+  CountTasks(state, service, t.spec_version, t.status.state, t.desired_state, t.node_id, 1, c);
 }
 
 // What is desired before counting tasks: replicas, or a replicated job's concurrency.
@@ -220,6 +225,13 @@ uint64_t FixedDesired(const Service& service) {
   if (service.spec.mode == ServiceMode::kReplicated) return service.spec.replicas;
   if (service.spec.mode == ServiceMode::kReplicatedJob) return service.spec.max_concurrent;
   return 0;
+}
+
+// Every service's count before its tasks are counted.
+std::map<std::string, ReplicaCount> FixedCounts(const ClusterState& state) {
+  std::map<std::string, ReplicaCount> counts;
+  for (const auto& [id, svc] : state.services) counts[id].desired = FixedDesired(svc);
+  return counts;
 }
 
 }  // namespace
@@ -234,13 +246,22 @@ ReplicaCount CountReplicas(const ClusterState& state, const Service& service) {
 }
 
 std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state) {
-  std::map<std::string, ReplicaCount> counts;
-  for (const auto& [id, svc] : state.services) {
-    counts[id].desired = FixedDesired(svc);
-  }
+  std::map<std::string, ReplicaCount> counts = FixedCounts(state);
   for (const auto& [id, t] : state.tasks) {
     auto svc = state.services.find(t.service_id);
     if (svc != state.services.end()) CountTask(state, svc->second, t, &counts[t.service_id]);
+  }
+  return counts;
+}
+
+std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state,
+                                                     const std::vector<TaskTally>& tallies) {
+  std::map<std::string, ReplicaCount> counts = FixedCounts(state);
+  for (const TaskTally& t : tallies) {
+    auto svc = state.services.find(t.service_id);
+    if (svc == state.services.end()) continue;
+    CountTasks(state, svc->second, t.spec_version, t.state, t.desired_state, t.node_id, t.count,
+               &counts[t.service_id]);
   }
   return counts;
 }

@@ -4,8 +4,10 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/cluster/state.h"
+#include "core/model/task_tally.h"
 #include "core/status.h"
 
 namespace swarmsim {
@@ -46,5 +48,9 @@ struct ReplicaCount {
 ReplicaCount CountReplicas(const ClusterState& state, const Service& service);
 // The same for every service at once (by service ID), in one pass over the tasks.
 std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state);
+// The same from tallies of tasks (state.tasks unused): what the store's TallyTasks
+// gives when the tasks were not loaded.
+std::map<std::string, ReplicaCount> CountAllReplicas(const ClusterState& state,
+                                                     const std::vector<TaskTally>& tallies);
 
 }  // namespace swarmsim

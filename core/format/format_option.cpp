@@ -115,11 +115,17 @@ Result<std::string> FormatRows(const std::string& format, const std::vector<nloh
     body += '\n';
   }
   if (!IsTable(format)) return body;
+  return TabWrite(TableHeader(format, list) + "\n" + body);
+}
+
+std::string TableHeader(const std::string& format, const ListFormat& list) {
+  auto tmpl = GoTemplate::Parse(FinalTemplate(format));
+  if (!tmpl.ok()) return "";
   TemplateOptions header_options;
   header_options.header_functions = true;
   std::string header;
   (void)tmpl->ExecuteTo(list.headers, header_options, &header);  // docker ignores a header's error
-  return TabWrite(header + "\n" + body);
+  return header;
 }
 
 Result<std::string> FormatList(const std::string& format, bool quiet, const std::vector<nlohmann::json>& rows,

@@ -49,6 +49,10 @@ std::string ResolveListFormat(const std::string& format, bool quiet, const ListF
 Result<std::string> FormatRows(const std::string& format, const std::vector<nlohmann::json>& rows,
                                const ListFormat& list);
 
+// The header line (no newline) of a resolved table format, before alignment:
+// the template run over list.headers as FormatRows does. "" when it does not parse.
+std::string TableHeader(const std::string& format, const ListFormat& list);
+
 // ResolveListFormat then FormatRows.
 Result<std::string> FormatList(const std::string& format, bool quiet, const std::vector<nlohmann::json>& rows,
                                const ListFormat& list);

@@ -110,4 +110,20 @@ std::string RenderTable(const std::vector<std::vector<std::string>>& rows) {
   return TabWrite(text);
 }
 
+bool StreamedTable::SplitsCell(const std::string& cell) {
+  return cell.find_first_of("\t\n\v\f") != std::string::npos;
+}
+
+void StreamedTable::Measure(const std::vector<std::string>& cells) {
+  for (size_t j = 0; j + 1 < cells.size(); ++j) widths_[j] = std::max(widths_[j], DisplayWidth(cells[j]));
+}
+
+void StreamedTable::AppendLine(const std::vector<std::string>& cells, std::string* out) const {
+  for (size_t j = 0; j < cells.size(); ++j) {
+    *out += cells[j];
+    if (j + 1 < cells.size()) out->append(std::max(kMinWidth, widths_[j] + kPadding) - DisplayWidth(cells[j]), ' ');
+  }
+  *out += '\n';
+}
+
 }  // namespace swarmsim

@@ -745,13 +745,16 @@ Status SaveDecisions(Database* db, const ClusterState& s) {
 
 // ---------------------------------------------------------------------------
 
-Status LoadState(Database* db, ClusterState* state) {
+namespace {
+
+// LoadState, with or without the tasks.
+Status Load(Database* db, ClusterState* state, bool with_tasks) {
   ClusterState loaded;
   SWARMSIM_RETURN_IF_ERROR(LoadMeta(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadNodes(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadServices(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadNetworks(db, &loaded));
-  SWARMSIM_RETURN_IF_ERROR(LoadTasks(db, &loaded));
+  if (with_tasks) SWARMSIM_RETURN_IF_ERROR(LoadTasks(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadConfigs(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadVolumes(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadLayers(db, &loaded));
@@ -768,6 +771,45 @@ Status LoadState(Database* db, ClusterState* state) {
   SeedSpecCache(&loaded);
   *state = std::move(loaded);
   return Status::OK();
+}
+
+}  // namespace
+
+Status LoadState(Database* db, ClusterState* state) { return Load(db, state, /*with_tasks=*/true); }
+
+Status LoadStateWithoutTasks(Database* db, ClusterState* state, std::optional<Time>* next_task_due) {
+  SWARMSIM_ASSIGN_STMT(stmt, db, "SELECT MIN(due_at) FROM tasks WHERE due_at != 0");
+  std::optional<Time> due;
+  SWARMSIM_RETURN_IF_ERROR(ForEachRow(stmt, [&] {
+    if (!stmt->IsNull(0)) due = stmt->Int(0);
+    return Status::OK();
+  }));
+  SWARMSIM_RETURN_IF_ERROR(Load(db, state, /*with_tasks=*/false));
+  *next_task_due = due;
+  return Status::OK();
+}
+
+Result<std::vector<TaskTally>> TallyTasks(Database* db) {
+  SWARMSIM_ASSIGN_STMT(stmt, db,
+                       "SELECT service_id, spec_version, state, desired_state, "
+                       "CASE WHEN state = ?1 THEN node_id ELSE '' END AS node, COUNT(*) FROM tasks "
+                       "GROUP BY service_id, spec_version, state, desired_state, node");
+  stmt->Bind(1, ToString(TaskState::kRunning));
+  std::vector<TaskTally> out;
+  Status st = ForEachRow(stmt, [&] {
+    TaskTally t;
+    t.service_id = stmt->Text(0);
+    t.spec_version = stmt->Uint(1);
+    if (!ParseTaskState(stmt->Text(2), &t.state) || !ParseTaskState(stmt->Text(3), &t.desired_state)) {
+      return Damaged(db, "a task of service " + t.service_id + " has an unknown state");
+    }
+    t.node_id = stmt->Text(4);
+    t.count = stmt->Uint(5);
+    out.push_back(std::move(t));
+    return Status::OK();
+  });
+  if (!st.ok()) return st;
+  return out;
 }
 
 Status SaveState(Database* db, ClusterState* state) {

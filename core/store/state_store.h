@@ -17,6 +17,7 @@
 // ("cluster database P is damaged: ...").
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "core/cluster/state.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
+#include "core/model/task_tally.h"
 #include "core/status.h"
 #include "core/store/command_record.h"
 #include "core/store/database.h"
@@ -37,6 +39,17 @@ namespace swarmsim {
 // leaves the pending lists empty. A fresh database loads an empty, inactive
 // cluster. REQUIRES: inside Begin() (so "now" is read under the write lock).
 Status LoadState(Database* db, ClusterState* state);
+
+// LoadState without the tasks (state->tasks empty, none of their due instants), for
+// a read-only command that reads tasks through TallyTasks or not at all. Sets
+// *next_task_due to the earliest instant a stored task is due (nullopt: none), so
+// the caller can tell whether catching the clock up would move any task.
+// REQUIRES: inside Begin(). The state must not be saved.
+Status LoadStateWithoutTasks(Database* db, ClusterState* state, std::optional<Time>* next_task_due);
+
+// The stored tasks counted by the fields replica counts read (model/task.h), one
+// entry per distinct combination, in no particular order.
+Result<std::vector<TaskTally>> TallyTasks(Database* db);
 
 // Writes what changed since LoadState (ClusterState's invariant): meta; every
 // object whose version > loaded_index; deletes the removed_* IDs; appends

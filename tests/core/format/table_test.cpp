@@ -84,5 +84,21 @@ TEST(Table, CellsWithNewlinesSplitAsInDocker) {
   EXPECT_EQ(RenderTable({{"A", "B"}, {"x\ny", "z"}}), "A         B\nx\ny         z\n");
 }
 
+// Measured first, then written line by line: the same text as TabWrite, wide
+// cells, Hangul, empty trailing cells and all.
+TEST(StreamedTable, MatchesRenderTable) {
+  std::vector<std::vector<std::string>> rows = {{"ID  ", "HOSTNAME", "STATUS", ""},
+                                                {"abc *", "노드이름입니다", "", "x"},
+                                                {"abcdefghijklmnop  ", "n", "Ready", ""}};
+  StreamedTable table(4);
+  for (const auto& row : rows) table.Measure(row);
+  std::string text;
+  for (const auto& row : rows) table.AppendLine(row, &text);
+  EXPECT_EQ(text, RenderTable(rows));
+  EXPECT_TRUE(StreamedTable::SplitsCell("a\tb"));
+  EXPECT_TRUE(StreamedTable::SplitsCell("a\nb"));
+  EXPECT_FALSE(StreamedTable::SplitsCell("a b"));
+}
+
 }  // namespace
 }  // namespace swarmsim
