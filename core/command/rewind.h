@@ -11,9 +11,16 @@
 // nearest command (a copy of one ClusterState), not a replay of the whole log;
 // dragging forward with no command in between only advances the shown state
 // (no copy): catching up in one jump or in many gives the same cluster.
+// Dragging back inside a long advance (a busy minute after a big deploy) would
+// still re-simulate it from the command on every step, so an advance that starts
+// from a copy also keeps checkpoints: the states at the last few instants on a
+// kCheckpointSpacing grid before the instant asked for. A later step to the left
+// starts from the nearest checkpoint at or before it.
 // Not thread-safe; whoever owns it mutates it.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -30,7 +37,18 @@ struct Rewind {
   std::optional<size_t> cached_base;   // cached = after[*cached_base] advanced to cached_time
                                        // (none: before the first command, empty)
   ClusterState cached;
+  // States after[checkpoint_base] advanced to their instant (the key), made on
+  // the way to instants asked for; at most kMaxCheckpoints, those nearest the
+  // last instant asked for kept.
+  std::map<Time, ClusterState> checkpoints;
+  std::optional<size_t> checkpoint_base;
 };
+
+// The grid checkpoints lie on, how many one advance makes at most, and how many
+// are kept (each is a whole ClusterState: about 20 MB at 30,000 tasks).
+constexpr Duration kCheckpointSpacing = 100 * kMillisecond;
+constexpr size_t kCheckpointsPerAdvance = 10;
+constexpr size_t kMaxCheckpoints = 16;
 
 // Starts a rewind over `records` (as ReadCommands returns them).
 Rewind MakeRewind(std::vector<CommandRecord> records);

@@ -66,8 +66,8 @@ void BM_RewindDragForward(benchmark::State& bench) {
 }
 BENCHMARK(BM_RewindDragForward)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(100);
 
-// One frame of dragging left by 100 ms: a copy of the state after the last
-// command, advanced to the new instant.
+// One frame of dragging left by 100 ms: a copy of the nearest checkpoint at or
+// before the new instant (or of the state after the last command), advanced to it.
 void BM_RewindDragBack(benchmark::State& bench) {
   if (TargetLog().empty()) return bench.SkipWithError("cannot build the cluster");
   Time at = 0;
@@ -80,6 +80,21 @@ void BM_RewindDragBack(benchmark::State& bench) {
   }
 }
 BENCHMARK(BM_RewindDragBack)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(10);
+
+// The same by 130 ms, off the checkpoints' 100 ms grid, over two seconds: most
+// steps advance from a checkpoint up to 100 ms back, some start a new run of them.
+void BM_RewindDragBackOffGrid(benchmark::State& bench) {
+  if (TargetLog().empty()) return bench.SkipWithError("cannot build the cluster");
+  Time at = 0;
+  Rewind rw = Resting(&at);
+  for (auto _ : bench) {
+    at -= 130 * kMillisecond;
+    auto s = RewindTo(&rw, at);
+    if (!s.ok()) return bench.SkipWithError(s.status().message().c_str());
+    benchmark::DoNotOptimize(s.value());
+  }
+}
+BENCHMARK(BM_RewindDragBackOffGrid)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(15);
 
 }  // namespace
 }  // namespace swarmsim

@@ -146,6 +146,34 @@ TEST(Rewind, DraggingForwardInSmallStepsMatchesAJump) {
   EXPECT_EQ(compared, 16);
 }
 
+// Dragging left starts from the nearest checkpoint an earlier advance kept, not
+// from the last command: every step must still be exactly the cluster a fresh
+// rewind gives, on and off the checkpoints' grid, through a rolling update.
+TEST(Rewind, DraggingBackThroughCheckpointsMatchesAJump) {
+  Cluster c("dragback");
+  c.Run({"swarm", "init"});
+  c.Run({"node", "add", "--count", "2"});
+  c.Run({"time", "pause"});
+  c.Run({"service", "create", "--name", "web", "--replicas", "4", "nginx:1.25"});
+  c.Run({"time", "advance", "30s"});
+  c.Run({"service", "update", "--detach", "--image", "nginx:1.27", "web"});
+  c.Run({"time", "advance", "40s"});
+  Rewind dragged = MakeRewind(c.Log());
+  Time start = RewindStart(dragged);
+  Time end = start + 75 * kSecond;
+  (void)At(&dragged, end);
+  EXPECT_FALSE(dragged.checkpoints.empty());
+  int compared = 0;
+  for (Time t = end; t >= start + 20 * kSecond; t -= 130 * kMillisecond) {
+    std::string step = At(&dragged, t);
+    EXPECT_LE(dragged.checkpoints.size(), kMaxCheckpoints);
+    if (compared++ % 25 != 0) continue;
+    Rewind fresh = MakeRewind(c.Log());
+    EXPECT_EQ(step, At(&fresh, t)) << "at +" << (t - start) / kMillisecond << " ms";
+  }
+  EXPECT_GT(compared, 300);
+}
+
 TEST(Rewind, TheSameInstantTwiceIsServedFromTheCache) {
   Cluster c("cache");
   c.Run({"swarm", "init"});
