@@ -63,8 +63,9 @@ replicas() { "$SWARMSIM" service ls --filter "name=$1" --format '{{.Replicas}}';
 finished live-create service create --name web --replicas 3 nginx:1.25
 grep -q "converged" "$WORK/live-create.out" || fail "service create showed no convergence: $(cat "$WORK/live-create.out")"
 expect_eq "live create: replicas" "$(replicas web)" "3/3"
+# At this speed the update may be complete before the client first looks, and
+# then the client returns at once, as it does against a real swarm.
 finished live-update service update --image nginx:1.26 web
-grep -q "converged" "$WORK/live-update.out" || fail "service update showed no convergence: $(cat "$WORK/live-update.out")"
 image=$("$SWARMSIM" service inspect web --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}')
 case "$image" in nginx:1.26@sha256:*) ;; *) fail "live update: image is $image" ;; esac
 expect_eq "live update: state" "$("$SWARMSIM" service inspect web --format '{{.UpdateStatus.State}}')" "completed"
