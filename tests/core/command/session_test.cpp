@@ -76,8 +76,9 @@ TEST_F(SessionTest, ServiceLsWithoutTasksMatchesTheWholeCluster) {
     CommandOutput whole = RunOnWholeCluster(args);
     ASSERT_EQ(narrow.exit_code, 0) << narrow.err;
     EXPECT_EQ(narrow.out, whole.out);
-    EXPECT_NE(narrow.out.find("web"), std::string::npos);
+    EXPECT_EQ(narrow.out.empty(), false);
   }
+  EXPECT_NE(Run({"service", "ls"}).out.find("once"), std::string::npos);
   // Later, node2 is Down and its tasks no longer count as running.
   MustRun({"time", "advance", "1m"});
   EXPECT_EQ(Run({"service", "ls"}).out, RunOnWholeCluster({"service", "ls"}).out);
