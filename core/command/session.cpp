@@ -39,6 +39,16 @@ std::map<std::string, std::string> ReferencedEnv(const std::map<std::string, std
   return out;
 }
 
+// Whether the command (or the clock catching up) changed anything worth writing.
+// The clock alone needs no saving while live: from the old anchor the next call
+// computes the same virtual time.
+bool StateChanged(const ClusterState& state, const ClockState& loaded_clock) {
+  return state.index != state.loaded_index || !state.new_events.empty() || !state.new_decisions.empty() ||
+         !state.new_logs.empty() || !state.changed_layers.empty() || state.mesh_changed || state.images_changed ||
+         state.clock.paused != loaded_clock.paused || state.clock.speed != loaded_clock.speed ||
+         (state.clock.paused && state.clock.now != loaded_clock.now);
+}
+
 }  // namespace
 
 void SyncClock(ClusterState* state, Time wall_now) {
@@ -98,14 +108,8 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     return out;
   }
   // Nothing changed (a read-only command on a cluster with nothing due): leave the
-  // file untouched. The clock needs no saving either: from the old anchor the next
-  // call computes the same virtual time.
-  bool changed = state.index != state.loaded_index || !state.new_events.empty() ||
-                 !state.new_decisions.empty() || !state.new_logs.empty() || !state.changed_layers.empty() ||
-                 state.mesh_changed || state.images_changed || state.clock.paused != loaded_clock.paused ||
-                 state.clock.speed != loaded_clock.speed ||
-                 (state.clock.paused && state.clock.now != loaded_clock.now);
-  if (!changed && IsReadOnlyCommand(args)) {
+  // file untouched.
+  if (!StateChanged(state, loaded_clock) && IsReadOnlyCommand(args)) {
     db->Rollback();
     return out;
   }
@@ -127,6 +131,22 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     return Fail(st);
   }
   return out;
+}
+
+Status RunSessionRead(const SessionOptions& options, const std::function<void(ClusterState* state)>& read) {
+  auto opened = Database::Open(options.database_path);
+  if (!opened.ok()) return opened.status();
+  Database* db = opened.value().get();
+  SWARMSIM_RETURN_IF_ERROR(db->Begin());
+  TransactionGuard guard(db);
+  ClusterState state;
+  SWARMSIM_RETURN_IF_ERROR(LoadState(db, &state));
+  const ClockState loaded_clock = state.clock;
+  SyncClock(&state, options.wall_now);
+  read(&state);
+  if (!StateChanged(state, loaded_clock)) return Status::OK();  // the guard rolls back: nothing to write
+  SWARMSIM_RETURN_IF_ERROR(SaveState(db, &state));
+  return guard.Commit();
 }
 
 }  // namespace swarmsim
