@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/command/loaded_cluster.h"
 #include "core/command/service_progress.h"
 #include "core/format/go_duration.h"
 #include "core/format/progress_stream.h"
@@ -52,11 +53,13 @@ bool SleepUnlessInterrupted() {
 
 }  // namespace
 
-int WaitForServices(SessionOptions session, const ConvergeWait& wait, const ServiceWaitOptions& options,
+int WaitForServices(const SessionOptions& session, const ConvergeWait& wait, const ServiceWaitOptions& options,
                     std::ostream& out, std::ostream& err) {
   InterruptFlag ctrl_c;
   const auto started = std::chrono::steady_clock::now();
-  const Time fixed_wall = session.wall_now;
+  // Kept between polls: a poll that finds nothing new costs no load.
+  LoadedCluster cluster;
+  cluster.path = session.database_path;
   bool first_poll = true;
   std::string errors;  // docker reports failed waits together, at the end
   for (const std::string& service : wait.services) {
@@ -68,25 +71,17 @@ int WaitForServices(SessionOptions session, const ConvergeWait& wait, const Serv
       out.flush();
     };
     for (;;) {
-      session.wall_now = options.wall_clock_fixed ? fixed_wall : WallNow();
-      ProgressPoll poll;
-      bool clock_moves = true;
-      Status st = RunSessionRead(session, [&](ClusterState* state) {
-        if (first_poll && !ClockMovesByItself(state->clock, options.wall_clock_fixed)) {
-          clock_moves = false;
-          return;
-        }
-        poll = progress.Poll(state);
-      });
-      first_poll = false;
+      Status st = RefreshLoadedCluster(&cluster, options.wall_clock_fixed ? session.wall_now : WallNow());
       if (!st.ok()) {
         err << errors << st.message() << "\n";
         return 1;
       }
-      if (!clock_moves) {
+      if (first_poll && !ClockMovesByItself(cluster.state.clock, options.wall_clock_fixed)) {
         err << kClockPausedNotWaiting << "\n";
         return 0;
       }
+      ProgressPoll poll = progress.Poll(&cluster.state);
+      first_poll = false;
       show(poll.lines);
       if (poll.done) {
         if (!poll.error.ok()) errors += (wait.name_errors ? service + ": " : "") + poll.error.message() + "\n";

@@ -1,7 +1,8 @@
 // Waiting for services to converge after `service create|update|scale|rollback`
-// without -d, as the docker CLI does: poll every 200 ms, each poll its own short
-// transaction that catches the clock up to the wall clock (so other terminals and
-// the window see the progress too), and print docker's progress lines. What to show
+// without -d, as the docker CLI does: poll every 200 ms, each poll a refresh of a
+// LoadedCluster (a short transaction that catches the clock up to the wall clock and
+// saves what that moved, so other terminals and the window see the progress too),
+// and print docker's progress lines. What to show
 // is decided by core/command/service_progress; this file only sleeps, reads the
 // wall clock and the terminal, and answers Ctrl-C.
 #pragma once
@@ -21,11 +22,12 @@ struct ServiceWaitOptions {
   Duration limit = 10 * kMinute;  // wall time; then it stops as Ctrl-C does (a class never hangs)
 };
 
-// Waits for `wait.services` in turn. On a paused clock (or a fixed wall clock) it
+// Waits for `wait.services` in turn, reading session.database_path (and, when the
+// wall clock is fixed, session.wall_now). On a paused clock (or a fixed wall clock) it
 // says so once on `err` and returns at once, as with --detach. Ctrl-C, or `limit`
 // passing, stops it: docker's "Operation continuing in background." lines.
 // Returns the exit code: 1 when a wait failed (its error on `err`), else 0.
-int WaitForServices(SessionOptions session, const ConvergeWait& wait, const ServiceWaitOptions& options,
+int WaitForServices(const SessionOptions& session, const ConvergeWait& wait, const ServiceWaitOptions& options,
                     std::ostream& out, std::ostream& err);
 
 }  // namespace swarmsim

@@ -39,16 +39,6 @@ std::map<std::string, std::string> ReferencedEnv(const std::map<std::string, std
   return out;
 }
 
-// Whether the command (or the clock catching up) changed anything worth writing.
-// The clock alone needs no saving while live: from the old anchor the next call
-// computes the same virtual time.
-bool StateChanged(const ClusterState& state, const ClockState& loaded_clock) {
-  return state.index != state.loaded_index || !state.new_events.empty() || !state.new_decisions.empty() ||
-         !state.new_logs.empty() || !state.changed_layers.empty() || state.mesh_changed || state.images_changed ||
-         state.clock.paused != loaded_clock.paused || state.clock.speed != loaded_clock.speed ||
-         (state.clock.paused && state.clock.now != loaded_clock.now);
-}
-
 }  // namespace
 
 void SyncClock(ClusterState* state, Time wall_now) {
@@ -59,6 +49,13 @@ void SyncClock(ClusterState* state, Time wall_now) {
     state->clock.now = wall_now;  // before `swarm init` the cluster clock is the wall clock
   }
   state->clock.wall_anchor = wall_now;
+}
+
+bool ChangedSinceLoad(const ClusterState& state, const ClockState& loaded_clock) {
+  return state.index != state.loaded_index || !state.new_events.empty() || !state.new_decisions.empty() ||
+         !state.new_logs.empty() || !state.changed_layers.empty() || state.mesh_changed || state.images_changed ||
+         state.clock.paused != loaded_clock.paused || state.clock.speed != loaded_clock.speed ||
+         (state.clock.paused && state.clock.now != loaded_clock.now);
 }
 
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args) {
@@ -108,8 +105,9 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     return out;
   }
   // Nothing changed (a read-only command on a cluster with nothing due): leave the
-  // file untouched.
-  if (!StateChanged(state, loaded_clock) && IsReadOnlyCommand(args)) {
+  // file untouched. The clock needs no saving either: from the old anchor the next
+  // call computes the same virtual time.
+  if (!ChangedSinceLoad(state, loaded_clock) && IsReadOnlyCommand(args)) {
     db->Rollback();
     return out;
   }
@@ -131,22 +129,6 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     return Fail(st);
   }
   return out;
-}
-
-Status RunSessionRead(const SessionOptions& options, const std::function<void(ClusterState* state)>& read) {
-  auto opened = Database::Open(options.database_path);
-  if (!opened.ok()) return opened.status();
-  Database* db = opened.value().get();
-  SWARMSIM_RETURN_IF_ERROR(db->Begin());
-  TransactionGuard guard(db);
-  ClusterState state;
-  SWARMSIM_RETURN_IF_ERROR(LoadState(db, &state));
-  const ClockState loaded_clock = state.clock;
-  SyncClock(&state, options.wall_now);
-  read(&state);
-  if (!StateChanged(state, loaded_clock)) return Status::OK();  // the guard rolls back: nothing to write
-  SWARMSIM_RETURN_IF_ERROR(SaveState(db, &state));
-  return guard.Commit();
 }
 
 }  // namespace swarmsim

@@ -25,13 +25,13 @@ struct SessionOptions {
 
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args);
 
-// Lets `read` look at the cluster caught up to options.wall_now, in one short
-// transaction of its own, as a read-only command would: what the clock moved is
-// saved, nothing goes into the command log. For callers that poll (waiting for a
-// service to converge). Errors: the database cannot be opened, read or written.
-Status RunSessionRead(const SessionOptions& options, const std::function<void(ClusterState* state)>& read);
-
 // Brings a loaded cluster up to `wall_now` (live clock) and re-anchors it.
 void SyncClock(ClusterState* state, Time wall_now);
+
+// Whether `state` has anything to save since it was loaded with `loaded_clock`:
+// changed objects, new events, decisions or logs, or a clock setting. A live
+// clock that only moved needs no saving: from the stored anchor the next reader
+// computes the same virtual time.
+bool ChangedSinceLoad(const ClusterState& state, const ClockState& loaded_clock);
 
 }  // namespace swarmsim
