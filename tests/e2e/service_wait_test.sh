@@ -75,7 +75,12 @@ run detached service create -d --name detached nginx
 timeout 60 "$SWARMSIM" service create --name stuck --constraint node.labels.none==x nginx \
   >"$WORK/stuck.out" 2>"$WORK/stuck.err" &
 pid=$!
-sleep 2
+# Ctrl-C once it is waiting (its progress has begun), not while it still creates.
+for _ in $(seq 1 200); do
+  grep -q "^overall progress" "$WORK/stuck.out" && break
+  sleep 0.1
+done
+sleep 0.5
 kill -INT "$pid"
 rc=0
 wait "$pid" || rc=$?
