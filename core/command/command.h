@@ -42,6 +42,16 @@ struct CommandContext {
   bool may_stream = false;
 };
 
+// The services docker would wait for to converge after `service create|update|
+// scale|rollback` without --detach, named as given. The CLI waits and shows the
+// progress (app/service_wait); other callers (the window, lessons, the Engine API)
+// return at once, as with -d.
+struct ConvergeWait {
+  std::vector<std::string> services;  // empty: nothing to wait for
+  bool quiet = false;                 // -q: wait without showing progress
+  bool name_errors = false;           // scale: each failed wait's error begins "SERVICE: "
+};
+
 struct CommandOutput {
   std::string out;
   std::string err;
@@ -58,6 +68,8 @@ struct CommandOutput {
   // written line by line instead of as one text. Set only when the context said
   // may_stream. `write` returns false when the reader has gone: stream stops then.
   std::function<void(const std::function<bool(std::string_view)>& write)> stream = {};
+  // What docker would now wait for: see ConvergeWait.
+  ConvergeWait converge = {};
 };
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.
