@@ -104,7 +104,10 @@ int main(int argc, char** argv) {
     swarmsim::Time fixed = env.count("SWARMSIM_WALL_CLOCK") ? wall : 0;
     return swarmsim::RunServeCli(args, options, fixed, std::cout, std::cerr);
   }
+  // One command, then the process ends: skip freeing the cluster it loaded.
+  options.keep_state_until_exit = true;
   swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
+  options.keep_state_until_exit = false;  // `events` may follow with many more
   std::cerr << out.err;
   std::cout << out.out;
   std::cout.flush();

@@ -1,6 +1,7 @@
 #include "core/command/session.h"
 
 #include <set>
+#include <vector>
 
 #include "core/sim/clock.h"
 #include "core/store/database.h"
@@ -39,6 +40,28 @@ std::map<std::string, std::string> ReferencedEnv(const std::map<std::string, std
   return out;
 }
 
+// Holds clusters left for the process's exit (SessionOptions::keep_state_until_exit).
+// Reachable from a static, so leak checkers do not count them.
+void KeepUntilExit(ClusterState* state) {
+  static std::vector<ClusterState>* kept = new std::vector<ClusterState>();
+  kept->push_back(std::move(*state));
+}
+
+// Hands the cluster to KeepUntilExit when it goes out of scope, if asked to.
+class KeepAtExit {
+ public:
+  KeepAtExit(const SessionOptions& options, ClusterState* state)
+      : state_(options.keep_state_until_exit ? state : nullptr) {}
+  ~KeepAtExit() {
+    if (state_) KeepUntilExit(state_);
+  }
+  KeepAtExit(const KeepAtExit&) = delete;
+  KeepAtExit& operator=(const KeepAtExit&) = delete;
+
+ private:
+  ClusterState* state_;
+};
+
 }  // namespace
 
 void SyncClock(ClusterState* state, Time wall_now) {
@@ -70,6 +93,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   Status begun = db->Begin();
   if (!begun.ok()) return Fail(begun);
   ClusterState state;
+  KeepAtExit keep(options, &state);
   Status loaded = LoadState(db, &state);
   if (!loaded.ok()) {
     db->Rollback();
