@@ -4,6 +4,8 @@
 // Environment: SWARMSIM_STATE (database path), SWARMSIM_SEED (ID seed for
 // `swarm init`), SWARMSIM_WALL_CLOCK (RFC 3339 instant used instead of the real
 // wall clock: tests use it so virtual time only moves when told).
+#include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -27,6 +29,26 @@
 
 namespace {
 
+// Transparent huge pages for the heap. This machine's kernel gives them only to
+// memory that asks (madvise mode), and glibc asks only when told before main
+// (GLIBC_TUNABLES); a command on 30,000 tasks spent about a sixth of its time
+// faulting in fresh 4 KiB pages. So the heap is made to grow once by a large
+// reserve now (address space only: a page takes memory when first touched), and
+// that range is marked for huge pages. Allocations under 32 MiB then come from
+// it rather than from mmap. If any step fails, the command runs as it is.
+void UseHugePagesForTheHeap() {
+  constexpr int kReserve = 1 << 30;
+  if (mallopt(M_TOP_PAD, kReserve) == 0 || mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0) return;
+  char* before = static_cast<char*>(sbrk(0));
+  std::vector<void*> blocks;  // enough small blocks to make the heap grow
+  while (static_cast<char*>(sbrk(0)) == before && blocks.size() < 256) blocks.push_back(std::malloc(64 << 10));
+  char* end = static_cast<char*>(sbrk(0));
+  for (void* b : blocks) std::free(b);
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t start = reinterpret_cast<uintptr_t>(before) & ~(page - 1);
+  if (end > before) madvise(reinterpret_cast<void*>(start), reinterpret_cast<uintptr_t>(end) - start, MADV_HUGEPAGE);
+}
+
 swarmsim::Result<std::string> ReadStdin(const std::string&) {
   std::stringstream ss;
   ss << std::cin.rdbuf();
@@ -36,6 +58,7 @@ swarmsim::Result<std::string> ReadStdin(const std::string&) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  UseHugePagesForTheHeap();
   std::vector<std::string> args(argv + 1, argv + argc);
   std::map<std::string, std::string> env = swarmsim::ProcessEnvironment();
 
