@@ -6,7 +6,9 @@
 // wall clock: tests use it so virtual time only moves when told), SWARMSIM_WAIT_LIMIT
 // (how long, in wall time, `service create` and the like wait for convergence
 // before they stop as Ctrl-C would; default 10m).
+#include <malloc.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -33,6 +35,26 @@
 
 namespace {
 
+// Transparent huge pages for the heap. This machine's kernel gives them only to
+// memory that asks (madvise mode), and glibc asks only when told before main
+// (GLIBC_TUNABLES); a command on 30,000 tasks spent about a sixth of its time
+// faulting in fresh 4 KiB pages. So the heap is made to grow once by a large
+// reserve now (address space only: a page takes memory when first touched), and
+// that range is marked for huge pages. Allocations under 32 MiB then come from
+// it rather than from mmap. If any step fails, the command runs as it is.
+void UseHugePagesForTheHeap() {
+  constexpr int kReserve = 1 << 30;
+  if (mallopt(M_TOP_PAD, kReserve) == 0 || mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0) return;
+  char* before = static_cast<char*>(sbrk(0));
+  std::vector<void*> blocks;  // enough small blocks to make the heap grow
+  while (static_cast<char*>(sbrk(0)) == before && blocks.size() < 256) blocks.push_back(std::malloc(64 << 10));
+  char* end = static_cast<char*>(sbrk(0));
+  for (void* b : blocks) std::free(b);
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t start = reinterpret_cast<uintptr_t>(before) & ~(page - 1);
+  if (end > before) madvise(reinterpret_cast<void*>(start), reinterpret_cast<uintptr_t>(end) - start, MADV_HUGEPAGE);
+}
+
 swarmsim::Result<std::string> ReadStdin(const std::string&) {
   std::stringstream ss;
   ss << std::cin.rdbuf();
@@ -42,6 +64,7 @@ swarmsim::Result<std::string> ReadStdin(const std::string&) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  UseHugePagesForTheHeap();
   std::vector<std::string> args(argv + 1, argv + argc);
   std::map<std::string, std::string> env = swarmsim::ProcessEnvironment();
 
@@ -120,7 +143,10 @@ int main(int argc, char** argv) {
     return swarmsim::RunServeCli(args, options, fixed, std::cout, std::cerr);
   }
   options.may_stream = true;
+  // One command, then the process ends: skip freeing the cluster it loaded.
+  options.keep_state_until_exit = true;
   swarmsim::CommandOutput out = swarmsim::RunSessionCommand(options, args);
+  options.keep_state_until_exit = false;  // `events` may follow with many more
   std::cerr << out.err;
   std::cout << out.out;
   std::cout.flush();

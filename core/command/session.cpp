@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "core/sim/clock.h"
 #include "core/store/database.h"
@@ -59,6 +60,28 @@ Status LoadForCommand(Database* db, const std::vector<std::string>& args, Time w
   return Status::OK();
 }
 
+// Holds clusters left for the process's exit (SessionOptions::keep_state_until_exit).
+// Reachable from a static, so leak checkers do not count them.
+void KeepUntilExit(ClusterState* state) {
+  static std::vector<ClusterState>* kept = new std::vector<ClusterState>();
+  kept->push_back(std::move(*state));
+}
+
+// Hands the cluster to KeepUntilExit when it goes out of scope, if asked to.
+class KeepAtExit {
+ public:
+  KeepAtExit(const SessionOptions& options, ClusterState* state)
+      : state_(options.keep_state_until_exit ? state : nullptr) {}
+  ~KeepAtExit() {
+    if (state_) KeepUntilExit(state_);
+  }
+  KeepAtExit(const KeepAtExit&) = delete;
+  KeepAtExit& operator=(const KeepAtExit&) = delete;
+
+ private:
+  ClusterState* state_;
+};
+
 }  // namespace
 
 namespace {
@@ -112,6 +135,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   if (!begun.ok()) return Fail(begun);
   ClusterState state;
   bool tasks_loaded = true;
+  KeepAtExit keep(options, &state);
   Status loaded = LoadForCommand(db, args, options.wall_now, &state, &tasks_loaded);
   if (!loaded.ok()) {
     db->Rollback();

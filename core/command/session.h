@@ -23,6 +23,11 @@ struct SessionOptions {
   std::function<Result<std::string>(const std::string& path)> read_file;
   // The caller writes CommandOutput::stream when a command sets it (see command.h).
   bool may_stream = false;
+  // The process ends right after this command (app/main.cpp's one command): the
+  // loaded cluster is left allocated rather than freed, since the system takes the
+  // memory back at exit anyway; freeing tens of thousands of tasks and their maps
+  // is a few percent of a big command. Never set it where the process goes on.
+  bool keep_state_until_exit = false;
 };
 
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args);

@@ -10,7 +10,7 @@ namespace swarmsim {
 
 namespace {
 
-// Schema 3. One row per object; the Engine API JSON beside the columns the
+// Schema 4. One row per object; the Engine API JSON beside the columns the
 // simulation needs to find, sort or resume without parsing it.
 //
 //   meta(key, value)             swarm_active, cluster_id, self_node_id, clock_now,
@@ -41,6 +41,11 @@ namespace {
 //   meta also holds mesh_next (JSON {port: next}) and images (JSON catalogue overrides)
 // Added in schema 3:
 //   tasks gain networks ("NETWORK_ID ADDR;..." the allocator's addresses; '' for none)
+// Added in schema 4:
+//   events gain count and run: a row holds `count` like events, seq to seq + count - 1
+//                                (core/store/event_runs.h); run: '' for a single event,
+//                                else each event's actor and differing attributes, and
+//                                then actor_id is '' and attributes are the shared ones
 //
 // Unsigned 64-bit values (versions, id_seed) are stored bit for bit as SQLite's
 // signed integers. Times are integer nanoseconds of virtual time. Only tasks and
@@ -74,7 +79,8 @@ CREATE TABLE tasks(
 ) WITHOUT ROWID;
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, type TEXT NOT NULL, action TEXT NOT NULL,
-  actor_id TEXT NOT NULL, attributes TEXT NOT NULL
+  actor_id TEXT NOT NULL, attributes TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 1,
+  run TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX events_by_time ON events(time);
 CREATE TABLE decisions(
@@ -111,6 +117,12 @@ CREATE INDEX logs_by_task ON logs(task_id, seq);
 // What schema 3 added: the task's network addresses (in kSchema for new files).
 constexpr const char* kSchema3 = R"sql(
 ALTER TABLE tasks ADD COLUMN networks TEXT NOT NULL DEFAULT '';
+)sql";
+
+// What schema 4 added: runs of like events in one row (in kSchema for new files).
+constexpr const char* kSchema4 = R"sql(
+ALTER TABLE events ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN run TEXT NOT NULL DEFAULT '';
 )sql";
 
 bool IsDamage(int rc) {
@@ -198,6 +210,7 @@ Status Database::EnsureSchema() {
     SWARMSIM_RETURN_IF_ERROR(Exec(kSchema2Tables));
   }
   if (version < 3) SWARMSIM_RETURN_IF_ERROR(Exec(kSchema3));
+  if (version < 4) SWARMSIM_RETURN_IF_ERROR(Exec(kSchema4));
   if (version < kSchemaVersion) {
     auto put = Prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
     if (!put.ok()) return put.status();

@@ -24,7 +24,7 @@ namespace swarmsim {
 class Database {
  public:
   // The schema this build writes and reads (stored as meta.schema_version).
-  static constexpr int64_t kSchemaVersion = 3;
+  static constexpr int64_t kSchemaVersion = 4;
 
   // Opens (creating parent directories and the file when missing) the database at
   // `path` and makes sure its schema exists. Errors, each one line:

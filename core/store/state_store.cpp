@@ -12,6 +12,7 @@
 #include "core/format/base64.h"
 #include "core/image/image_json.h"
 #include "core/model/json.h"
+#include "core/store/event_runs.h"
 #include "core/store/json_text.h"
 #include "core/store/row_writer.h"
 
@@ -694,24 +695,41 @@ Result<uint64_t> MaxSeq(Database* db, const char* sql) {
 
 Status SaveEvents(Database* db, const ClusterState& s) {
   if (s.new_events.empty()) return Status::OK();
-  auto last = MaxSeq(db, "SELECT COALESCE(MAX(seq), 0) FROM events");
+  auto last = MaxSeq(db, "SELECT seq + count - 1 FROM events ORDER BY seq DESC LIMIT 1");
   if (!last.ok()) return last.status();
   uint64_t seq = last.value();
-  RowWriter writer(db, "INSERT INTO events(seq, time, type, action, actor_id, attributes) VALUES", 6,
-                   s.new_events.size());
-  // One attributes text per row of a batch, alive until the batch is written.
+  // Like events in a row become one row (core/store/event_runs.h).
+  std::vector<EventRun> runs = SplitEventRuns(s.new_events);
+  RowWriter writer(db, "INSERT INTO events(seq, time, type, action, actor_id, attributes, count, run) VALUES", 8,
+                   runs.size());
+  // One attributes and run text per row of a batch, alive until the batch is written.
   std::vector<std::string> attributes(RowWriter::kBatchRows);
+  std::vector<std::string> run_texts(RowWriter::kBatchRows);
+  static const std::string kNoActor;
   size_t i = 0;
-  for (const auto& e : s.new_events) {
-    std::string& text = attributes[i++ % RowWriter::kBatchRows];
-    text = StringMapJsonText(e.attributes);
+  for (const auto& run : runs) {
+    const Event& e = s.new_events[run.begin];
+    const int64_t count = static_cast<int64_t>(run.end - run.begin);
+    std::string& text = attributes[i % RowWriter::kBatchRows];
+    std::string& run_text = run_texts[i++ % RowWriter::kBatchRows];
+    if (count == 1) {
+      text = StringMapJsonText(e.attributes);
+      run_text.clear();
+    } else {
+      text = StringMapJsonText(SharedAttributes(s.new_events, run));
+      run_text = EventRunText(s.new_events, run);
+    }
+    const uint64_t first = seq + 1;
+    seq += static_cast<uint64_t>(count);
     SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
-      stmt->Bind(p + 1, ++seq)
+      stmt->Bind(p + 1, first)
           .Bind(p + 2, e.time)
           .BindRef(p + 3, e.type)
           .BindRef(p + 4, e.action)
-          .BindRef(p + 5, e.actor_id)
-          .BindRef(p + 6, text);
+          .BindRef(p + 5, count == 1 ? e.actor_id : kNoActor)
+          .BindRef(p + 6, text)
+          .Bind(p + 7, count)
+          .BindRef(p + 8, run_text);
     }));
   }
   return writer.Finish();
@@ -891,11 +909,15 @@ Result<std::vector<CommandRecord>> ReadCommands(Database* db) {
 
 Result<std::vector<Event>> ReadEvents(Database* db, Time since, Time until, uint64_t after_seq) {
   std::vector<Event> out;
+  // A row holds `count` events from `seq` on (all at one time); no row holds more
+  // than kMaxEventRun, so the rows with events after `after_seq` start after
+  // after_seq - kMaxEventRun, which keeps the search on the primary key.
   SWARMSIM_ASSIGN_STMT(stmt, db,
-                       "SELECT seq, time, type, action, actor_id, attributes FROM events "
-                       "WHERE time >= ?1 AND time <= ?2 AND seq > ?3 ORDER BY seq");
+                       "SELECT seq, time, type, action, actor_id, attributes, count, run FROM events "
+                       "WHERE time >= ?1 AND time <= ?2 AND seq > ?4 AND seq + count - 1 > ?3 ORDER BY seq");
   // seq is stored as a signed integer: keep an unsigned "after" in range.
-  stmt->Bind(1, since).Bind(2, until).Bind(3, static_cast<int64_t>(std::min<uint64_t>(after_seq, INT64_MAX)));
+  const int64_t after = static_cast<int64_t>(std::min<uint64_t>(after_seq, INT64_MAX));
+  stmt->Bind(1, since).Bind(2, until).Bind(3, after).Bind(4, after - static_cast<int64_t>(kMaxEventRun));
   Status st = ForEachRow(stmt, [&] {
     Event e;
     e.seq = stmt->Uint(0);
@@ -907,7 +929,15 @@ Result<std::vector<Event>> ReadEvents(Database* db, Time since, Time until, uint
     auto attrs = ParseStored(db, stmt->TextView(5), what);
     if (!attrs.ok()) return attrs.status();
     if (!ReadStringMap(attrs.value(), &e.attributes)) return Damaged(db, what + ": attributes are not strings");
-    out.push_back(std::move(e));
+    int64_t count = stmt->Int(6);
+    if (count == 1) {
+      out.push_back(std::move(e));
+      return Status::OK();
+    }
+    if (count < 1 || static_cast<uint64_t>(count) > kMaxEventRun ||
+        !ExpandEventRun(e, stmt->TextView(7), static_cast<size_t>(count), after_seq, &out)) {
+      return Damaged(db, what + ": not a run of " + std::to_string(count) + " events");
+    }
     return Status::OK();
   });
   if (!st.ok()) return st;

@@ -263,7 +263,7 @@ TEST_F(BadInput, LoadRefusesWhatIsNotASnapshot) {
   ASSERT_EQ(Run("save '" + newer + "'").exit_code, 0);
   ASSERT_EQ(std::system(("sqlite3 '" + newer + "' \"UPDATE meta SET value = 99 WHERE key = 'schema_version'\"").c_str()), 0);
   ExpectRejected("load '" + newer + "'",
-                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 3)\n");
+                 "load " + newer + ": written by a newer swarmsim (schema 99, this build reads 4)\n");
 }
 
 }  // namespace

@@ -165,7 +165,7 @@ TEST(DatabaseTest, NewerSchemaIsRefusedWithOneLine) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), Status::Code::kFailedPrecondition);
   EXPECT_EQ(db.status().message(),
-            "cluster database " + path + " was written by a newer swarmsim (schema 5, this build reads 3)");
+            "cluster database " + path + " was written by a newer swarmsim (schema 5, this build reads 4)");
   EXPECT_EQ(DumpDatabase(path), before);
 }
 

@@ -224,6 +224,87 @@ TEST_F(StateStoreTest, EventsAreNumberedInOrderAcrossCommands) {
   EXPECT_EQ((*after)[0].seq, 3u);
 }
 
+// A big create records its events as runs of like events, one row each; reading
+// gives back every event as recorded, by seq and by time, across commands.
+TEST_F(StateStoreTest, LikeEventsAreStoredAsOneRowAndReadBackEventByEvent) {
+  OpenAt("event_runs");
+  ClusterState s;
+  s.clock.now = 100;
+  RecordEvent(&s, "service", "create", "svc", {{"name", "web"}});
+  for (int i = 0; i < 5000; ++i) {
+    RecordEvent(&s, "task", "create", "task" + std::to_string(i),
+                {{"service", "web"}, {"slot", std::to_string(i + 1)}, {"node", "node" + std::to_string(i % 7)}});
+  }
+  for (int i = 0; i < 5000; ++i) {
+    RecordEvent(&s, "task", "state", "task" + std::to_string(i),
+                {{"state", "pending"}, {"message", "pending task scheduling"}, {"service", "web"}});
+  }
+  std::vector<Event> recorded = s.new_events;
+  Save(&s);
+  // 1 + 5000 + 5000 events: one plain row, then runs of at most kMaxEventRun.
+  EXPECT_EQ(Count("events"), 1 + 2 + 2);
+
+  ClusterState next = Load();
+  next.clock.now = 200;
+  RecordEvent(&next, "task", "state", "task0", {{"state", "assigned"}, {"message", "m"}, {"service", "web"}});
+  RecordEvent(&next, "task", "state", "task1", {{"state", "assigned"}, {"message", "m"}, {"service", "web"}});
+  for (const auto& e : next.new_events) recorded.push_back(e);
+  Save(&next);
+
+  auto all = ReadEvents(db_.get(), 0, INT64_MAX);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), recorded.size());
+  for (size_t i = 0; i < recorded.size(); ++i) {
+    const Event& got = (*all)[i];
+    EXPECT_EQ(got.seq, i + 1);
+    EXPECT_EQ(got.time, recorded[i].time);
+    EXPECT_EQ(got.type, recorded[i].type);
+    EXPECT_EQ(got.action, recorded[i].action);
+    EXPECT_EQ(got.actor_id, recorded[i].actor_id);
+    EXPECT_EQ(got.attributes, recorded[i].attributes) << "event " << i + 1;
+  }
+
+  auto after = ReadEvents(db_.get(), 0, INT64_MAX, 4500);  // inside the second row of creates
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), recorded.size() - 4500);
+  EXPECT_EQ(after->front().seq, 4501u);
+  EXPECT_EQ(after->front().actor_id, "task4499");
+
+  auto later = ReadEvents(db_.get(), 150, INT64_MAX);
+  ASSERT_TRUE(later.ok());
+  ASSERT_EQ(later->size(), 2u);
+  EXPECT_EQ(later->front().seq, 10002u);
+  EXPECT_EQ(later->back().actor_id, "task1");
+}
+
+// A schema-3 file (one event per row, no count or run columns) gains them on open
+// and its events read as before; new events continue its numbering.
+TEST_F(StateStoreTest, EventsOfASchema3FileStillRead) {
+  OpenAt("events_schema3");
+  ClusterState s;
+  s.clock.now = 100;
+  RecordEvent(&s, "node", "create", "n1", {{"name", "node1"}});
+  RecordEvent(&s, "node", "update", "n1", {{"availability", "drain"}});
+  Save(&s);
+  db_.reset();
+  ASSERT_TRUE(testing::RawExec(path_,
+                               "ALTER TABLE events DROP COLUMN run; ALTER TABLE events DROP COLUMN count; "
+                               "UPDATE meta SET value = 3 WHERE key = 'schema_version'"));
+  Reopen();
+  ClusterState next = Load();
+  next.clock.now = 200;
+  RecordEvent(&next, "service", "create", "s1", {{"name", "web"}});
+  Save(&next);
+  auto all = ReadEvents(db_.get(), 0, INT64_MAX);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].actor_id, "n1");
+  EXPECT_EQ((*all)[0].attributes.at("name"), "node1");
+  EXPECT_EQ((*all)[1].attributes.at("availability"), "drain");
+  EXPECT_EQ((*all)[2].seq, 3u);
+  EXPECT_EQ((*all)[2].actor_id, "s1");
+}
+
 TEST_F(StateStoreTest, DecisionsAreReadBackById) {
   OpenAt("decisions");
   ClusterState s;
