@@ -75,4 +75,6 @@ RootCa CreateRootCa(std::string_view seed, Time now) {
   return ca;
 }
 
+TlsInfo TlsInfoOf(const RootCa& ca) { return {ca.cert_pem, ca.subject_der, ca.public_key_der}; }
+
 }  // namespace swarmsim

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/model/time.h"
+#include "core/model/tls_info.h"
 
 namespace swarmsim {
 
@@ -26,5 +27,8 @@ struct RootCa {
 
 // The root CA for `seed`, created at `now`. Deterministic in both.
 RootCa CreateRootCa(std::string_view seed, Time now);
+
+// What the swarm and each node show for it (a node's certificate is issued by the root).
+TlsInfo TlsInfoOf(const RootCa& ca);
 
 }  // namespace swarmsim
