@@ -1,5 +1,6 @@
 #include "server/engine_server.h"
 
+#include <grp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -20,6 +21,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+
+#include "core/engine_api/router.h"
 
 namespace swarmsim {
 
@@ -43,6 +46,22 @@ EngineResponse CallEngine(const ServeOptions& options, const std::string& method
   std::string message = out.err.empty() ? "the simulator gave no answer" : out.err;
   while (!message.empty() && message.back() == '\n') message.pop_back();
   return EngineError(500, message);
+}
+
+EngineResponse CallEngine(const ServeOptions& options, LoadedCluster* cache, const std::string& method,
+                          const std::string& target, const std::string& body) {
+  if (IsMutatingMethod(method)) return CallEngine(options, method, target, body);
+  const bool ping = target == "/_ping" || target.rfind("/_ping?", 0) == 0;
+  if (!ping || !cache->loaded) {
+    if (cache->path.empty()) cache->path = options.session.database_path;
+    if (!RefreshLoadedCluster(cache, options.wall_clock()).ok()) return CallEngine(options, method, target, body);
+  }
+  CommandContext ctx;
+  ctx.state = &cache->state;
+  ctx.db = cache->db.get();
+  ctx.env = options.session.env;
+  ctx.seed = options.session.seed;
+  return HandleEngineRequest(&ctx, EngineRequest{method, target, body, options.node});
 }
 
 namespace {
@@ -104,7 +123,7 @@ class Server {
   std::map<std::string, ExecInstance>& execs() { return execs_; }
 
   EngineResponse Call(const std::string& method, const std::string& target, const std::string& body) {
-    return CallEngine(options_, method, target, body);
+    return CallEngine(options_, &cache_, method, target, body);
   }
 
   template <class Protocol>
@@ -136,6 +155,7 @@ class Server {
   const ServeOptions& options_;
   size_t connections_ = 0;
   std::map<std::string, ExecInstance> execs_;
+  LoadedCluster cache_;  // what reads are answered from, between requests
 };
 
 template <class Protocol>
@@ -365,9 +385,25 @@ void Connection<Protocol>::ExecStart(const std::string& id) {
   WriteRaw(bytes, true);
 }
 
+// The group ID `group` names (a name or a number). Errors: NotFound.
+Result<gid_t> LookUpGroup(const std::string& group) {
+  if (!group.empty() && group.find_first_not_of("0123456789") == std::string::npos && group.size() < 10) {
+    return static_cast<gid_t>(std::strtoul(group.c_str(), nullptr, 10));
+  }
+  std::vector<char> buf(16384);
+  struct group entry;
+  struct group* found = nullptr;
+  int rc = getgrnam_r(group.c_str(), &entry, buf.data(), buf.size(), &found);
+  if (rc != 0 || !found) return Status::NotFound("no such group: " + group);
+  return found->gr_gid;
+}
+
 // Opens a unix socket listener at `path`: a stale socket file (nothing answers
-// on it) is replaced, a live one is someone else's; created mode 0600.
-Status ListenUnix(asio::local::stream_protocol::acceptor* acceptor, const std::string& path) {
+// on it) is replaced, a live one is someone else's. Created mode 0600 (owner
+// only); with a `group`, mode 0660 and owned by that group, as dockerd's -G makes
+// its socket.
+Status ListenUnix(asio::local::stream_protocol::acceptor* acceptor, const std::string& path,
+                  const std::string& group) {
   struct stat st;
   if (lstat(path.c_str(), &st) == 0) {
     if (!S_ISSOCK(st.st_mode)) return Status::FailedPrecondition(path + " exists and is not a socket");
@@ -389,7 +425,21 @@ Status ListenUnix(asio::local::stream_protocol::acceptor* acceptor, const std::s
   umask(old);
   if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status::IOError("cannot listen on unix://" + path + ": " + ec.message());
-  chmod(path.c_str(), 0600);
+  if (group.empty()) {
+    chmod(path.c_str(), 0600);
+    return Status::OK();
+  }
+  auto gid = LookUpGroup(group);
+  Status changed = gid.status();
+  if (gid.ok() && chown(path.c_str(), static_cast<uid_t>(-1), gid.value()) != 0) {
+    changed = Status::IOError(std::strerror(errno));
+  }
+  if (changed.ok() && chmod(path.c_str(), 0660) != 0) changed = Status::IOError(std::strerror(errno));
+  if (!changed.ok()) {
+    acceptor->close();
+    unlink(path.c_str());
+    return Status::FailedPrecondition("could not change group of unix socket " + path + ": " + changed.message());
+  }
   return Status::OK();
 }
 
@@ -406,9 +456,10 @@ int RunEngineServer(const ServeOptions& options, std::ostream& out, std::ostream
     for (auto& a : tcp_acceptors) a->close();
     for (const auto& p : sockets) unlink(p.c_str());
   };
-  // The endpoint's node must exist before anything listens (after swarm init, any node).
+  // The endpoint's node must exist before anything listens (after swarm init, any
+  // node); this first read also loads the cluster the reads are answered from.
   {
-    EngineResponse info = CallEngine(options, "GET", "/info", "");
+    EngineResponse info = server.Call("GET", "/info", "");
     if (info.status >= 400) {
       err << "swarmsim serve: " << nlohmann::json::parse(info.body, nullptr, false).value("message", info.body) << "\n";
       return 1;
@@ -417,7 +468,7 @@ int RunEngineServer(const ServeOptions& options, std::ostream& out, std::ostream
   for (const auto& a : options.addresses) {
     if (a.kind == ListenAddress::Kind::kUnix) {
       auto acceptor = std::make_unique<asio::local::stream_protocol::acceptor>(io);
-      Status st = ListenUnix(acceptor.get(), a.path);
+      Status st = ListenUnix(acceptor.get(), a.path, options.group);
       if (!st.ok()) {
         cleanup();
         err << "swarmsim serve: " << st.message() << "\n";

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/command/loaded_cluster.h"
 #include "core/command/session.h"
 #include "core/engine_api/engine_request.h"
 #include "server/listen_address.h"
@@ -25,6 +26,7 @@ namespace swarmsim {
 struct ServeOptions {
   std::vector<ListenAddress> addresses;
   std::string node;          // answer as this node's engine ("": the first manager)
+  std::string group;         // unix sockets: "" mode 0600; else mode 0660 owned by this group
   SessionOptions session;    // database, seed, environment (wall_now is refreshed per request)
   std::function<Time()> wall_clock;  // the wall clock, ns since epoch
   size_t max_connections = 256;
@@ -38,6 +40,16 @@ struct ServeOptions {
 // does for every plain request. Exposed for tests and the benchmark.
 EngineResponse CallEngine(const ServeOptions& options, const std::string& method, const std::string& target,
                           const std::string& body);
+
+// The server's way to answer a request. Mutating requests run through the session
+// as above (one transaction, logged). Reads are answered from `cache`, which is
+// read again only when the database changed or something fell due on the live
+// clock (core/command/loaded_cluster.h): a read on a paused or idle cluster loads
+// nothing and writes nothing. `_ping` never reads the cluster once `cache` holds
+// one: it only says whether this engine is a swarm manager, as the daemon answers
+// from memory. Should the cache fail to read (locked out), the session answers.
+EngineResponse CallEngine(const ServeOptions& options, LoadedCluster* cache, const std::string& method,
+                          const std::string& target, const std::string& body);
 
 // Listens on every address, prints the DOCKER_HOST line to `out`, serves until
 // SIGINT or SIGTERM, then removes its sockets. Returns the exit code: 1 when an

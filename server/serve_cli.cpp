@@ -19,6 +19,8 @@ constexpr const char* kUsage =
     "Options:\n"
     "  -H, --host list     Socket to listen on: unix:///PATH or tcp://127.0.0.1:PORT\n"
     "                      (default: docker.sock beside the cluster database)\n"
+    "  -G, --group string  Group for the unix socket: mode 0660 owned by that group\n"
+    "                      (default: none, mode 0600, only you)\n"
     "      --node string   Answer as this node's engine (its volumes, containers,\n"
     "                      and a worker's refusal of swarm-management calls)\n";
 
@@ -51,6 +53,13 @@ int RunServeCli(const std::vector<std::string>& args, const SessionOptions& sess
         return 1;
       }
       hosts.push_back(*v);
+    } else if (a == "-G" || a == "--group" || a.rfind("-G=", 0) == 0 || a.rfind("--group=", 0) == 0) {
+      const std::string* v = value(a.rfind("-G", 0) == 0 ? "-G" : "--group");
+      if (!v || v->empty()) {
+        err << "flag needs an argument: " << a << "\n";
+        return 1;
+      }
+      options.group = *v;
     } else if (a == "--node" || a.rfind("--node=", 0) == 0) {
       const std::string* v = value("--node");
       if (!v || v->empty()) {

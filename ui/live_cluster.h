@@ -1,7 +1,6 @@
-// LiveCluster: the window's copy of the cluster, re-read from the database with
-// its own short transaction (open once, then per refresh: Begin, LoadState,
-// SyncClock to the wall clock, SaveState, Commit) so a terminal beside the window
-// sees the same live cluster and the lock is never held longer than one refresh.
+// LiveCluster: the window's copy of the cluster, a LoadedCluster
+// (core/command/loaded_cluster.h) re-read from the database when it changed, plus
+// what the window keeps beside it: recent events, decisions, the log for rewind.
 //
 // If the CLI holds the lock, a refresh gives up after a short wait and the window
 // keeps showing the previous state. Not thread-safe; owned by the window's loop.
@@ -14,6 +13,7 @@
 #include <string>
 
 #include "core/cluster/state.h"
+#include "core/command/loaded_cluster.h"
 #include "core/command/rewind.h"
 #include "core/model/decision.h"
 #include "core/model/event.h"
@@ -22,28 +22,20 @@
 
 namespace swarmsim::ui {
 
-struct LiveCluster {
-  std::string path;
-  std::unique_ptr<Database> db;  // opened on first refresh, dropped after an error
-  ClusterState state;            // the last state read (empty before the first)
-  bool loaded = false;
+constexpr size_t kMaxRecentEvents = 400;
+// How long a refresh waits for a CLI command holding the lock.
+constexpr int kRefreshBusyTimeoutMs = 50;
+
+struct LiveCluster : LoadedCluster {
+  LiveCluster() { busy_timeout_ms = kRefreshBusyTimeoutMs; }
   Status last_error;             // the last refresh's failure (OK when it worked)
   std::deque<Event> recent_events;  // the last kMaxRecentEvents, oldest first
   uint64_t last_event_seq = 0;
   std::map<std::string, Decision> decisions;  // decisions never change: cached by ID
-  // PRAGMA data_version before the last full read: unchanged means no other
-  // connection has committed since, so a refresh with nothing falling due can skip
-  // reading (and parsing) the whole cluster again.
-  int64_t data_version = -1;
-  uint64_t reads = 0;  // full reads done (the rest were skipped)
   // The command log for the timeline's rewind, read by LoadRewind (not per frame).
   Rewind rewind;
   bool rewind_loaded = false;
 };
-
-constexpr size_t kMaxRecentEvents = 400;
-// How long a refresh waits for a CLI command holding the lock.
-constexpr int kRefreshBusyTimeoutMs = 50;
 
 // Re-reads the cluster at wall time `wall_now` (ns), advancing the live clock like
 // every CLI call does, and appends the events stored since the last refresh.

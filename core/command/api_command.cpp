@@ -61,6 +61,9 @@ void RegisterServeCommands(std::vector<CommandDef>* defs) {
                    .flags = {FlagSpec::Value("host", 'H', "list",
                                              "Socket to listen on: unix:///PATH or tcp://127.0.0.1:PORT (default: "
                                              "docker.sock beside the cluster database)"),
+                             FlagSpec::Value("group", 'G', "string",
+                                             "Group for the unix socket: mode 0660 owned by that group (default: "
+                                             "none, mode 0600)"),
                              FlagSpec::Value("node", 0, "string",
                                              "Answer as this node's engine (its volumes, containers, and a worker's "
                                              "refusals)")},

@@ -51,6 +51,13 @@ void SyncClock(ClusterState* state, Time wall_now) {
   state->clock.wall_anchor = wall_now;
 }
 
+bool ChangedSinceLoad(const ClusterState& state, const ClockState& loaded_clock) {
+  return state.index != state.loaded_index || !state.new_events.empty() || !state.new_decisions.empty() ||
+         !state.new_logs.empty() || !state.changed_layers.empty() || state.mesh_changed || state.images_changed ||
+         state.clock.paused != loaded_clock.paused || state.clock.speed != loaded_clock.speed ||
+         (state.clock.paused && state.clock.now != loaded_clock.now);
+}
+
 CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector<std::string>& args) {
   // One transaction per object where docker makes one API call per object.
   auto parts = PerObjectCommands(args);
@@ -100,12 +107,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
   // Nothing changed (a read-only command on a cluster with nothing due): leave the
   // file untouched. The clock needs no saving either: from the old anchor the next
   // call computes the same virtual time.
-  bool changed = state.index != state.loaded_index || !state.new_events.empty() ||
-                 !state.new_decisions.empty() || !state.new_logs.empty() || !state.changed_layers.empty() ||
-                 state.mesh_changed || state.images_changed || state.clock.paused != loaded_clock.paused ||
-                 state.clock.speed != loaded_clock.speed ||
-                 (state.clock.paused && state.clock.now != loaded_clock.now);
-  if (!changed && IsReadOnlyCommand(args)) {
+  if (!ChangedSinceLoad(state, loaded_clock) && IsReadOnlyCommand(args)) {
     db->Rollback();
     return out;
   }

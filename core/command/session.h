@@ -28,4 +28,10 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
 // Brings a loaded cluster up to `wall_now` (live clock) and re-anchors it.
 void SyncClock(ClusterState* state, Time wall_now);
 
+// Whether `state` has anything to save since it was loaded with `loaded_clock`:
+// changed objects, new events, decisions or logs, or a clock setting. A live
+// clock that only moved needs no saving: from the stored anchor the next reader
+// computes the same virtual time.
+bool ChangedSinceLoad(const ClusterState& state, const ClockState& loaded_clock);
+
 }  // namespace swarmsim

@@ -11,18 +11,6 @@ namespace swarmsim {
 
 namespace {
 
-Result<std::map<std::string, std::string>> LabelsOf(const nlohmann::json& j) {
-  std::map<std::string, std::string> labels;
-  auto it = j.find("Labels");
-  if (it == j.end() || it->is_null()) return labels;
-  if (!it->is_object()) return Status::InvalidArgument("invalid JSON: Labels is not an object");
-  for (const auto& [k, v] : it->items()) {
-    if (!v.is_string()) return Status::InvalidArgument("invalid JSON: label " + k + " is not a string");
-    labels[k] = v.get<std::string>();
-  }
-  return labels;
-}
-
 // Data arrives base64-encoded; absent means "no data" (an update may leave it out).
 Result<std::optional<std::string>> DataOf(const nlohmann::json& j) {
   auto it = j.find("Data");
@@ -59,7 +47,7 @@ EngineResponse List(const RouteContext& rc, BlobKind kind) {
 EngineResponse Create(const RouteContext& rc, BlobKind kind) {
   auto body = JsonBody(rc);
   if (!body.ok()) return EngineError(body.status());
-  auto labels = LabelsOf(body.value());
+  auto labels = StringMapField(body.value(), "Labels");
   if (!labels.ok()) return EngineError(labels.status());
   auto data = DataOf(body.value());
   if (!data.ok()) return EngineError(data.status());
@@ -79,7 +67,7 @@ EngineResponse Update(const RouteContext& rc, BlobKind kind, Config* blob) {
   auto body = JsonBody(rc);
   if (!body.ok()) return EngineError(body.status());
   if (version.value() != blob->version) return EngineError(OutOfSequence());
-  auto labels = LabelsOf(body.value());
+  auto labels = StringMapField(body.value(), "Labels");
   if (!labels.ok()) return EngineError(labels.status());
   auto data = DataOf(body.value());
   if (!data.ok()) return EngineError(data.status());

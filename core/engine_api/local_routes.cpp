@@ -160,6 +160,35 @@ nlohmann::json InspectContainer(const RouteContext& rc, const ContainerRef& c) {
           {"NetworkSettings", {{"Networks", nlohmann::json::object()}}}};
 }
 
+// POST /volumes/create: a local volume on this endpoint's node, answered with
+// the volume (201) as the daemon does; an existing name is returned unchanged.
+EngineResponse CreateVolume(const RouteContext& rc) {
+  auto body = JsonBody(rc);
+  if (!body.ok()) return EngineError(body.status());
+  const nlohmann::json& j = body.value();
+  std::string name, driver = "local";
+  if (auto it = j.find("Name"); it != j.end() && !it->is_null()) {
+    if (!it->is_string()) return EngineError(400, "invalid JSON: Name is not a string");
+    name = it->get<std::string>();
+  }
+  if (auto it = j.find("Driver"); it != j.end() && !it->is_null()) {
+    if (!it->is_string()) return EngineError(400, "invalid JSON: Driver is not a string");
+    if (!it->get<std::string>().empty()) driver = it->get<std::string>();
+  }
+  if (auto it = j.find("ClusterVolumeSpec"); it != j.end() && !it->is_null()) {
+    // Swarm's CSI cluster volumes need a CSI plugin on the nodes; none is simulated.
+    return EngineError(400, "create " + name + ": cluster volumes are not simulated: swarmsim's engines have "
+                                "local volumes only");
+  }
+  auto labels = StringMapField(j, "Labels");
+  if (!labels.ok()) return EngineError(labels.status());
+  auto options = StringMapField(j, "DriverOpts");
+  if (!options.ok()) return EngineError(options.status());
+  auto created = CreateNamedVolume(rc.state(), rc.node_id, name, driver, labels.value(), options.value());
+  if (!created.ok()) return EngineError(created.status());
+  return JsonResponse(ToJson(rc.state()->volumes.at({rc.node_id, created.value()})), 201);
+}
+
 }  // namespace
 
 std::string ContainerId(const std::string& task_id) { return HexHash256("container\n" + task_id); }
@@ -173,8 +202,10 @@ EngineResponse HandleVolumes(RouteContext& rc) {
     if (m != "GET") return EngineError(405, "method " + m + " not allowed on this path");
     return ListVolumes(rc);
   }
-  if (seg.size() == 2 && seg[1] == "prune") {
-    if (m != "POST") return EngineError(405, "method " + m + " not allowed on this path");
+  // POST /volumes/create and /volumes/prune; other methods on these paths name a
+  // volume called "create" or "prune", as in the daemon's router.
+  if (seg.size() == 2 && seg[1] == "create" && m == "POST") return CreateVolume(rc);
+  if (seg.size() == 2 && seg[1] == "prune" && m == "POST") {
     auto filters = Filters(rc, {"all", "label"});
     if (!filters.ok()) return EngineError(filters.status());
     auto all = filters.value().find("all");

@@ -42,13 +42,9 @@ EngineResponse Create(const RouteContext& rc) {
   if (auto it = j.find("Attachable"); it != j.end() && it->is_boolean()) options.attachable = it->get<bool>();
   if (auto it = j.find("Internal"); it != j.end() && it->is_boolean()) options.internal = it->get<bool>();
   for (const char* key : {"Labels", "Options"}) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) continue;
-    if (!it->is_object()) return EngineError(400, std::string("invalid JSON: ") + key + " is not an object");
-    for (const auto& [k, v] : it->items()) {
-      if (!v.is_string()) return EngineError(400, std::string("invalid JSON: ") + key + " " + k + " is not a string");
-      (std::string(key) == "Labels" ? options.labels : options.options)[k] = v.get<std::string>();
-    }
+    auto values = StringMapField(j, key);
+    if (!values.ok()) return EngineError(values.status());
+    (std::string(key) == "Labels" ? options.labels : options.options) = std::move(values).value();
   }
   if (auto ipam = j.find("IPAM"); ipam != j.end() && ipam->is_object()) {
     if (auto d = ipam->find("Driver"); d != ipam->end() && d->is_string() && !d->get<std::string>().empty()) {

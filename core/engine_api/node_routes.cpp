@@ -37,14 +37,9 @@ EngineResponse UpdateNodeSpec(RouteContext& rc, Node* node) {
   if (version.value() != node->version) return EngineError(OutOfSequence());
   const nlohmann::json& j = body.value();
   NodeUpdate update;
-  std::map<std::string, std::string> labels;
-  if (j.contains("Labels") && !j["Labels"].is_null()) {
-    if (!j["Labels"].is_object()) return EngineError(400, "invalid JSON: Labels is not an object");
-    for (const auto& [k, v] : j["Labels"].items()) {
-      if (!v.is_string()) return EngineError(400, "invalid JSON: label " + k + " is not a string");
-      labels[k] = v.get<std::string>();
-    }
-  }
+  auto parsed_labels = StringMapField(j, "Labels");
+  if (!parsed_labels.ok()) return EngineError(parsed_labels.status());
+  const std::map<std::string, std::string>& labels = parsed_labels.value();
   for (const auto& [k, v] : node->spec.labels) {
     if (!labels.count(k)) update.label_rm.push_back(k);
   }

@@ -41,6 +41,20 @@ Result<nlohmann::json> JsonBody(const RouteContext& rc) {
   return j;
 }
 
+Result<std::map<std::string, std::string>> StringMapField(const nlohmann::json& body, const char* key) {
+  std::map<std::string, std::string> out;
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_object()) return Status::InvalidArgument(std::string("invalid JSON: ") + key + " is not an object");
+  for (const auto& [k, v] : it->items()) {
+    if (!v.is_string()) {
+      return Status::InvalidArgument(std::string("invalid JSON: ") + key + " " + k + " is not a string");
+    }
+    out[k] = v.get<std::string>();
+  }
+  return out;
+}
+
 Result<EngineFilters> Filters(const RouteContext& rc, const std::vector<std::string>& allowed) {
   auto f = ParseEngineFilters(rc.Query("filters"));
   if (!f.ok()) return f.status();

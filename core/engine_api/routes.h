@@ -37,6 +37,9 @@ EngineResponse JsonResponse(const nlohmann::json& body, int status = 200);
 EngineResponse EmptyResponse(int status);
 // Parses the request body as a JSON object. Errors: 400 in docker's shape.
 Result<nlohmann::json> JsonBody(const RouteContext& rc);
+// The string-to-string object `key` of a request body (Labels, Options, DriverOpts):
+// empty when absent or null. Errors: 400 when it is not an object of strings.
+Result<std::map<std::string, std::string>> StringMapField(const nlohmann::json& body, const char* key);
 // The filters query parameter, with every key checked against `allowed`
 // ("invalid filter 'KEY'").
 Result<EngineFilters> Filters(const RouteContext& rc, const std::vector<std::string>& allowed);

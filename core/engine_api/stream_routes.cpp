@@ -86,6 +86,51 @@ Time ToVirtual(const ClusterState& s, Time wall) {
   return wall - (s.clock.wall_anchor - s.clock.now);
 }
 
+// The daemon's event scope: what one engine saw by itself (its containers and
+// volumes, a local network) is "local", what came from the swarm is "swarm".
+// A local network's ID is 64 hex digits, a swarm object's 25 characters.
+std::string EventScope(const Event& e) {
+  if (e.type == "container" || e.type == "volume") return "local";
+  if (e.type == "network") {
+    auto driver = e.attributes.find("type");
+    if (driver != e.attributes.end()) return driver->second == "overlay" ? "swarm" : "local";
+    return e.actor_id.size() == 64 ? "local" : "swarm";
+  }
+  return "swarm";
+}
+
+// docker's filters.Args.FuzzyMatch: no values for `key`, or one equal to or a prefix of `source`.
+bool FuzzyMatch(const EngineFilters& f, const std::string& key, const std::string& source) {
+  auto it = f.find(key);
+  return it == f.end() || it->second.empty() || MatchAnyPrefix(source, it->second);
+}
+
+bool ExactMatch(const EngineFilters& f, const std::string& key, const std::string& source) {
+  auto it = f.find(key);
+  return it == f.end() || it->second.empty() ||
+         std::find(it->second.begin(), it->second.end(), source) != it->second.end();
+}
+
+// Whether the daemon's event filter keeps `e` (moby's daemon/events Filter.Include):
+// each key must hold. An object key (container=web) is matched against every
+// event's actor ID and "name" attribute by prefix, whatever the event's type, so it
+// also keeps a service whose name starts the same, as the daemon does; labels
+// must all match.
+bool IncludeEvent(const EngineFilters& f, const Event& e, const std::string& scope) {
+  if (!ExactMatch(f, "event", e.action) || !ExactMatch(f, "type", e.type) || !ExactMatch(f, "scope", scope)) {
+    return false;
+  }
+  auto name = e.attributes.find("name");
+  const std::string no_name;
+  for (const char* key : {"container", "volume", "network", "service", "node", "secret", "config"}) {
+    if (!FuzzyMatch(f, key, e.actor_id) && !FuzzyMatch(f, key, name == e.attributes.end() ? no_name : name->second)) {
+      return false;
+    }
+  }
+  auto labels = f.find("label");
+  return labels == f.end() || MatchLabels(e.attributes, labels->second);
+}
+
 uint64_t AfterSeq(const RouteContext& rc) { return std::strtoull(rc.Query("after-seq").c_str(), nullptr, 10); }
 
 // Docker's log timestamps: RFC 3339 with all nine fraction digits.
@@ -142,24 +187,11 @@ EngineResponse HandleEvents(RouteContext& rc) {
     std::optional<Event> daemon = AsDaemonEvent(rc, raw);
     if (!daemon) continue;
     const Event& e = *daemon;
-    bool keep = true;
-    for (const auto& [key, values] : filters.value()) {
-      if (values.empty() || key == "scope") continue;
-      bool any = false;
-      for (const auto& v : values) {
-        auto attr = [&](const char* k) { return e.attributes.count(k) && e.attributes.at(k) == v; };
-        if (key == "type") any |= e.type == v;
-        else if (key == "event") any |= e.action == v;
-        else if (key == "label") {
-          size_t eq = v.find('=');
-          auto it = e.attributes.find(v.substr(0, eq));
-          any |= it != e.attributes.end() && (eq == std::string::npos || it->second == v.substr(eq + 1));
-        } else if (key == "node") any |= attr("node") || (e.type == "node" && e.actor_id.rfind(v, 0) == 0);
-        else any |= e.type == key && (e.actor_id.rfind(v, 0) == 0 || attr("name"));
-      }
-      keep &= any;
-    }
-    if (keep) body += ToJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    const std::string scope = EventScope(e);
+    if (!IncludeEvent(filters.value(), e, scope)) continue;
+    nlohmann::json j = ToJson(e);
+    j["scope"] = scope;
+    body += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   EngineResponse r;
   r.body = std::move(body);

@@ -52,3 +52,24 @@ expect_eq() {
     exit 1
   fi
 }
+
+# Tables compared between the docker client and swarmsim on the same cluster:
+# relative times aside (the client measures them against the wall clock, swarmsim
+# against virtual time) and column padding aside (it follows the cell widths).
+normalize() {
+  sed -E 's/(less than a second|about a minute|about an hour|an? (second|minute|hour|day|week|month|year)|[0-9]+ (second|minute|hour|day|week|month|year)s?) (ago|from now)/~/gI; s/ +$//; s/  +/|/g'
+}
+
+# same TITLE DOCKER-ARGS... -- SWARMSIM-ARGS...
+same() {
+  local title=$1
+  shift
+  local d=() s=()
+  while [ "$1" != "--" ]; do d+=("$1"); shift; done
+  shift
+  s=("$@")
+  local dout sout
+  dout=$("$DOCKER" "${d[@]}" 2>&1 | normalize) || true
+  sout=$("$SWARMSIM" "${s[@]}" 2>&1 | normalize) || true
+  expect_eq "$title: docker ${d[*]} vs swarmsim ${s[*]}" "$dout" "$sout"
+}

@@ -59,6 +59,11 @@ swarmsim_node1=$("$SWARMSIM" volume ls --filter node=node1 -q | sort -u)
 expect_eq "node2's volumes" "$node2_volumes" "$swarmsim_node2"
 expect_eq "node1's volumes" "$node1_volumes" "$swarmsim_node1"
 [ "$node2_volumes" != "$node1_volumes" ] || fail "node1 and node2 show the same volumes: $node1_volumes"
+# docker volume create against node2's engine makes node2's volume only.
+expect_eq "volume create on node2" "$("$DOCKER" -H "unix://$WORK/node2.sock" volume create lab-data)" "lab-data"
+expect_eq "node2 has it" "$("$SWARMSIM" volume ls --filter node=node2 --filter name=lab-data -q)" "lab-data"
+expect_eq "node1 has not" "$("$SWARMSIM" volume ls --filter node=node1 --filter name=lab-data -q)" ""
+"$SWARMSIM" replay --verify >"$WORK/replay2.out" || { cat "$WORK/replay2.out" >&2; fail "replay --verify after volume create"; }
 
 # Loopback only.
 if "$SWARMSIM" serve -H tcp://0.0.0.0:2375 >"$WORK/tcp.out" 2>"$WORK/tcp.err"; then

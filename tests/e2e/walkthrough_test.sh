@@ -14,24 +14,6 @@ start_serve "$SOCK"
 export DOCKER_HOST=unix://$SOCK
 cd "$SOURCE_DIR"
 
-normalize() {
-  sed -E 's/(less than a second|about a minute|about an hour|an? (second|minute|hour|day|week|month|year)|[0-9]+ (seconds|minutes|hours|days|weeks|months|years)) (ago|from now)/~/gI; s/ +$//; s/  +/|/g'
-}
-
-# same TITLE DOCKER-ARGS... -- SWARMSIM-ARGS...
-same() {
-  local title=$1
-  shift
-  local d=() s=()
-  while [ "$1" != "--" ]; do d+=("$1"); shift; done
-  shift
-  s=("$@")
-  local dout sout
-  dout=$("$DOCKER" "${d[@]}" 2>&1 | normalize) || true
-  sout=$("$SWARMSIM" "${s[@]}" 2>&1 | normalize) || true
-  expect_eq "$title: docker ${d[*]} vs swarmsim ${s[*]}" "$dout" "$sout"
-}
-
 tables() {
   same "$1 service ls" service ls -- service ls
   same "$1 stack ps" stack ps todo -- stack ps todo

@@ -10,6 +10,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <grp.h>
+
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -17,6 +19,8 @@
 #include <thread>
 
 #include "core/command/session.h"
+#include <nlohmann/json.hpp>
+#include <set>
 
 namespace swarmsim {
 namespace {
@@ -162,6 +166,178 @@ TEST_F(EngineServerTest, HundredsOfConcurrentConnectionsAreAllAnswered) {
     close(fd);
   }
   EXPECT_EQ(answered, 300);
+}
+
+// A socket for a group: mode 0660, owned by that group, as dockerd's -G makes it.
+TEST(EngineServerGroupTest, GroupMakesTheSocketGroupReadable) {
+  fs::path dir = fs::temp_directory_path() / ("swarmsim-server-group-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  ServeOptions options;
+  options.session.database_path = (dir / "cluster.db").string();
+  options.wall_clock = [] { return 1'767'603'600LL * kSecond; };
+  std::string socket = (dir / "docker.sock").string();
+  options.addresses.push_back(ParseListenAddress("unix://" + socket).value());
+  struct group* mine = getgrgid(getgid());
+  ASSERT_NE(mine, nullptr);
+  options.group = mine->gr_name;
+  std::ostringstream out, err;
+  int code = -1;
+  std::thread server([&] { code = RunEngineServer(options, out, err); });
+  for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  struct stat st;
+  ASSERT_EQ(stat(socket.c_str(), &st), 0) << err.str();
+  EXPECT_EQ(st.st_mode & 0777, 0660u);
+  EXPECT_EQ(st.st_gid, getgid());
+  kill(getpid(), SIGTERM);
+  server.join();
+  EXPECT_EQ(code, 0);
+
+  // A group that does not exist: a clear error, and nothing left listening.
+  options.group = "no-such-group-swarmsim";
+  std::ostringstream out2, err2;
+  EXPECT_EQ(RunEngineServer(options, out2, err2), 1);
+  EXPECT_EQ(err2.str(), "swarmsim serve: could not change group of unix socket " + socket +
+                            ": no such group: no-such-group-swarmsim\n");
+  EXPECT_FALSE(fs::exists(socket));
+  fs::remove_all(dir);
+}
+
+// The read path without a server: requests answered as the server answers them.
+class CallEngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / ("swarmsim-call-engine-" + std::to_string(getpid())) / info->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    options_.session.database_path = (dir_ / "cluster.db").string();
+    options_.session.seed = 42;
+    options_.wall_clock = [this] { return wall_; };
+  }
+  void TearDown() override { fs::remove_all(dir_.parent_path()); }
+
+  void Run(const std::vector<std::string>& args) {
+    SessionOptions s = options_.session;
+    s.wall_now = wall_;
+    CommandOutput out = RunSessionCommand(s, args);
+    ASSERT_EQ(out.exit_code, 0) << out.err;
+  }
+  EngineResponse Get(const std::string& target) { return CallEngine(options_, &cache_, "GET", target, ""); }
+  fs::path dir_;
+  ServeOptions options_;
+  LoadedCluster cache_;
+  Time wall_ = 1'767'603'600LL * kSecond;
+};
+
+TEST_F(CallEngineTest, ReadsOnAPausedClockLoadNothingAndWriteNothing) {
+  Run({"swarm", "init"});
+  Run({"service", "create", "--name", "web", "nginx:1.25"});
+  Run({"time", "pause"});
+  ASSERT_EQ(Get("/v1.47/services").status, 200);
+  ASSERT_EQ(cache_.reads, 1u);
+  auto wal = fs::path(options_.session.database_path + "-wal");
+  auto wal_size = fs::exists(wal) ? fs::file_size(wal) : 0;
+  for (int i = 0; i < 20; ++i) {
+    wall_ += kMinute;
+    ASSERT_EQ(Get("/v1.47/tasks").status, 200);
+    ASSERT_EQ(Get("/_ping").status, 200);
+  }
+  EXPECT_EQ(cache_.reads, 1u);
+  EXPECT_EQ(fs::exists(wal) ? fs::file_size(wal) : 0, wal_size) << "a read wrote to the database";
+  // A change made elsewhere is seen by the next read...
+  Run({"service", "create", "--name", "api", "nginx:1.25"});
+  ASSERT_EQ(Get("/_ping").status, 200);
+  EXPECT_EQ(cache_.reads, 1u) << "_ping does not read the cluster";
+  auto list = nlohmann::json::parse(Get("/v1.47/services").body);
+  EXPECT_EQ(list.size(), 2u);
+  EXPECT_EQ(cache_.reads, 2u);
+  // ...and so is one made through the API itself, which goes through the session.
+  EngineResponse created = CallEngine(options_, &cache_, "POST", "/v1.47/volumes/create", R"({"Name":"data"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(nlohmann::json::parse(Get("/v1.47/volumes").body)["Volumes"].size(), 1u);
+  EXPECT_EQ(cache_.reads, 3u);
+}
+
+TEST_F(CallEngineTest, ALiveClockMovesTheTasksAsTheCliWould) {
+  Run({"swarm", "init"});
+  Run({"service", "create", "--name", "web", "nginx:1.25"});
+  auto tasks = nlohmann::json::parse(Get("/v1.47/tasks").body);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_NE(tasks[0]["Status"]["State"], "running");
+  wall_ += kMinute;
+  tasks = nlohmann::json::parse(Get("/v1.47/tasks").body);
+  EXPECT_EQ(tasks[0]["Status"]["State"], "running");
+}
+
+TEST_F(CallEngineTest, VolumeCreateIsLoggedAndReplays) {
+  Run({"swarm", "init"});
+  Run({"node", "add"});
+  ServeOptions node2 = options_;
+  node2.node = "node2";
+  EngineResponse created = CallEngine(node2, &cache_, "POST", "/v1.47/volumes/create",
+                                      R"({"Name":"data","Labels":{"tier":"db"}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(nlohmann::json::parse(created.body)["Name"], "data");
+  SessionOptions s = options_.session;
+  s.wall_now = wall_;
+  CommandOutput replay = RunSessionCommand(s, {"replay", "--verify"});
+  EXPECT_EQ(replay.exit_code, 0) << replay.out << replay.err;
+  CommandOutput ls = RunSessionCommand(s, {"volume", "ls", "--node", "node2", "-q"});
+  EXPECT_EQ(ls.out, "data\n");
+}
+
+// docker events' scope and container filters, as the daemon applies them.
+TEST_F(CallEngineTest, EventFiltersScopeAndContainer) {
+  Run({"swarm", "init"});
+  Run({"network", "create", "--driver", "overlay", "backend"});
+  Run({"network", "create", "--driver", "bridge", "localnet"});
+  Run({"service", "create", "--name", "web", "--mount", "source=data,target=/data", "nginx:1.25"});
+  wall_ += kMinute;
+  Run({"volume", "ls"});
+  auto events = [&](const std::string& filters) {
+    std::string target = "/v1.47/events?since=0&until=" + std::to_string(wall_ / kSecond + 1);
+    if (!filters.empty()) target += "&filters=" + filters;
+    EngineResponse r = Get(target);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<nlohmann::json> out;
+    size_t start = 0;
+    while (start < r.body.size()) {
+      size_t end = r.body.find('\n', start);
+      out.push_back(nlohmann::json::parse(r.body.substr(start, end - start)));
+      start = end + 1;
+    }
+    return out;
+  };
+  auto all = events("");
+  std::string container_id;
+  std::set<std::string> scopes;
+  for (const auto& e : all) {
+    scopes.insert(e["Type"].get<std::string>() + ":" + e["scope"].get<std::string>());
+    if (e["Type"] == "container") container_id = e["Actor"]["ID"];
+  }
+  EXPECT_EQ(scopes, (std::set<std::string>{"container:local", "network:local", "network:swarm", "node:swarm",
+                                           "service:swarm", "volume:local"}));
+  ASSERT_FALSE(container_id.empty());
+  // %7B%22scope%22%3A%7B%22local%22%3Atrue%7D%7D = {"scope":{"local":true}}
+  for (const auto& e : events("%7B%22scope%22%3A%7B%22local%22%3Atrue%7D%7D")) {
+    EXPECT_EQ(e["scope"], "local");
+    EXPECT_TRUE(e["Type"] == "container" || e["Type"] == "volume" || e["Actor"]["Attributes"]["name"] == "localnet")
+        << e.dump();
+  }
+  for (const auto& e : events("%7B%22scope%22%3A%7B%22swarm%22%3Atrue%7D%7D")) EXPECT_EQ(e["scope"], "swarm");
+  // container=ID prefix, and container=NAME prefix (web.1.TASKID).
+  auto by_id = events("%7B%22container%22%3A%7B%22" + container_id.substr(0, 12) + "%22%3Atrue%7D%7D");
+  ASSERT_FALSE(by_id.empty());
+  for (const auto& e : by_id) EXPECT_EQ(e["Actor"]["ID"], container_id);
+  auto by_name = events("%7B%22container%22%3A%7B%22web.1%22%3Atrue%7D%7D");
+  ASSERT_FALSE(by_name.empty());
+  for (const auto& e : by_name) EXPECT_EQ(e["Actor"]["ID"], container_id);
+  // As the daemon does, a container filter also keeps objects whose name starts
+  // the same: "web" matches the service web as well as its containers.
+  std::set<std::string> types;
+  for (const auto& e : events("%7B%22container%22%3A%7B%22web%22%3Atrue%7D%7D")) types.insert(e["Type"]);
+  EXPECT_EQ(types, (std::set<std::string>{"container", "service"}));
+  EXPECT_TRUE(events("%7B%22container%22%3A%7B%22nosuch%22%3Atrue%7D%7D").empty());
 }
 
 }  // namespace

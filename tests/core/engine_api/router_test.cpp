@@ -209,3 +209,50 @@ TEST_F(RouterTest, SwarmLeaveOfTheLastManagerNeedsForce) {
 
 }  // namespace
 }  // namespace swarmsim
+
+namespace swarmsim {
+namespace {
+
+TEST_F(RouterTest, VolumeCreateMakesTheEndpointNodesLocalVolume) {
+  EngineResponse created = Call("POST", "/v1.47/volumes/create",
+                                R"({"Name":"data","Driver":"local","DriverOpts":{},"Labels":{"tier":"db"}})", "node2");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json v = Body(created);
+  EXPECT_EQ(v["Name"], "data");
+  EXPECT_EQ(v["Driver"], "local");
+  EXPECT_EQ(v["Scope"], "local");
+  EXPECT_EQ(v["Mountpoint"], "/var/lib/docker/volumes/data/_data");
+  EXPECT_EQ(v["Labels"]["tier"], "db");
+  // node2's engine has it, node1's does not.
+  EXPECT_EQ(Body(Call("GET", "/v1.47/volumes", "", "node2"))["Volumes"].size(), 1u);
+  EXPECT_EQ(Body(Call("GET", "/v1.47/volumes"))["Volumes"].size(), 0u);
+  EXPECT_EQ(Call("GET", "/v1.47/volumes/data").status, 404);
+  // Again: the same volume, unchanged.
+  uint64_t index = state.index;
+  EXPECT_EQ(Call("POST", "/v1.47/volumes/create", R"({"Name":"data"})", "node2").status, 201);
+  EXPECT_EQ(state.index, index);
+  // No name: 64 hex digits.
+  json anon = Body(Call("POST", "/v1.47/volumes/create", "{}"));
+  EXPECT_EQ(anon["Name"].get<std::string>().size(), 64u);
+  // GET /volumes/create inspects a volume called "create", as the daemon's router does.
+  EXPECT_EQ(Body(Call("GET", "/v1.47/volumes/create"))["message"], "get create: no such volume");
+}
+
+TEST_F(RouterTest, VolumeCreateRefusesWhatTheDaemonRefuses) {
+  uint64_t index = state.index;
+  EngineResponse driver = Call("POST", "/v1.47/volumes/create", R"({"Name":"d","Driver":"rexray"})");
+  EXPECT_EQ(driver.status, 404);
+  EXPECT_EQ(Body(driver)["message"], "create d: error looking up volume plugin rexray: plugin \"rexray\" not found");
+  EngineResponse name = Call("POST", "/v1.47/volumes/create", R"({"Name":"/srv/data"})");
+  EXPECT_EQ(name.status, 400);
+  EXPECT_NE(Body(name)["message"].get<std::string>().find("includes invalid characters for a local volume name"),
+            std::string::npos);
+  EXPECT_EQ(Call("POST", "/v1.47/volumes/create", R"({"Name":"x","Labels":["a"]})").status, 400);
+  EXPECT_EQ(Call("POST", "/v1.47/volumes/create", R"({"Name": )").status, 400);
+  EXPECT_EQ(Call("POST", "/v1.47/volumes/create", R"({"Name":"c","ClusterVolumeSpec":{"Group":"g"}})").status, 400);
+  EXPECT_EQ(state.index, index);
+  EXPECT_TRUE(state.volumes.empty());
+}
+
+}  // namespace
+}  // namespace swarmsim
