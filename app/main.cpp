@@ -3,7 +3,10 @@
 //
 // Environment: SWARMSIM_STATE (database path), SWARMSIM_SEED (ID seed for
 // `swarm init`), SWARMSIM_WALL_CLOCK (RFC 3339 instant used instead of the real
-// wall clock: tests use it so virtual time only moves when told).
+// wall clock: tests use it so virtual time only moves when told), SWARMSIM_WAIT_LIMIT
+// (how long, in wall time, `service create` and the like wait for convergence
+// before they stop as Ctrl-C would; default 10m).
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -17,9 +20,11 @@
 #include <vector>
 
 #include "app/lesson_cli.h"
+#include "app/service_wait.h"
 #include "app/state_path.h"
 #include "core/command/command.h"
 #include "core/command/session.h"
+#include "core/format/go_duration.h"
 #include "core/format/time_format.h"
 #include "core/lesson/scenario_files.h"
 #include "server/serve_cli.h"
@@ -65,6 +70,15 @@ int main(int argc, char** argv) {
     }
     wall = t.value();
   }
+  swarmsim::Duration wait_limit = swarmsim::ServiceWaitOptions{}.limit;
+  if (auto it = env.find("SWARMSIM_WAIT_LIMIT"); it != env.end()) {
+    auto limit = swarmsim::ParseGoDuration(it->second);
+    if (!limit.ok()) {
+      std::cerr << "invalid SWARMSIM_WAIT_LIMIT: " << limit.status().message() << "\n";
+      return 1;
+    }
+    wait_limit = limit.value();
+  }
   uint64_t seed = 0;
   if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) seed = std::strtoull(it->second.c_str(), nullptr, 10);
 
@@ -108,6 +122,16 @@ int main(int argc, char** argv) {
   std::cerr << out.err;
   std::cout << out.out;
   std::cout.flush();
+  // Without -d, `service create|update|scale|rollback` wait for convergence, like docker.
+  if (out.exit_code == 0 && !out.converge.services.empty()) {
+    swarmsim::ServiceWaitOptions wait;
+    wait.terminal = isatty(STDOUT_FILENO);
+    struct winsize size = {};
+    if (wait.terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) wait.width = size.ws_col;
+    wait.wall_clock_fixed = env.count("SWARMSIM_WALL_CLOCK") != 0;
+    wait.limit = wait_limit;
+    return swarmsim::WaitForServices(options, out.converge, wait, std::cout, std::cerr);
+  }
   // `events` without --until keeps following, like docker: ask again every half
   // second for what happened since, without holding the database in between.
   while (out.exit_code == 0 && out.follow && std::cout.good()) {

@@ -35,6 +35,16 @@ struct CommandContext {
   bool replaced_database = false;
 };
 
+// The services docker would wait for to converge after `service create|update|
+// scale|rollback` without --detach, named as given. The CLI waits and shows the
+// progress (app/service_wait); other callers (the window, lessons, the Engine API)
+// return at once, as with -d.
+struct ConvergeWait {
+  std::vector<std::string> services;  // empty: nothing to wait for
+  bool quiet = false;                 // -q: wait without showing progress
+  bool name_errors = false;           // scale: each failed wait's error begins "SERVICE: "
+};
+
 struct CommandOutput {
   std::string out;
   std::string err;
@@ -46,6 +56,8 @@ struct CommandOutput {
   // Client-side warnings docker prints on stderr as it goes (compose loading):
   // RunCommand puts them before `err`, and they stand even when the command fails.
   std::string warnings = {};
+  // What docker would now wait for: see ConvergeWait.
+  ConvergeWait converge = {};
 };
 
 // Runs one command (argv without the program name), e.g. {"service", "ls"}.

@@ -23,6 +23,14 @@ Status ResolveSpecFileReferences(const ClusterState& state, ServiceSpec* spec) {
   return ResolveFileReferences(state, BlobKind::kConfig, &c.configs);
 }
 
+// Without --detach docker waits for each changed service to converge; the caller
+// decides whether it can (CommandOutput::converge).
+void WaitUnlessDetached(const ParsedArgs& args, const std::string& service, CommandOutput* out) {
+  if (args.GetBool("detach")) return;
+  out->converge.services.push_back(service);
+  out->converge.quiet = args.GetBool("quiet");
+}
+
 Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   auto spec = SpecFromCreateFlags(args, ctx);
@@ -34,6 +42,7 @@ Status ServiceCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
   auto id = CreateService(ctx->state, spec.value());
   if (!id.ok()) return id.status();
   out->out += id.value() + "\n";
+  WaitUnlessDetached(args, id.value(), out);
   return Status::OK();
 }
 
@@ -134,7 +143,9 @@ Status ServiceScale(CommandContext* ctx, const ParsedArgs& args, CommandOutput* 
     SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, todo[i].first->id, spec));
     std::string name = args.positional()[i].substr(0, args.positional()[i].find('='));
     out->out += name + " scaled to " + std::to_string(todo[i].second) + "\n";
+    WaitUnlessDetached(args, name, out);
   }
+  out->converge.name_errors = true;
   return Status::OK();
 }
 
@@ -153,6 +164,7 @@ Status ServiceUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutp
     SWARMSIM_RETURN_IF_ERROR(UpdateService(ctx->state, s.value()->id, spec));
   }
   out->out += ref + "\n";
+  WaitUnlessDetached(args, ref, out);
   return Status::OK();
 }
 
@@ -163,6 +175,7 @@ Status ServiceRollback(CommandContext* ctx, const ParsedArgs& args, CommandOutpu
   if (!s.ok()) return s.status();
   SWARMSIM_RETURN_IF_ERROR(RollbackService(ctx->state, s.value()->id));
   out->out += ref + "\n";
+  WaitUnlessDetached(args, ref, out);
   return Status::OK();
 }
 
