@@ -17,8 +17,13 @@ std::string CanonicalState(const ClusterState& state) {
   j["index"] = state.index;
   j["id_seed"] = state.id_seed;
   j["name_counter"] = state.name_counter;
+  const SwarmSettings& w = state.swarm;
+  j["swarm"] = {{"version", w.version}, {"created_at", w.created_at}, {"updated_at", w.updated_at},
+                {"task_history_limit", w.task_history_limit}, {"heartbeat", w.dispatcher_heartbeat},
+                {"cert_expiry", w.cert_expiry}, {"worker_rotations", w.worker_token_rotations},
+                {"manager_rotations", w.manager_token_rotations}, {"tls_info", ToJson(w.tls_info)}};
   for (const auto& [id, n] : state.nodes) {
-    auto o = ToJson(n);
+    auto o = ToJson(n, state.swarm.tls_info);
     o["_images"] = n.images;
     o["_sim"] = {{"agent_down", n.agent_down}, {"down_at", n.down_at}};
     j["nodes"][id] = o;

@@ -27,6 +27,7 @@
 #include "core/model/service.h"
 #include "core/model/task.h"
 #include "core/model/time.h"
+#include "core/model/tls_info.h"
 #include "core/model/volume.h"
 
 namespace swarmsim {
@@ -50,6 +51,9 @@ struct SwarmSettings {
   Duration cert_expiry = 90 * 24 * 3600 * kSecond;  // CAConfig.NodeCertExpiry
   uint64_t worker_token_rotations = 0;
   uint64_t manager_token_rotations = 0;
+  // The root CA made at init (TLSInfo of the swarm and of every node); empty only
+  // before init.
+  TlsInfo tls_info;
 };
 
 // What is due when: (time, kind, object id). Ordered, so ties break by kind then ID.

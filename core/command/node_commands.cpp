@@ -9,6 +9,7 @@
 #include "core/command/task_table.h"
 #include "core/control/nodes.h"
 #include "core/control/swarm.h"
+#include "core/format/base64.h"
 #include "core/format/go_duration.h"
 #include "core/format/size.h"
 #include "core/format/time_format.h"
@@ -112,6 +113,7 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   return Status::OK();
 }
 
+<<<<<<< HEAD
 // What one row of `node ls` shows, before a template makes a line of it.
 struct NodeRowFields {
   bool self = false;
@@ -125,6 +127,14 @@ NodeRowFields RowFields(const ClusterState& state, const Node& n) {
   f.availability = Capitalize(ToString(n.spec.availability));
   if (n.manager_status) f.manager = n.manager_status->leader ? "Leader" : Capitalize(n.manager_status->reachability);
   return f;
+=======
+// docker/cli's nodeContext.TLSStatus: the node's TLS info against the cluster's.
+// Here every node has the swarm's (a node's certificate never lags a root rotation,
+// which swarmsim does not have), so it is Ready once the swarm has its CA.
+std::string TlsStatus(const TlsInfo& node, const TlsInfo& cluster) {
+  if (cluster.empty() || node.empty()) return "Unknown";
+  return node == cluster ? "Ready" : "Needs Rotation";
+>>>>>>> tls
 }
 
 nlohmann::json NodeRow(const ClusterState& state, const Node& n) {
@@ -136,7 +146,7 @@ nlohmann::json NodeRow(const ClusterState& state, const Node& n) {
           {"Availability", std::move(f.availability)},
           {"ManagerStatus", std::move(f.manager)},
           {"EngineVersion", n.description.engine_version},
-          {"TLSStatus", "Ready"}};
+          {"TLSStatus", TlsStatus(state.swarm.tls_info, state.swarm.tls_info)}};
 }
 
 // The cells kNodeTable prints for a row (its first cell: the ID, then "*" for the
@@ -230,7 +240,7 @@ Status NodeLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
 }
 
 // docker's `node inspect --pretty` layout, field for field.
-std::string PrettyNode(const Node& n) {
+std::string PrettyNode(const Node& n, const TlsInfo& tls) {
   std::string s;
   s += "ID:\t\t\t" + n.id;
   if (!n.spec.labels.empty()) {
@@ -261,6 +271,12 @@ std::string PrettyNode(const Node& n) {
     s += "\nEngine Labels:";
     for (const auto& [k, v] : n.description.engine_labels) s += "\n - " + k + (v.empty() ? "" : "=" + v);
   }
+  if (!tls.empty()) {
+    // The PEM ends in a newline and the template adds one: a blank line follows it.
+    s += "\nTLS Info:\n TrustRoot:\n" + tls.trust_root;
+    s += "\n Issuer Subject:\t" + Base64Encode(tls.cert_issuer_subject);
+    s += "\n Issuer Public Key:\t" + Base64Encode(tls.cert_issuer_public_key);
+  }
   return s + "\n";
 }
 
@@ -284,11 +300,11 @@ Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
     nodes.push_back(n.value());
   }
   if (format == "pretty") {
-    for (const Node* n : nodes) out->out += PrettyNode(*n);
+    for (const Node* n : nodes) out->out += PrettyNode(*n, ctx->state->swarm.tls_info);
     return Status::OK();
   }
   std::vector<nlohmann::json> objs;
-  for (const Node* n : nodes) objs.push_back(ToJson(*n));
+  for (const Node* n : nodes) objs.push_back(ToJson(*n, ctx->state->swarm.tls_info));
   WriteInspected(objs, errors, format, "swarm.Node", out);
   return Status::OK();
 }

@@ -1,7 +1,9 @@
 #include "core/control/swarm.h"
 
+#include "core/ca/root_ca.h"
 #include "core/control/nodes.h"
 #include "core/format/time_format.h"
+#include "core/model/json.h"
 
 namespace swarmsim {
 
@@ -47,6 +49,9 @@ Status InitSwarm(ClusterState* state, const InitOptions& options) {
   state->swarm = SwarmSettings();
   state->swarm.created_at = state->swarm.updated_at = state->clock.now;
   state->swarm.version = state->index;
+  // Seeded by the cluster ID (itself from the ID seed) rather than by drawing from
+  // the ID generator, which would move every later ID.
+  state->swarm.tls_info = TlsInfoOf(CreateRootCa(state->cluster_id, state->clock.now));
   RecordEvent(state, "swarm", "init", state->cluster_id, {{"node", state->self_node_id}});
   return Status::OK();
 }
@@ -146,6 +151,7 @@ nlohmann::json SwarmJson(const ClusterState& state) {
                       {"CreatedAt", FormatRFC3339Nano(w.created_at)},
                       {"UpdatedAt", FormatRFC3339Nano(w.updated_at)},
                       {"Spec", spec},
+                      {"TLSInfo", ToJson(w.tls_info)},
                       {"RootRotationInProgress", false},
                       {"DefaultAddrPool", {"10.0.0.0/8"}},
                       {"SubnetSize", 24},

@@ -22,7 +22,7 @@ EngineResponse ListNodes(const RouteContext& rc) {
     if (!roles.empty() && std::find(roles.begin(), roles.end(), ToString(n.spec.role)) == roles.end()) continue;
     auto membership = get("membership");
     if (!membership.empty() && std::find(membership.begin(), membership.end(), "accepted") == membership.end()) continue;
-    list.push_back(ToJson(n));
+    list.push_back(ToJson(n, rc.state()->swarm.tls_info));
   }
   return JsonResponse(list);
 }
@@ -80,7 +80,7 @@ EngineResponse HandleNodes(RouteContext& rc) {
   auto node = ResolveNode(rc.state(), seg[1]);
   if (seg.size() == 2 && m == "GET") {
     if (!node.ok()) return EngineError(node.status());
-    return JsonResponse(ToJson(*node.value()));
+    return JsonResponse(ToJson(*node.value(), rc.state()->swarm.tls_info));
   }
   if (seg.size() == 2 && m == "DELETE") {
     if (!node.ok()) return EngineError(node.status());

@@ -57,7 +57,6 @@ nlohmann::json VersionJson() {
 nlohmann::json ClusterJson(const ClusterState& s) {
   nlohmann::json cluster = SwarmJson(s);
   cluster.erase("JoinTokens");
-  cluster["TLSInfo"] = {{"TrustRoot", ""}, {"CertIssuerSubject", ""}, {"CertIssuerPublicKey", ""}};
   return cluster;
 }
 

@@ -682,7 +682,15 @@ json ToJson(const Service& service) {
   return j;
 }
 
-json ToJson(const Node& node) {
+json ToJson(const TlsInfo& tls) {
+  json j = json::object();
+  PutString(j, "TrustRoot", tls.trust_root);
+  if (!tls.cert_issuer_subject.empty()) j["CertIssuerSubject"] = Base64Encode(tls.cert_issuer_subject);
+  if (!tls.cert_issuer_public_key.empty()) j["CertIssuerPublicKey"] = Base64Encode(tls.cert_issuer_public_key);
+  return j;
+}
+
+json ToJson(const Node& node, const TlsInfo& tls) {
   json j = json::object();
   j["ID"] = node.id;
   j["Version"] = VersionJson(node.version);
@@ -703,7 +711,7 @@ json ToJson(const Node& node) {
   if (!node.description.engine_labels.empty()) engine["Labels"] = LabelsJson(node.description.engine_labels);
   engine["Plugins"] = EnginePluginsJson();
   desc["Engine"] = std::move(engine);
-  desc["TLSInfo"] = json::object();
+  desc["TLSInfo"] = ToJson(tls);
   j["Description"] = std::move(desc);
   json status = json::object();
   status["State"] = ToString(node.status.state);
@@ -1039,6 +1047,20 @@ Status FromJson(const json& j, Config* out) {
       std::string data;
       if (!Base64Decode(r.Str(spec, "Data"), &data)) r.Fail("field \"Data\" is not base64");
       out->data = std::move(data);
+    }
+    return r.status();
+  });
+}
+
+Status FromJson(const json& j, TlsInfo* out) {
+  return Guarded("TLS info", [&] {
+    Reader r("TLS info");
+    if (!j.is_object()) return Status::InvalidArgument("invalid TLS info JSON: not an object");
+    out->trust_root = r.Str(j, "TrustRoot");
+    for (auto [key, field] : {std::pair{"CertIssuerSubject", &out->cert_issuer_subject},
+                              std::pair{"CertIssuerPublicKey", &out->cert_issuer_public_key}}) {
+      field->clear();
+      if (!Base64Decode(r.Str(j, key), field)) r.Fail(std::string("field \"") + key + "\" is not base64");
     }
     return r.status();
   });

@@ -38,12 +38,16 @@
 #include "core/model/node.h"
 #include "core/model/service.h"
 #include "core/model/task.h"
+#include "core/model/tls_info.h"
 #include "core/model/volume.h"
 #include "core/status.h"
 
 namespace swarmsim {
 
-nlohmann::json ToJson(const Node& node);
+// A node's Description.TLSInfo is the swarm's: `tls` (the cluster's root CA).
+nlohmann::json ToJson(const Node& node, const TlsInfo& tls);
+// TrustRoot as text, the two DER fields base64 (Go's []byte), each left out when empty.
+nlohmann::json ToJson(const TlsInfo& tls);
 nlohmann::json ToJson(const Service& service);
 nlohmann::json ToJson(const Task& task);  // Spec is *task.spec (REQUIRES: spec != nullptr)
 nlohmann::json ToJson(const Network& network);  // docker's NetworkResource ("Id", "Created")
@@ -72,5 +76,6 @@ Status FromJson(const nlohmann::json& j, Decision* out);
 Status FromJson(const nlohmann::json& j, Event* out);  // leaves out->seq untouched
 // Reads Spec.Data when present (configs); leaves out->data untouched otherwise.
 Status FromJson(const nlohmann::json& j, Config* out);
+Status FromJson(const nlohmann::json& j, TlsInfo* out);
 
 }  // namespace swarmsim

@@ -29,9 +29,16 @@ const char* const kFieldOrder[] = {
     "UpdateConfig", "RollbackConfig", "EndpointSpec", "Protocol", "TargetPort", "PublishedPort", "PublishMode",
     "Ports", "VirtualIPs", "NetworkID", "Endpoint", "UpdateStatus", "ServiceStatus", "JobStatus", "JobIteration",
     "LastExecution", "ServiceID", "Slot",
-    "NodeID", "Description", "Platform", "Architecture", "OS", "Engine", "Plugins", "TLSInfo", "Status",
+    "NodeID", "Description", "Platform", "Architecture", "OS", "Engine", "Plugins", "TLSInfo", "TrustRoot",
+    "CertIssuerSubject", "CertIssuerPublicKey", "RootRotationInProgress", "DefaultAddrPool", "SubnetSize",
+    "DataPathPort", "JoinTokens", "Worker", "Manager", "Status",
     "Timestamp", "State", "StartedAt", "CompletedAt", "Leader", "Reachability", "Message", "Err",
-    "ContainerStatus", "PortStatus", "Addr", "DesiredState", "ManagerStatus", "NetworksAttachments"};
+    "ContainerStatus", "PortStatus", "Addr", "DesiredState", "ManagerStatus", "NetworksAttachments",
+    // The swarm's Spec (Name and Labels come first, above).
+    "Orchestration", "TaskHistoryRetentionLimit", "Raft", "SnapshotInterval", "KeepOldSnapshots",
+    "LogEntriesForSlowFollowers", "ElectionTick", "HeartbeatTick", "Dispatcher", "HeartbeatPeriod", "CAConfig",
+    "NodeCertExpiry", "ExternalCAs", "SigningCACert", "SigningCAKey", "ForceRotate", "TaskDefaults",
+    "EncryptionConfig", "AutoLockManagers"};
 
 // NetworkResource, IPAM and IPAMConfig, EndpointResource (one list: their shared
 // names, Driver and Options, agree with it).

@@ -181,7 +181,8 @@ std::string DecisionJsonText(const Decision& d) {
 }
 
 // Keys in nlohmann's sorted order, fields omitted exactly where ToJson omits them,
-// so the text equals the dump of ToJson(node) with Plugins erased.
+// so the text equals the dump of ToJson(node, TlsInfo{}) with Plugins erased (a
+// node's TLSInfo is the swarm's, kept once with the swarm, not in every row).
 std::string NodeRowJsonText(const Node& n) {
   std::string out;
   out.reserve(600);

@@ -38,8 +38,8 @@ bool ParseDecisionJsonText(std::string_view text, Decision* out);
 // any other text.
 bool ParseNodeRowJsonText(std::string_view text, Node* out);
 
-// A node's stored row: ToJson(node) without Description.Engine.Plugins (the same
-// for every node; the daemon's view adds it back). 100,000 nodes are one command.
+// A node's stored row: ToJson(node, TlsInfo{}) without Description.Engine.Plugins
+// (the same for every node; the daemon's view adds it back, and the swarm's TLS info). 100,000 nodes are one command.
 std::string NodeRowJsonText(const Node& node);
 
 }  // namespace swarmsim

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ca/root_ca.h"
 #include "core/format/base64.h"
 #include "core/image/image_json.h"
 #include "core/model/json.h"
@@ -143,7 +144,8 @@ Status LoadImageOverrides(Database* db, std::string_view text, ClusterState* s) 
 }
 
 // meta "swarm": {"Version", "CreatedAt", "UpdatedAt", "TaskHistoryRetentionLimit",
-// "HeartbeatPeriod", "NodeCertExpiry", "WorkerRotations", "ManagerRotations"}.
+// "HeartbeatPeriod", "NodeCertExpiry", "WorkerRotations", "ManagerRotations",
+// "TLSInfo"} (TLSInfo as the Engine API writes it).
 Status LoadSwarmSettings(Database* db, std::string_view text, ClusterState* s) {
   auto j = ParseStored(db, text, "swarm");
   if (!j.ok()) return j.status();
@@ -157,6 +159,9 @@ Status LoadSwarmSettings(Database* db, std::string_view text, ClusterState* s) {
   w.cert_expiry = j->value("NodeCertExpiry", w.cert_expiry);
   w.worker_token_rotations = j->value("WorkerRotations", uint64_t{0});
   w.manager_token_rotations = j->value("ManagerRotations", uint64_t{0});
+  if (auto tls = j->find("TLSInfo"); tls != j->end()) {
+    if (Status st = FromJson(*tls, &w.tls_info); !st.ok()) return Damaged(db, st.message());
+  }
   return Status::OK();
 }
 
@@ -445,7 +450,8 @@ Status SaveMeta(Database* db, const ClusterState& s) {
                   {"HeartbeatPeriod", w.dispatcher_heartbeat},
                   {"NodeCertExpiry", w.cert_expiry},
                   {"WorkerRotations", w.worker_token_rotations},
-                  {"ManagerRotations", w.manager_token_rotations}};
+                  {"ManagerRotations", w.manager_token_rotations},
+                  {"TLSInfo", ToJson(w.tls_info)}};
     SWARMSIM_RETURN_IF_ERROR(stmt->Bind(1, "swarm").Bind(2, Dump(swarm)).Run());
   }
   if (s.images_changed) {
@@ -769,6 +775,10 @@ namespace {
 Status Load(Database* db, ClusterState* state, bool with_tasks) {
   ClusterState loaded;
   SWARMSIM_RETURN_IF_ERROR(LoadMeta(db, &loaded));
+  if (loaded.swarm_active && loaded.swarm.tls_info.empty()) {
+    // A database from before the root CA was kept: the CA its init would have made.
+    loaded.swarm.tls_info = TlsInfoOf(CreateRootCa(loaded.cluster_id, loaded.swarm.created_at));
+  }
   SWARMSIM_RETURN_IF_ERROR(LoadNodes(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadServices(db, &loaded));
   SWARMSIM_RETURN_IF_ERROR(LoadNetworks(db, &loaded));

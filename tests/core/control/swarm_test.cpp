@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/ca/root_ca.h"
 #include "core/control/nodes.h"
+#include "core/format/base64.h"
 
 namespace swarmsim {
 namespace {
@@ -31,6 +33,28 @@ TEST_F(SwarmTest, JoinTokensAreDeterministicShapedAndRoleSpecific) {
   EXPECT_EQ(CheckJoinToken(s_, forged).status().message(),
             "Error response from daemon: rpc error: code = InvalidArgument desc = A valid join token is necessary to "
             "join this cluster");
+}
+
+// The root CA is the one swarmkit would make, seeded by the cluster ID: the same
+// seed gives the same certificate, another seed another key.
+TEST_F(SwarmTest, InitMakesTheSwarmsRootCaFromItsSeed) {
+  const TlsInfo& tls = s_.swarm.tls_info;
+  EXPECT_EQ(tls.trust_root.rfind("-----BEGIN CERTIFICATE-----\n", 0), 0u);
+  EXPECT_EQ(tls, TlsInfoOf(CreateRootCa(s_.cluster_id, s_.clock.now)));
+  ClusterState again, other;
+  again.clock.now = other.clock.now = s_.clock.now;
+  InitOptions init;
+  init.seed = 11;
+  ASSERT_TRUE(InitSwarm(&again, init).ok());
+  EXPECT_EQ(again.swarm.tls_info, tls);
+  init.seed = 12;
+  ASSERT_TRUE(InitSwarm(&other, init).ok());
+  EXPECT_NE(other.swarm.tls_info.cert_issuer_public_key, tls.cert_issuer_public_key);
+  EXPECT_EQ(other.swarm.tls_info.cert_issuer_subject, tls.cert_issuer_subject);  // CN=swarm-ca
+  auto j = SwarmJson(s_);
+  EXPECT_EQ(j["TLSInfo"]["TrustRoot"], tls.trust_root);
+  EXPECT_EQ(j["TLSInfo"]["CertIssuerSubject"], "MBMxETAPBgNVBAMTCHN3YXJtLWNh");
+  EXPECT_EQ(j["TLSInfo"]["CertIssuerPublicKey"], Base64Encode(tls.cert_issuer_public_key));
 }
 
 TEST_F(SwarmTest, RotationRetiresTheOldTokenOnly) {

@@ -182,6 +182,23 @@ TEST_F(RouterTest, SwarmUpdateTakesTheSpecBackAndRotatesTokens) {
   EXPECT_FALSE(info["Swarm"]["Cluster"].contains("JoinTokens"));
 }
 
+// One root CA: the swarm's TLSInfo (docker swarm ca prints its TrustRoot), every
+// node's Description.TLSInfo (docker node inspect --pretty) and docker info's cluster.
+TEST_F(RouterTest, TheSwarmAndEveryNodeShowTheRootCa) {
+  json tls = Body(Call("GET", "/v1.47/swarm"))["TLSInfo"];
+  EXPECT_EQ(tls["TrustRoot"].get<std::string>().rfind("-----BEGIN CERTIFICATE-----\n", 0), 0u);
+  EXPECT_EQ(tls["CertIssuerSubject"], "MBMxETAPBgNVBAMTCHN3YXJtLWNh");
+  EXPECT_EQ(tls["CertIssuerPublicKey"].get<std::string>().rfind("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", 0), 0u);
+  json nodes = Body(Call("GET", "/v1.47/nodes"));
+  ASSERT_FALSE(nodes.empty());
+  for (const json& n : nodes) {
+    EXPECT_EQ(n["Description"]["TLSInfo"], tls);
+    std::string id = n["ID"];
+    EXPECT_EQ(Body(Call("GET", "/v1.47/nodes/" + id))["Description"]["TLSInfo"], tls);
+  }
+  EXPECT_EQ(Body(Call("GET", "/v1.47/info"))["Swarm"]["Cluster"]["TLSInfo"], tls);
+}
+
 TEST_F(RouterTest, SwarmLeaveOfTheLastManagerNeedsForce) {
   EngineResponse refused = Call("POST", "/v1.47/swarm/leave");
   EXPECT_GE(refused.status, 400);

@@ -17,6 +17,24 @@ TEST(JsonTest, TaskSpecRoundTripsEveryField) {
   EXPECT_EQ(out, in);
 }
 
+// swarm.TLSInfo: TrustRoot as text, the DER fields as Go writes []byte (base64),
+// each omitted when empty; a node carries the one it is given.
+TEST(JsonTest, TlsInfoShapeAndRoundTrip) {
+  EXPECT_EQ(ToJson(TlsInfo{}), json::object());
+  TlsInfo in{"PEM\n", std::string("\x30\x13", 2), std::string("\x30\x59\xff", 3)};
+  json j = ToJson(in);
+  EXPECT_EQ(j, (json{{"TrustRoot", "PEM\n"}, {"CertIssuerSubject", "MBM="}, {"CertIssuerPublicKey", "MFn/"}}));
+  TlsInfo out{"stale", "stale", "stale"};
+  ASSERT_TRUE(FromJson(j, &out).ok());
+  EXPECT_EQ(out, in);
+  ASSERT_TRUE(FromJson(json::object(), &out).ok());
+  EXPECT_TRUE(out.empty());
+  EXPECT_FALSE(FromJson(json{{"CertIssuerSubject", "not base64!"}}, &out).ok());
+  Node node = testing::FullNode();
+  EXPECT_EQ(ToJson(node, in)["Description"]["TLSInfo"], j);
+  EXPECT_EQ(ToJson(node, TlsInfo{})["Description"]["TLSInfo"], json::object());
+}
+
 TEST(JsonTest, EmptyTaskSpecRoundTrips) {
   TaskSpec in;
   in.container.image = "nginx";
@@ -194,7 +212,7 @@ TEST(JsonTest, HealthcheckFieldsAreOmitempty) {
 
 TEST(JsonTest, NodeRoundTripsAndMatchesTheEngineShape) {
   Node in = testing::FullNode();
-  json j = ToJson(in);
+  json j = ToJson(in, TlsInfo{});
   EXPECT_EQ(j["Spec"], json::parse(R"({"Labels":{"storage":"raid","zone":"a"},"Role":"manager",
                                       "Availability":"drain"})"));
   EXPECT_EQ(j["Status"], json::parse(R"({"State":"down","Message":"heartbeat failure","Addr":"10.0.0.2"})"));
@@ -223,14 +241,14 @@ TEST(JsonTest, NodeRoundTripsAndMatchesTheEngineShape) {
   EXPECT_TRUE(out.manager_status->leader);
   EXPECT_EQ(out.manager_status->addr, in.manager_status->addr);
   EXPECT_TRUE(out.images.empty());
-  EXPECT_EQ(ToJson(out), j);
+  EXPECT_EQ(ToJson(out, TlsInfo{}), j);
 }
 
 TEST(JsonTest, WorkerHasNoManagerStatus) {
   Node in = testing::FullNode();
   in.manager_status.reset();
   in.spec.labels.clear();
-  json j = ToJson(in);
+  json j = ToJson(in, TlsInfo{});
   EXPECT_FALSE(j.contains("ManagerStatus"));
   EXPECT_EQ(j["Spec"]["Labels"], json::object());
   Node out = testing::FullNode();

@@ -23,9 +23,9 @@ TEST(JsonTextTest, DecisionTextIsExactlyToJson) {
   EXPECT_EQ(DecisionJsonText(bare), ToJson(bare).dump());
 }
 
-// The stored row is ToJson(node) without the engine's plugins, byte for byte.
+// The stored row is ToJson(node) without the engine's plugins or the swarm's TLS info, byte for byte.
 std::string NodeRowViaTree(const Node& n) {
-  json j = ToJson(n);
+  json j = ToJson(n, TlsInfo{});
   j["Description"]["Engine"].erase("Plugins");
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -42,7 +42,7 @@ std::string NodeRowViaTreeAndBack(const Node& n) {
     return text;
   }
   EXPECT_TRUE(FromJson(json::parse(text), &slow).ok());
-  EXPECT_EQ(ToJson(fast), ToJson(slow)) << text;
+  EXPECT_EQ(ToJson(fast, TlsInfo{}), ToJson(slow, TlsInfo{})) << text;
   EXPECT_EQ(NodeRowJsonText(fast), text);
   return text;
 }
@@ -97,7 +97,7 @@ TEST(JsonTextTest, NodeRowTextIsToJsonWithoutPlugins) {
   // Other text is refused (the store parses it as JSON).
   Node back;
   EXPECT_FALSE(ParseNodeRowJsonText(NodeRowViaTree(full) + " ", &back));
-  EXPECT_FALSE(ParseNodeRowJsonText(ToJson(full).dump(), &back));  // with Plugins
+  EXPECT_FALSE(ParseNodeRowJsonText(ToJson(full, TlsInfo{}).dump(), &back));  // with Plugins
   EXPECT_FALSE(ParseNodeRowJsonText(json::parse(NodeRowViaTree(full)).dump(1), &back));
   n = full;
   n.spec.labels["q"] = "a\"b";

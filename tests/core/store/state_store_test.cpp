@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/ca/root_ca.h"
 #include "core/cluster/canonical.h"
 #include "tests/core/store/store_fixture.h"
 
@@ -447,6 +448,23 @@ TEST_F(StateStoreTest, DamagedRowsAreReportedNotThrown) {
   EXPECT_EQ(st.code(), Status::Code::kCorruption);
   EXPECT_EQ(st.message(),
             "cluster database " + path_ + " is damaged: node " + s.nodes.begin()->first + " is not valid JSON");
+}
+
+TEST_F(StateStoreTest, TheRootCaIsKeptAndAnOlderDatabaseGetsTheOneInitMade) {
+  OpenAt("root_ca");
+  ClusterState s = SampleCluster(1, 1);
+  s.swarm.tls_info = {"-----BEGIN CERTIFICATE-----\n...", std::string("\x30\x00", 2), std::string("\xff\x01", 2)};
+  s.swarm.version = ++s.index;
+  Save(&s);
+  Reopen();
+  EXPECT_EQ(Load().swarm.tls_info, s.swarm.tls_info);
+
+  // A swarm row written before the CA was kept has no TLSInfo.
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(db_->Exec("UPDATE meta SET value = json_remove(value, '$.TLSInfo') WHERE key = 'swarm'").ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  ClusterState old = Load();
+  EXPECT_EQ(old.swarm.tls_info, TlsInfoOf(CreateRootCa(s.cluster_id, s.swarm.created_at)));
 }
 
 }  // namespace

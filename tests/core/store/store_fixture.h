@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ca/root_ca.h"
 #include "core/cluster/state.h"
 #include "core/model/json.h"
 #include "tests/core/model/json_samples.h"
@@ -82,10 +83,11 @@ inline nlohmann::json ClusterJson(const ClusterState& s) {
                {"self_node_id", s.self_node_id},     {"now", s.clock.now},
                {"paused", s.clock.paused},           {"speed", s.clock.speed},
                {"wall_anchor", s.clock.wall_anchor}, {"index", s.index},
-               {"id_seed", s.id_seed},               {"name_counter", s.name_counter}};
+               {"id_seed", s.id_seed},               {"name_counter", s.name_counter},
+               {"tls_info", ToJson(s.swarm.tls_info)}};
   j["nodes"] = nlohmann::json::object();
   for (const auto& [id, n] : s.nodes) {
-    j["nodes"][id] = {{"api", ToJson(n)}, {"version", n.version}, {"images", n.images}};
+    j["nodes"][id] = {{"api", ToJson(n, s.swarm.tls_info)}, {"version", n.version}, {"images", n.images}};
   }
   j["services"] = nlohmann::json::object();
   for (const auto& [id, v] : s.services) {
@@ -123,6 +125,7 @@ inline ClusterState SampleCluster(int nodes, int tasks) {
   s.clock.wall_anchor = kSampleTime - 7;
   s.id_seed = 0xfedcba9876543210ULL;  // above INT64_MAX: stored bit for bit
   s.name_counter = static_cast<uint64_t>(nodes) + 1;
+  s.swarm.tls_info = TlsInfoOf(CreateRootCa(s.cluster_id, s.swarm.created_at));  // as init makes it
   auto pad = [](const char* prefix, int i) {
     std::string n = std::to_string(i);
     return std::string(prefix) + std::string(12 - n.size(), '0') + n;
