@@ -63,8 +63,8 @@ Status RefreshLoadedCluster(LoadedCluster* cluster, Time wall_now,
   int64_t version = -1;
   if (auto v = DataVersion(cluster->db.get()); v.ok()) version = v.value();
   if (Unchanged(cluster, wall_now, version)) {
-    // Nothing is due by then, so the sync only moves the clock.
-    SyncClock(&cluster->state, wall_now);
+    // Nothing is due by then and the state was reconciled when read: only the clock moves.
+    SyncIdleClock(&cluster->state, wall_now);
     return Status::OK();
   }
   ClusterState state;

@@ -41,15 +41,29 @@ std::map<std::string, std::string> ReferencedEnv(const std::map<std::string, std
 
 }  // namespace
 
-void SyncClock(ClusterState* state, Time wall_now) {
+namespace {
+
+void Sync(ClusterState* state, Time wall_now, bool idle) {
   if (state->swarm_active) {
     Time target = LiveNow(state->clock, wall_now);
-    if (target > state->clock.now) AdvanceTo(state, target);
+    if (target > state->clock.now) {
+      if (idle) {
+        state->clock.now = target;  // AdvanceTo with nothing due only moves the clock
+      } else {
+        AdvanceTo(state, target);
+      }
+    }
   } else {
     state->clock.now = wall_now;  // before `swarm init` the cluster clock is the wall clock
   }
   state->clock.wall_anchor = wall_now;
 }
+
+}  // namespace
+
+void SyncClock(ClusterState* state, Time wall_now) { Sync(state, wall_now, false); }
+
+void SyncIdleClock(ClusterState* state, Time wall_now) { Sync(state, wall_now, true); }
 
 bool ChangedSinceLoad(const ClusterState& state, const ClockState& loaded_clock) {
   return state.index != state.loaded_index || !state.new_events.empty() || !state.new_decisions.empty() ||

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark of `swarmsim serve` (numbers go to docs/performance.md; not run by ctest).
 
-Usage: tests/bench/serve_bench.py BUILD/bin/swarmsim [--nodes N --replicas R]
+Usage: tests/bench/serve_bench.py BUILD/bin/swarmsim [--nodes N --replicas R] [--live]
 
 Builds a cluster (the manager plus N-1 nodes, one service of R replicas, all
-running), starts `swarmsim serve` on a unix socket in a temporary directory, then
-measures on loopback only:
+running; the clock paused, or running again with --live), starts `swarmsim serve`
+on a unix socket in a temporary directory, then measures on loopback only:
   - the round trip of `docker service ls` with the real client (median of 5);
   - 1,000 sequential API requests on one kept-alive connection (a mix the client
     sends: _ping, info, services?status=true, tasks of one service, nodes), with
@@ -35,6 +35,7 @@ def main():
     ap.add_argument("--nodes", type=int, default=3)
     ap.add_argument("--replicas", type=int, default=6)
     ap.add_argument("--requests", type=int, default=1000)
+    ap.add_argument("--live", action="store_true", help="resume the clock before serving")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="swarmsim-serve-bench-")
     env = dict(os.environ, SWARMSIM_STATE=os.path.join(work, "cluster.db"), SWARMSIM_SEED="42", HOME=work)
@@ -45,6 +46,8 @@ def main():
     run("time", "pause")
     run("service", "create", "--name", "web", "--replicas", str(a.replicas), "nginx:1.25")
     run("time", "advance", "2m")
+    if a.live:
+        run("time", "resume")
     sock_path = os.path.join(work, "docker.sock")
     server = subprocess.Popen([a.swarmsim, "serve", "-H", "unix://" + sock_path], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -74,7 +77,7 @@ def main():
         pct = lambda v, p: sorted(v)[min(len(v) - 1, int(len(v) * p))] * 1000
         with open(f"/proc/{server.pid}/status") as st:
             hwm = next(l for l in st if l.startswith("VmHWM")).split()[1]
-        print(f"cluster: {a.nodes} nodes, {a.replicas} tasks")
+        print(f"cluster: {a.nodes} nodes, {a.replicas} tasks, clock {'live' if a.live else 'paused'}")
         if rounds:
             print(f"docker service ls round trip: median {statistics.median(rounds)*1000:.0f} ms "
                   f"(min {min(rounds)*1000:.0f}, max {max(rounds)*1000:.0f})")
