@@ -113,7 +113,6 @@ Status NodeAdd(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) 
   return Status::OK();
 }
 
-<<<<<<< HEAD
 // What one row of `node ls` shows, before a template makes a line of it.
 struct NodeRowFields {
   bool self = false;
@@ -127,14 +126,14 @@ NodeRowFields RowFields(const ClusterState& state, const Node& n) {
   f.availability = Capitalize(ToString(n.spec.availability));
   if (n.manager_status) f.manager = n.manager_status->leader ? "Leader" : Capitalize(n.manager_status->reachability);
   return f;
-=======
+}
+
 // docker/cli's nodeContext.TLSStatus: the node's TLS info against the cluster's.
 // Here every node has the swarm's (a node's certificate never lags a root rotation,
 // which swarmsim does not have), so it is Ready once the swarm has its CA.
 std::string TlsStatus(const TlsInfo& node, const TlsInfo& cluster) {
   if (cluster.empty() || node.empty()) return "Unknown";
   return node == cluster ? "Ready" : "Needs Rotation";
->>>>>>> tls
 }
 
 nlohmann::json NodeRow(const ClusterState& state, const Node& n) {

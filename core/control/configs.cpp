@@ -117,7 +117,8 @@ std::vector<std::string> BlobUsers(const ClusterState& state, BlobKind kind, con
   return names;
 }
 
-Status RemoveBlob(ClusterState* state, BlobKind kind, const std::string& id) {
+Status RemoveBlob(ClusterState* state, BlobKind kind, const std::string& blob_ref) {
+  const std::string id = blob_ref;  // the reference may be the key of the blob being erased
   auto& blobs = Blobs(state, kind);
   auto it = blobs.find(id);
   if (it == blobs.end()) return Status::Daemon(Status::Code::kNotFound, std::string(ToString(kind)) + " " + id + " not found");

@@ -97,8 +97,7 @@ EngineResponse HandleBlobs(RouteContext& rc) {
   if (m != "GET" && m != "DELETE") return not_allowed();
   if (!blob.ok()) return EngineError(blob.status());
   if (m == "GET") return JsonResponse(ToJson(*blob.value(), kind));
-  const std::string id = blob.value()->id;  // a copy: RemoveBlob erases the object it names
-  Status st = RemoveBlob(rc.state(), kind, id);
+  Status st = RemoveBlob(rc.state(), kind, blob.value()->id);
   if (!st.ok()) return EngineError(st);
   return EmptyResponse(204);
 }

@@ -150,7 +150,6 @@ void RunAgentStep(ClusterState* state, Task* task) {
           }
         }
         PrepareTaskVolumes(state, *task);
-        PrepareTaskVolumes(state, *task);
         SetTaskState(state, task, TaskState::kReady, "prepared");
         break;
       }

@@ -46,8 +46,16 @@ TEST_F(VolumesTest, PreparingCreatesOnceAndRemovingTheTaskDropsAnonymousOnes) {
   const Task& t = AddTask(AddService("todo_web", spec), n);
   std::string id = t.id;
   PrepareTaskVolumes(&s, t);
-  PrepareTaskVolumes(&s, t);
   ASSERT_EQ(s.volumes.size(), 2u);
+  // A second preparation finds every volume mounted: no write, no event, no new name.
+  uint64_t index = s.index;
+  size_t events = s.new_events.size();
+  uint64_t seed = s.id_seed;
+  PrepareTaskVolumes(&s, t);
+  EXPECT_EQ(s.volumes.size(), 2u);
+  EXPECT_EQ(s.index, index);
+  EXPECT_EQ(s.new_events.size(), events);
+  EXPECT_EQ(s.id_seed, seed);
   const Volume& named = s.volumes.at({n.id, "todo_named"});
   EXPECT_FALSE(named.anonymous);
   EXPECT_EQ(named.labels.at("com.docker.stack.namespace"), "todo");

@@ -106,6 +106,19 @@ TEST_F(ConfigsTest, RemoveRefusesWhileServicesReferenceIt) {
   EXPECT_TRUE(s.removed_secrets.count(id));
 }
 
+TEST_F(ConfigsTest, RemoveTakesAReferenceIntoTheBlobItErases) {
+  std::string id = CreateBlob(&s, BlobKind::kConfig, "c", {}, "data").value();
+  // The Engine API passes the id held by the blob itself; it dies with the blob.
+  ASSERT_TRUE(RemoveBlob(&s, BlobKind::kConfig, s.configs.at(id).id).ok());
+  EXPECT_TRUE(s.configs.empty());
+  EXPECT_TRUE(s.removed_configs.count(id));
+  ASSERT_FALSE(s.new_events.empty());
+  const Event& e = s.new_events.back();
+  EXPECT_EQ(e.action, "remove");
+  EXPECT_EQ(e.actor_id, id);
+  EXPECT_EQ(e.attributes.at("name"), "c");
+}
+
 TEST_F(ConfigsTest, OnlyLabelsMayChange) {
   std::string id = CreateBlob(&s, BlobKind::kConfig, "c", {}, "data").value();
   uint64_t version = s.configs.at(id).version;
