@@ -1,0 +1,11 @@
+// Bytes as lowercase hex digits, as Go's encoding/hex.EncodeToString writes them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace swarmsim {
+
+std::string HexEncode(std::string_view bytes);
+
+}  // namespace swarmsim
