@@ -4,16 +4,6 @@
 
 namespace swarmsim {
 
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return 0;
-}
-
-}  // namespace
 
 U256 U256FromBytes(std::string_view bytes) {
   U256 r;
@@ -28,7 +18,7 @@ U256 U256FromHex(std::string_view hex) {
   U256 r;
   for (size_t i = 0; i < hex.size() && i < 64; ++i) {
     size_t pos = hex.size() - 1 - i;
-    r.limb[i / 8] |= static_cast<uint32_t>(HexValue(hex[pos])) << (4 * (i % 8));
+    r.limb[i / 8] |= static_cast<uint32_t>(HexDigitValue(hex[pos])) << (4 * (i % 8));
   }
   return r;
 }

@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include "core/format/hex.h"
+
 namespace swarmsim::compose {
 
 namespace {
@@ -16,11 +18,6 @@ namespace {
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-int HexValue(char c) {
-  if (c >= 'a') return c - 'a' + 10;
-  if (c >= 'A') return c - 'A' + 10;
-  return c - '0';
-}
 bool IsAlpha(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
 }
@@ -598,7 +595,7 @@ class YamlScanner::Impl {
         if (!IsHex(At(1)) || !IsHex(At(2))) {
           return Fail("while parsing a tag", start, "did not find URI escaped octet");
         }
-        s.push_back(static_cast<char>(HexValue(At(1)) * 16 + HexValue(At(2))));
+        s.push_back(static_cast<char>(HexDigitValue(At(1)) * 16 + HexDigitValue(At(2))));
         SkipChar();
         SkipChar();
         SkipChar();
@@ -854,7 +851,7 @@ class YamlScanner::Impl {
               if (!IsHex(At(k))) {
                 return Fail("while parsing a quoted scalar", start, "did not find expected hexdecimal number");
               }
-              value = (value << 4) + HexValue(At(k));
+              value = (value << 4) + HexDigitValue(At(k));
             }
             if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) {
               return Fail("while parsing a quoted scalar", start, "found invalid Unicode character escape code");

@@ -4,16 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/format/hex.h"
+
 namespace swarmsim {
 
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 Result<std::string> PercentDecode(const std::string& text, bool plus_is_space) {
   std::string out;
@@ -21,8 +16,8 @@ Result<std::string> PercentDecode(const std::string& text, bool plus_is_space) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '%') {
-      int hi = i + 2 < text.size() ? HexValue(text[i + 1]) : -1;
-      int lo = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
+      int hi = i + 2 < text.size() ? HexDigitValue(text[i + 1]) : -1;
+      int lo = i + 2 < text.size() ? HexDigitValue(text[i + 2]) : -1;
       if (hi < 0 || lo < 0) return Status::InvalidArgument("invalid URL escape \"" + text.substr(i, 3) + "\"");
       out += static_cast<char>(hi * 16 + lo);
       i += 2;

@@ -8,4 +8,7 @@ namespace swarmsim {
 
 std::string HexEncode(std::string_view bytes);
 
+// The value of one hex digit (either case), or -1 for any other character.
+int HexDigitValue(char c);
+
 }  // namespace swarmsim
