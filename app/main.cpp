@@ -30,6 +30,7 @@
 #include "core/format/go_duration.h"
 #include "core/format/time_format.h"
 #include "core/lesson/scenario_files.h"
+#include "core/orchestrator/reconcile.h"
 #include "server/serve_cli.h"
 
 
@@ -103,6 +104,9 @@ int main(int argc, char** argv) {
     }
     wait_limit = limit.value();
   }
+  // A debugging guard for the tests: every reconcile skipped as settled is checked
+  // against a full pass (core/orchestrator/reconcile.h).
+  if (env.count("SWARMSIM_CHECK_RECONCILE")) swarmsim::SetReconcileCheck(true);
   uint64_t seed = 0;
   if (auto it = env.find("SWARMSIM_SEED"); it != env.end()) seed = std::strtoull(it->second.c_str(), nullptr, 10);
 

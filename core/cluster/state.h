@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -95,6 +96,12 @@ struct ClusterState {
   std::set<std::string> changed_layers;  // task IDs whose layer was written or dropped
   bool mesh_changed = false;
   bool images_changed = false;
+
+  // Version.Index when Reconcile last found nothing to do (unset: not known, as
+  // after loading). While `index` still equals it nothing has changed since, so
+  // another Reconcile would change nothing either, at this instant or a later one
+  // (whatever waits on time has a due entry), and is skipped. Not stored.
+  std::optional<uint64_t> settled_index;
 
   // Scheduled work; rebuilt from objects' due times on load. Entries may be stale:
   // a consumer checks the object's current due time before acting.

@@ -32,20 +32,34 @@ Status BuildThrough(Rewind* rw, size_t i) {
 
 namespace {
 
+// Advances `state` to t and returns the last instant at which it changed:
+// rw->cached_since if it did not change and was already valid since then.
+Time AdvanceNoting(ClusterState* state, Time t, Time since) {
+  uint64_t before = state->index;
+  Time changed = AdvanceTo(state, t);
+  return state->index == before ? since : changed;
+}
+
 // Advances rw->cached (a copy, not the state shown before) to t, keeping the
-// states at the last kCheckpointsPerAdvance grid instants before t on the way.
-void AdvanceKeepingCheckpoints(Rewind* rw, Time t) {
+// states at the last kCheckpointsPerAdvance grid instants before t on the way
+// (not those equal to the one before: a checkpoint serves until the next change).
+// Returns the last instant at which the state changed on the way.
+Time AdvanceKeepingCheckpoints(Rewind* rw, Time t) {
   ClusterState& state = rw->cached;
+  Time since = state.clock.now;
   Time last = (t - 1) / kCheckpointSpacing * kCheckpointSpacing;  // the last grid instant before t
   Time first = (state.clock.now / kCheckpointSpacing + 1) * kCheckpointSpacing;
   Time from = std::max(first, last - static_cast<Time>(kCheckpointsPerAdvance - 1) * kCheckpointSpacing);
+  uint64_t kept = state.index;  // the start: a checkpoint or a command's state
   for (Time g = from; g <= last; g += kCheckpointSpacing) {
-    AdvanceTo(&state, g);
+    since = AdvanceNoting(&state, g, since);
+    if (state.index == kept) continue;
     state.new_events.clear();  // nobody reads them here (RewindTo drops them too)
     state.new_decisions.clear();
     rw->checkpoints.insert_or_assign(g, state);
+    kept = state.index;
   }
-  AdvanceTo(&state, t);
+  since = AdvanceNoting(&state, t, since);
   // Keep those nearest t: the next drag steps land around it.
   while (rw->checkpoints.size() > kMaxCheckpoints) {
     auto lo = rw->checkpoints.begin();
@@ -54,6 +68,7 @@ void AdvanceKeepingCheckpoints(Rewind* rw, Time t) {
     Time d_hi = t > hi->first ? t - hi->first : hi->first - t;
     rw->checkpoints.erase(d_lo >= d_hi ? lo : hi);
   }
+  return since;
 }
 
 }  // namespace
@@ -78,7 +93,14 @@ Result<const ClusterState*> RewindTo(Rewind* rw, Time t) {
     rw->checkpoints.clear();
     rw->checkpoint_base = base;
   }
-  bool forward = rw->cached_time && *rw->cached_time < t && rw->cached_base == base;
+  bool same_base = rw->cached_time && rw->cached_base == base;
+  if (same_base && rw->cached_since <= t && t < *rw->cached_time) {
+    // Back inside a stretch where nothing changed: the same cluster, earlier.
+    rw->cached.clock.now = t;
+    rw->cached_time = t;
+    return &rw->cached;
+  }
+  bool forward = same_base && *rw->cached_time < t;
   if (!forward) {
     // The nearest state at or before t: a checkpoint past the command, or the command's.
     const ClusterState* start = &rw->after[base];
@@ -87,9 +109,10 @@ Result<const ClusterState*> RewindTo(Rewind* rw, Time t) {
     rw->cached = *start;
   }
   ClusterState& state = rw->cached;
+  if (!forward) rw->cached_since = state.clock.now;
   if (state.swarm_active && t > state.clock.now) {
-    if (forward) AdvanceTo(&state, t);
-    else AdvanceKeepingCheckpoints(rw, t);
+    if (forward) rw->cached_since = AdvanceNoting(&state, t, rw->cached_since);
+    else rw->cached_since = AdvanceKeepingCheckpoints(rw, t);
   }
   state.new_events.clear();
   state.new_decisions.clear();

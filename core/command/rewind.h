@@ -14,8 +14,10 @@
 // Dragging back inside a long advance (a busy minute after a big deploy) would
 // still re-simulate it from the command on every step, so an advance that starts
 // from a copy also keeps checkpoints: the states at the last few instants on a
-// kCheckpointSpacing grid before the instant asked for. A later step to the left
-// starts from the nearest checkpoint at or before it.
+// kCheckpointSpacing grid before the instant asked for (one for a run of them
+// where nothing changed: the earlier one serves them all). A later step to the
+// left starts from the nearest checkpoint at or before it, or, when nothing
+// changed between it and the state shown, is that state with its clock moved.
 // Not thread-safe; whoever owns it mutates it.
 #pragma once
 
@@ -37,6 +39,10 @@ struct Rewind {
   std::optional<size_t> cached_base;   // cached = after[*cached_base] advanced to cached_time
                                        // (none: before the first command, empty)
   ClusterState cached;
+  // Nothing changed from this instant to cached_time: `cached`, with its clock
+  // moved, is also the cluster at any instant in between (a drag step to the left
+  // through a quiet stretch costs nothing).
+  Time cached_since = 0;
   // States after[checkpoint_base] advanced to their instant (the key), made on
   // the way to instants asked for; at most kMaxCheckpoints, those nearest the
   // last instant asked for kept.

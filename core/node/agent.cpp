@@ -127,13 +127,14 @@ void KickAgent(ClusterState* state, Task* task) {
   SetTaskDue(state, task, at < 0 ? 0 : at);
 }
 
-void RunAgentStep(ClusterState* state, Task* task) {
-  if (task->due_at != state->clock.now) return;
+bool RunAgentStep(ClusterState* state, Task* task) {
+  if (task->due_at != state->clock.now) return true;
   task->due_at = 0;
   if (!AgentAlive(state, *task)) {
     Touch(state, task);
-    return;
+    return false;
   }
+  const uint64_t index_before = state->index;
   TaskState s = task->status.state;
   if (WantsStop(*task)) {
     SetTaskState(state, task, TaskState::kShutdown, "shutdown");
@@ -170,6 +171,14 @@ void RunAgentStep(ClusterState* state, Task* task) {
   }
   Touch(state, task);
   KickAgent(state, task);
+  // Between ASSIGNED and STARTING the orchestrators, the scheduler and the reaper
+  // see no difference: they ask whether a task was placed, runs or stopped. The
+  // step changed nothing else if the index moved by exactly its own three touches
+  // of the task (the new state, the step, the next due time); an image pulled or
+  // a volume made touches more.
+  constexpr uint64_t kOwnTouches = 3;
+  return s >= TaskState::kAssigned && task->status.state > s && task->status.state < TaskState::kRunning &&
+         !WantsStop(*task) && task->due_at != 0 && state->index - index_before == kOwnTouches;
 }
 
 }  // namespace swarmsim

@@ -14,6 +14,9 @@ void KickAgent(ClusterState* state, Task* task);
 
 // Performs the step that was due for `task` at clock.now, then schedules the next.
 // A stale wake-up (task.due_at != clock.now) does nothing.
-void RunAgentStep(ClusterState* state, Task* task);
+// Returns true when the orchestrators, the scheduler and the reaper cannot see
+// the step (so it needs no reconcile): nothing happened, or the task moved
+// between ASSIGNED and STARTING, has its next step due, and nothing else changed.
+bool RunAgentStep(ClusterState* state, Task* task);
 
 }  // namespace swarmsim

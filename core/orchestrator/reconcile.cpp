@@ -1,6 +1,8 @@
 #include "core/orchestrator/reconcile.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "core/node/agent.h"
@@ -57,9 +59,9 @@ void Orchestrate(ClusterState* state, SlotIndex* out) {
   for (Task* t : orphans) SetDesiredState(state, t, TaskState::kRemove);
 }
 
-}  // namespace
+bool check_skips = false;
 
-void Reconcile(ClusterState* state) {
+void FullReconcile(ClusterState* state) {
   for (int round = 0; round < 16; ++round) {
     uint64_t before = state->index;
     SlotIndex index;
@@ -72,8 +74,40 @@ void Reconcile(ClusterState* state) {
     // loop's biggest cost), and go round again only if that removed something.
     // Nothing changed this round, so the round's own index is still exact.
     ReapTasks(state, &index);
-    if (state->index == before) return;
+    if (state->index == before) {
+      state->settled_index = state->index;
+      return;
+    }
   }
+}
+
+// Aborts if a full pass over a copy of `state` (whose Reconcile was just skipped)
+// changes anything: an object, an event, a decision or a log line.
+void CheckSkip(const ClusterState& state) {
+  ClusterState copy = state;
+  copy.settled_index.reset();
+  FullReconcile(&copy);
+  if (copy.index == state.index && copy.new_events.size() == state.new_events.size() &&
+      copy.new_decisions.size() == state.new_decisions.size() && copy.new_logs.size() == state.new_logs.size()) {
+    return;
+  }
+  std::fprintf(stderr, "swarmsim: SWARMSIM_CHECK_RECONCILE: a skipped reconcile at %lld would have changed "
+               "the cluster (index %llu -> %llu, %zu -> %zu events)\n",
+               static_cast<long long>(state.clock.now), static_cast<unsigned long long>(state.index),
+               static_cast<unsigned long long>(copy.index), state.new_events.size(), copy.new_events.size());
+  std::abort();
+}
+
+}  // namespace
+
+void SetReconcileCheck(bool on) { check_skips = on; }
+
+void Reconcile(ClusterState* state) {
+  if (state->settled_index == state->index) {
+    if (check_skips) CheckSkip(*state);
+    return;
+  }
+  FullReconcile(state);
 }
 
 }  // namespace swarmsim

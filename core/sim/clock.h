@@ -18,9 +18,12 @@ Time LiveNow(const ClockState& clock, Time wall_now);
 
 // Processes every due event up to and including `target`, in time order
 // (ties: tasks before services before nodes, then by ID), reconciling the cluster
-// at each instant, then sets clock.now = target.
+// at each instant, then sets clock.now = target. Returns the last instant at
+// which the cluster changed (the instant it started from when nothing changed
+// after it): the cluster it leaves is also the cluster at every instant from
+// there to `target`, but for clock.now.
 // REQUIRES: target >= state->clock.now.
-void AdvanceTo(ClusterState* state, Time target);
+Time AdvanceTo(ClusterState* state, Time target);
 
 // Advances to the next instant at which something is due, processes it, and
 // returns that instant; returns nullopt (and changes nothing) when nothing is due.

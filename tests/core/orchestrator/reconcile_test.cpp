@@ -14,6 +14,10 @@
 namespace swarmsim {
 namespace {
 
+// Every test of this binary runs with the guard on: each reconcile skipped as
+// settled is checked against a full pass, and a difference aborts the test.
+const bool kCheckSkips = (SetReconcileCheck(true), true);
+
 class ReconcileTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -215,6 +219,29 @@ TEST_F(ReconcileTest, CatchingUpInOneJumpOrManyGivesTheSameCluster) {
     EXPECT_EQ(t.node_id, o.node_id);
   }
   (void)copy;
+}
+
+// A settled cluster is not reconciled again until something changes; the agent's
+// steps between ASSIGNED and STARTING keep it settled (the orchestrators cannot
+// see them), a task reaching RUNNING does not. (kCheckSkips checks every skip.)
+TEST_F(ReconcileTest, ASettledClusterIsSkippedUntilSomethingChanges) {
+  Service& svc = AddService("web", 3);
+  Reconcile(&s_);
+  ASSERT_EQ(s_.settled_index, s_.index);
+  uint64_t settled = s_.index;
+  Reconcile(&s_);
+  EXPECT_EQ(s_.index, settled);
+  AdvanceTo(&s_, s_.clock.now + kAcceptDelay);  // ASSIGNED -> ACCEPTED: unseen
+  EXPECT_GT(s_.index, settled);
+  EXPECT_EQ(s_.settled_index, s_.index);
+  svc.spec.replicas = 4;
+  Touch(&s_, &svc);
+  EXPECT_NE(s_.settled_index, s_.index);
+  Reconcile(&s_);
+  EXPECT_EQ(Runnable(svc.id).size(), 4u);
+  AdvanceTo(&s_, s_.clock.now + 30 * kSecond);
+  EXPECT_EQ(CountState(svc.id, TaskState::kRunning), 4);
+  EXPECT_EQ(s_.settled_index, s_.index);
 }
 
 }  // namespace
