@@ -96,5 +96,37 @@ void BM_RewindDragBackOffGrid(benchmark::State& bench) {
 }
 BENCHMARK(BM_RewindDragBackOffGrid)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(15);
 
+// The same through the busy seconds: from 3 s after the create back to 1 s after
+// it, while the 30,000 tasks are still pulling and starting (the stretches above
+// are quiet: every task running, nothing due).
+void BM_RewindDragBackBusy(benchmark::State& bench) {
+  if (TargetLog().empty()) return bench.SkipWithError("cannot build the cluster");
+  Rewind rw = MakeRewind(TargetLog());
+  Time at = rw.records.back().time + 3 * kSecond;
+  (void)RewindTo(&rw, at);
+  for (auto _ : bench) {
+    at -= 130 * kMillisecond;
+    auto s = RewindTo(&rw, at);
+    if (!s.ok()) return bench.SkipWithError(s.status().message().c_str());
+    benchmark::DoNotOptimize(s.value());
+  }
+}
+BENCHMARK(BM_RewindDragBackBusy)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(15);
+
+// Dragging right through the same busy seconds, 100 ms a step from the create.
+void BM_RewindDragForwardBusy(benchmark::State& bench) {
+  if (TargetLog().empty()) return bench.SkipWithError("cannot build the cluster");
+  Rewind rw = MakeRewind(TargetLog());
+  Time at = rw.records.back().time;
+  (void)RewindTo(&rw, at);
+  for (auto _ : bench) {
+    at += 100 * kMillisecond;
+    auto s = RewindTo(&rw, at);
+    if (!s.ok()) return bench.SkipWithError(s.status().message().c_str());
+    benchmark::DoNotOptimize(s.value());
+  }
+}
+BENCHMARK(BM_RewindDragForwardBusy)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(30);
+
 }  // namespace
 }  // namespace swarmsim
