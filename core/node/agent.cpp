@@ -23,10 +23,7 @@ Node* NodeOf(ClusterState* state, const Task& t) {
 }
 
 // A machine that is off does nothing; the manager only learns of it later.
-bool AgentAlive(ClusterState* state, const Task& t) {
-  Node* n = NodeOf(state, t);
-  return n != nullptr && !n->agent_down;
-}
+bool AgentAlive(const Node* node) { return node != nullptr && !node->agent_down; }
 
 // What the container does next once its process has started, relative to that
 // start: report RUNNING, be found unhealthy, or exit. Earliest wins; an exit wins ties.
@@ -51,8 +48,9 @@ NextContainerStep NextFromStarting(const ContainerTimeline& c) {
 // The container's process starts when the STARTING step's own delay is over.
 Time ContainerStart(const Task& t) { return t.status.timestamp + kStartupTime; }
 
-// When the next step is due, or -1 when the task waits for the manager.
-Time NextStepAt(ClusterState* state, Task* task) {
+// When the next step is due, or -1 when the task waits for the manager. `n` is
+// the task's node (looked up once per step: there are thousands of nodes).
+Time NextStepAt(ClusterState* state, Task* task, const Node* n) {
   const Task& t = *task;
   TaskState s = t.status.state;
   Time now = state->clock.now;
@@ -62,7 +60,6 @@ Time NextStepAt(ClusterState* state, Task* task) {
     case TaskState::kAssigned: return now + kAcceptDelay;
     case TaskState::kAccepted: return now + kPrepareStartDelay;
     case TaskState::kPreparing: {
-      Node* n = NodeOf(state, t);
       const std::string& image = t.spec->container.image;  // normalised when the service was made
       Duration pull = (n && n->images.count(image)) ? 0 : PullDuration(LookupImage(state->images, image).size_bytes);
       return now + pull + kCreateContainerTime;
@@ -116,21 +113,25 @@ void RunContainerStep(ClusterState* state, Task* task) {
   }
 }
 
-}  // namespace
-
-void KickAgent(ClusterState* state, Task* task) {
-  if (!AgentAlive(state, *task)) {
+// KickAgent for a task whose node is `node`.
+void KickOn(ClusterState* state, Task* task, const Node* node) {
+  if (!AgentAlive(node)) {
     SetTaskDue(state, task, 0);
     return;
   }
-  Time at = NextStepAt(state, task);
+  Time at = NextStepAt(state, task, node);
   SetTaskDue(state, task, at < 0 ? 0 : at);
 }
+
+}  // namespace
+
+void KickAgent(ClusterState* state, Task* task) { KickOn(state, task, NodeOf(state, *task)); }
 
 bool RunAgentStep(ClusterState* state, Task* task) {
   if (task->due_at != state->clock.now) return true;
   task->due_at = 0;
-  if (!AgentAlive(state, *task)) {
+  Node* node = NodeOf(state, *task);
+  if (!AgentAlive(node)) {
     Touch(state, task);
     return false;
   }
@@ -143,12 +144,10 @@ bool RunAgentStep(ClusterState* state, Task* task) {
       case TaskState::kAssigned: SetTaskState(state, task, TaskState::kAccepted, "accepted"); break;
       case TaskState::kAccepted: SetTaskState(state, task, TaskState::kPreparing, "preparing"); break;
       case TaskState::kPreparing: {
-        if (Node* n = NodeOf(state, *task)) {
-          const std::string& image = task->spec->container.image;
-          if (n->images.insert(image).second) {
-            Touch(state, n);
-            RecordEvent(state, "image", "pull", image, {{"node", n->id}});
-          }
+        const std::string& image = task->spec->container.image;
+        if (node->images.insert(image).second) {
+          Touch(state, node);
+          RecordEvent(state, "image", "pull", image, {{"node", node->id}});
         }
         PrepareTaskVolumes(state, *task);
         SetTaskState(state, task, TaskState::kReady, "prepared");
@@ -170,7 +169,7 @@ bool RunAgentStep(ClusterState* state, Task* task) {
     }
   }
   Touch(state, task);
-  KickAgent(state, task);
+  KickOn(state, task, node);
   // Between ASSIGNED and STARTING the orchestrators, the scheduler and the reaper
   // see no difference: they ask whether a task was placed, runs or stopped. The
   // step changed nothing else if the index moved by exactly its own three touches

@@ -37,13 +37,16 @@ void ProcessDueNow(ClusterState* state) {
   while (!state->due.empty()) {
     auto it = state->due.begin();
     if (std::get<0>(*it) > now) break;
-    DueEntry e = *it;
-    state->due.erase(it);
-    if (!IsLive(state, e)) continue;
+    DueEntry e = std::move(state->due.extract(it).value());
     const auto& [when, kind, id] = e;
     if (kind == DueKind::kTask) {
-      unseen &= RunAgentStep(state, &state->tasks.at(id));
-    } else if (kind == DueKind::kNode) {
+      // One lookup (IsLive's, inlined): 30,000 of these an instant after a big deploy.
+      auto task = state->tasks.find(id);
+      if (task != state->tasks.end() && task->second.due_at == when) unseen &= RunAgentStep(state, &task->second);
+      continue;
+    }
+    if (!IsLive(state, e)) continue;
+    if (kind == DueKind::kNode) {
       MarkNodeDown(state, &state->nodes.at(id));
       unseen = false;
     } else if (kind == DueKind::kService) {
