@@ -96,7 +96,10 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
-std::string StringMapJsonText(const std::map<std::string, std::string>& m) {
+namespace {
+
+template <typename StringMap>
+std::string ObjectText(const StringMap& m) {
   std::string out = "{";
   bool first = true;
   for (const auto& [k, v] : m) {
@@ -109,6 +112,11 @@ std::string StringMapJsonText(const std::map<std::string, std::string>& m) {
   out.push_back('}');
   return out;
 }
+
+}  // namespace
+
+std::string StringMapJsonText(const std::map<std::string, std::string>& m) { return ObjectText(m); }
+std::string StringMapJsonText(const EventAttributes& m) { return ObjectText(m); }
 
 // Keys in the order nlohmann would sort them, so the text equals ToJson(d).dump()
 // for valid UTF-8 (not required, but it makes the two easy to compare).

@@ -80,7 +80,9 @@ json StringMapJson(const std::map<std::string, std::string>& m) {
   return j;
 }
 
-bool ReadStringMap(const json& j, std::map<std::string, std::string>* out) {
+// (Also into an event's EventAttributes.)
+template <typename StringMap>
+bool ReadStringMap(const json& j, StringMap* out) {
   if (!j.is_object()) return false;
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (!it->is_string()) return false;
@@ -293,8 +295,8 @@ Status LoadVolumes(Database* db, ClusterState* s) {
       if (!reader(j.value(), out)) return Damaged(db, what + " has unreadable columns");
       return Status::OK();
     };
-    SWARMSIM_RETURN_IF_ERROR(read_map(5, &v.labels, ReadStringMap));
-    SWARMSIM_RETURN_IF_ERROR(read_map(6, &v.options, ReadStringMap));
+    SWARMSIM_RETURN_IF_ERROR(read_map(5, &v.labels, ReadStringMap<std::map<std::string, std::string>>));
+    SWARMSIM_RETURN_IF_ERROR(read_map(6, &v.options, ReadStringMap<std::map<std::string, std::string>>));
     v.anonymous = stmt->Int(7) != 0;
     v.owner_task_id = stmt->Text(8);
     v.mount_target = stmt->Text(9);
