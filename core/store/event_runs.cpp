@@ -16,11 +16,14 @@ bool SameKeys(const EventAttributes& a, const EventAttributes& b) {
   return true;
 }
 
+// Like events may share a row. The actor is checked apart (LikeActor).
+bool LikeEvents(const Event& a, const Event& b) {
+  return a.time == b.time && a.type == b.type && a.action == b.action && SameKeys(a.attributes, b.attributes);
+}
+
 // Actors go into the run text as JSON strings; one that is not UTF-8 would come
 // back changed, so its event keeps a row of its own (its actor_id column is kept as is).
-bool LikeEvents(const Event& a, const Event& b) {
-  return IsValidUtf8(a.actor_id) && IsValidUtf8(b.actor_id) && a.time == b.time && a.type == b.type && a.action == b.action && SameKeys(a.attributes, b.attributes);
-}
+bool LikeActor(const Event& e) { return IsValidUtf8(e.actor_id); }
 
 }  // namespace
 
@@ -30,7 +33,12 @@ std::vector<EventRun> SplitEventRuns(const std::vector<Event>& events) {
   while (begin < events.size()) {
     const Event& first = events[begin];
     size_t end = begin + 1;
-    while (end < events.size() && end - begin < kMaxEventRun && LikeEvents(first, events[end])) ++end;
+    if (LikeActor(first)) {
+      while (end < events.size() && end - begin < kMaxEventRun && LikeEvents(first, events[end]) &&
+             LikeActor(events[end])) {
+        ++end;
+      }
+    }
     EventRun run;
     run.begin = begin;
     run.end = end;

@@ -43,7 +43,11 @@ void AppendStringField(std::string* out, const char* key, const std::string& v) 
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
+  // IDs, names and states are ASCII: check that first, a byte at a time.
+  size_t ascii = 0;
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  if (ascii == s.size()) return true;
+  for (size_t i = ascii; i < s.size();) {
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
