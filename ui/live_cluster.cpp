@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "core/store/recent_events.h"
 #include "core/store/state_store.h"
 
 namespace swarmsim::ui {
@@ -11,7 +12,10 @@ Status Refresh(LiveCluster* live, Time wall_now) {
   Status st = RefreshLoadedCluster(live, wall_now, [&](Database* db, const ClusterState& state) -> Status {
     // The first refresh shows only the last few minutes of history.
     Time since = live->last_event_seq == 0 ? state.clock.now - 10 * kMinute : 0;
-    auto read = ReadEvents(db, since, std::numeric_limits<Time>::max(), live->last_event_seq);
+    // Only the newest kMaxRecentEvents are kept, so only those are read.
+    auto start = RecentEventsStart(db, since, live->last_event_seq, kMaxRecentEvents);
+    if (!start.ok()) return start.status();
+    auto read = ReadEvents(db, since, std::numeric_limits<Time>::max(), start.value());
     if (!read.ok()) return read.status();
     events = std::move(read).value();
     return Status::OK();

@@ -85,11 +85,16 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
   std::vector<Slot*> dirty;
   int in_flight = 0;
   Time last_running = 0;
+  bool replaced_any = false;  // a task of the current spec made since the update started
   for (auto& [key, slot] : *slots) {
     if (service->spec.mode == ServiceMode::kReplicated && slot.number > service->spec.replicas) continue;
     Task* fresh = nullptr;
     std::vector<Task*> stale, extra;
     for (Task* t : slot.tasks) {
+      if (Updating(*service) && t->spec_version == service->spec_version &&
+          t->created_at >= service->update_status->started_at) {
+        replaced_any = true;
+      }
       if (!IsRunnable(*t)) continue;
       if (IsTaskDirty(*state, *service, *t)) {
         stale.push_back(t);
@@ -155,6 +160,15 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
     ++in_flight;
   }
   if (!dirty.empty() || in_flight > 0) return;
+  bool rollback = service->update_status->state == "rollback_started";
+  // swarm's updater looks for dirty slots once, as the update starts: with none (a
+  // rollback to a spec the tasks already run) it completes at once, with no
+  // monitor period, as there is nothing to watch.
+  if (!replaced_any) {
+    SetUpdateState(state, service, rollback ? "rollback_completed" : "completed",
+                   rollback ? "rollback completed" : "update completed");
+    return;
+  }
   // Every slot runs the new spec. swarm's workers sleep `delay` after every slot,
   // the last one too, and only then does the last monitor period start.
   Duration watch = cfg.delay >= cfg.monitor ? cfg.delay + kSecond : cfg.monitor;
@@ -164,7 +178,6 @@ void RunUpdater(ClusterState* state, Service* service, std::map<std::string, Slo
     WakeServiceAt(state, service, done_at);
     return;
   }
-  bool rollback = service->update_status->state == "rollback_started";
   SetUpdateState(state, service, rollback ? "rollback_completed" : "completed",
                  rollback ? "rollback completed" : "update completed");
 }

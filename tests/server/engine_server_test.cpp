@@ -47,6 +47,11 @@ class EngineServerTest : public ::testing::Test {
     server_ = std::thread([this] { exit_code_ = RunEngineServer(options_, out_, err_); });
     for (int i = 0; i < 200 && !fs::exists(socket_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     ASSERT_TRUE(fs::exists(socket_)) << err_.str();
+    // The socket exists before the line to paste is printed, and the line is
+    // printed before the first request is served: once one is answered, out_ is
+    // complete (reading it any earlier raced the server thread).
+    std::string ping = Request("GET /_ping HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(ping.rfind("HTTP/1.1 200", 0), 0u) << ping;
   }
 
   void TearDown() override {

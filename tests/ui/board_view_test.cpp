@@ -157,5 +157,25 @@ TEST_F(BoardViewTest, PreparingTaskShowsPullProgressAlongVirtualTime) {
   EXPECT_LT(at_start.columns[0].tasks[0].progress, halfway.columns[0].tasks[0].progress);
 }
 
+// The heat map shows no card motion but the Pending strip's: the view says apart
+// whether a pending card is fading in.
+TEST_F(BoardViewTest, APendingCardFadingInIsToldApart) {
+  ThreeNodesWithWeb();
+  Run("service create -d --name huge --reserve-cpu 64 redis:7");
+  ClusterState s = Load();
+  BoardView fresh = BuildBoardView(s, s.clock.now);
+  ASSERT_EQ(fresh.pending.size(), 1u);
+  EXPECT_TRUE(fresh.pending_animating);
+  EXPECT_TRUE(fresh.animating);
+  BoardView later = BuildBoardView(s, s.clock.now + kFadeInTime);
+  EXPECT_FALSE(later.pending_animating);
+  Run("service rm huge");
+  Run("service scale web=3");
+  s = Load();
+  BoardView placed = BuildBoardView(s, s.clock.now);
+  EXPECT_TRUE(placed.animating);  // web.3 fades in on its node
+  EXPECT_FALSE(placed.pending_animating);
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

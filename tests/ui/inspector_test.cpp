@@ -109,5 +109,34 @@ TEST_F(InspectorTest, ATasksSecretShowsOnlyAsTheContainerSeesIt) {
   EXPECT_TRUE(Has(text, "hunter2")) << text;
 }
 
+// A decision over thousands of nodes is read once and drawn clipped to the rows on
+// screen (its column widths measured once over every row), and still says where
+// the task went.
+TEST_F(InspectorTest, ALargeDecisionIsReadOnceAndClipped) {
+  Decision d;
+  d.id = "d1";
+  d.service_name = "todo";
+  for (int i = 1; i <= 2000; ++i) {
+    std::string n = std::to_string(i);
+    d.nodes.push_back(NodeVerdict{"n" + n, "node" + n, {{"Ready", true, true, ""}}});
+  }
+  d.placements = {{"t1", 1, "n1", 0, 0}};
+  state_.tasks.at("t1").decision_id = "d1";
+  int reads = 0;
+  frame_.decision = [&](const std::string&) -> Result<Decision> {
+    ++reads;
+    return d;
+  };
+  frame_.state_serial = 1;
+  Select(&ui_, Pick::kTask, "t1");
+  Draw();
+  std::string text = Draw();
+  EXPECT_TRUE(Has(text, "node1 *")) << text;
+  EXPECT_TRUE(Has(text, "node2000"));  // (ImGui's log turns clipping off: every row)
+  EXPECT_TRUE(Has(text, "scheduler assigned task to node node1"));
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(ui_.cache.grid_widths.size(), 3u);  // measured once over every row
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -157,6 +157,7 @@ void WindowLoop::Reopen() {
   ui_.selected_node.clear();
   ui_.newest_seen_set = false;
   board_stale_ = true;
+  titled_reads_ = UINT64_MAX;
   Wake();
 }
 
@@ -203,12 +204,22 @@ Frame WindowLoop::BuildFrame(std::string* rewind_error) {
   }
   if (board_rewound_ != frame.rewound) board_stale_ = true;
   // The board changes only with the state, except pull progress, which moves with
-  // virtual time, and motion: rebuild it per frame only while something moves.
-  if (board_stale_ || board_.preparing || board_.animating) board_ = BuildBoardView(*frame.state, frame.now);
+  // virtual time, and motion: rebuild it per frame only while something shown
+  // moves. The board is a function of the state and the instant, so on a paused
+  // clock (cards just created stay mid-fade) it is not rebuilt, nor for the heat
+  // map's tiles, which show neither: at 100,000 tasks a rebuild is a quarter second.
+  bool time_moved = frame.now != board_at_;
+  bool heat_map = board_.columns.size() > kMaxBoardColumns && !ui_.force_columns;
+  bool shown_moving = heat_map ? board_.pending_animating : board_.preparing || board_.animating;
+  if (board_stale_) ++state_serial_;  // a re-read or another instant of the past
+  if (board_stale_ || (shown_moving && time_moved)) {
+    board_ = BuildBoardView(*frame.state, frame.now);
+  }
   board_stale_ = false;
   board_rewound_ = frame.rewound;
   board_at_ = frame.now;
   frame.board = &board_;
+  frame.state_serial = state_serial_;
   frame.fonts = &fonts_.fonts;
   if (!live_.last_error.ok()) {
     frame.notice = live_.last_error.code() == Status::Code::kIOError
@@ -268,9 +279,13 @@ bool WindowLoop::Step(int* fb_width, int* fb_height) {
     if (!options_.select_task.empty() && ui_.selected_task.empty()) {
       ui_.selected_task = FindTaskByName(live_.state, options_.select_task);
     }
-    if (std::string title = WindowTitle(live_.state); title != title_) {
-      title_ = title;
-      glfwSetWindowTitle(window_, title_.c_str());
+    // The title counts running tasks: only a read changes it.
+    if (live_.reads != titled_reads_) {
+      titled_reads_ = live_.reads;
+      if (std::string title = WindowTitle(live_.state); title != title_) {
+        title_ = title;
+        glfwSetWindowTitle(window_, title_.c_str());
+      }
     }
   }
   ApplyZoom(ui_.zoom);
@@ -285,6 +300,7 @@ bool WindowLoop::Step(int* fb_width, int* fb_height) {
   if (ui_.rewind_started) {
     (void)LoadRewind(&live_);  // commands typed since the last drag
     ui_.rewind_started = false;
+    board_stale_ = true;  // a new log replays the past afresh
   }
 
   std::string rewind_error;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -113,6 +114,8 @@ class WindowLoop {
   uint64_t drawn_seq_ = 0, drawn_reads_ = 0;
   bool first_frame_ = true;
   std::string title_;  // the window title last set (WindowTitle)
+  uint64_t titled_reads_ = UINT64_MAX;  // live_.reads when the title was last made
+  uint64_t state_serial_ = 0;  // Frame::state_serial: counts the states shown
 };
 
 // The wall clock (ns since the epoch), or $SWARMSIM_WALL_CLOCK when it is set.

@@ -580,13 +580,22 @@ void DrawBoard(const Frame& frame, UiState* ui, bool* p_open) {
   float col_h = std::max((rows_h - ImGui::GetStyle().ItemSpacing.y * float(rows - 1)) / float(rows), fs * 6);
   std::vector<Traveller> travellers;
   g_travellers = &travellers;
-  std::map<std::string, size_t> index_of;
   for (size_t i = 0; i < board.columns.size(); ++i) {
-    index_of[board.columns[i].node_id] = i;
     if (i % per_row != 0) ImGui::SameLine();
+    // A column scrolled out of view keeps its place without being submitted (it
+    // would draw nothing): 10,000 child windows a frame cost more than the frame.
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    if (!ImGui::IsRectVisible(at, ImVec2(at.x + col_w, at.y + col_h))) {
+      ImGui::Dummy(ImVec2(col_w, col_h));
+      continue;
+    }
     NodeColumnUi(frame, board.columns[i], ui, col_w, col_h);
   }
   g_travellers = nullptr;
+  std::map<std::string, size_t> index_of;
+  if (!travellers.empty()) {
+    for (size_t i = 0; i < board.columns.size(); ++i) index_of[board.columns[i].node_id] = i;
+  }
   // Cards in flight: from the old node's column to their place, over the columns
   // (the foreground list, clipped to the board: the columns are child windows drawn
   // above the board's own list).

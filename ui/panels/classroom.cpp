@@ -7,7 +7,7 @@
 
 #include "ui/i18n.h"
 #include "ui/panels/panels.h"
-#include "ui/view/task_history.h"
+#include "ui/view/state_cache.h"
 
 namespace swarmsim::ui {
 
@@ -95,7 +95,7 @@ float BottomRowFloor(float h) {
 }  // namespace
 
 void DrawClassroom(const Frame& frame, UiState* ui) {
-  if (const Task* newest = NewestTask(*frame.state)) {
+  if (const Task* newest = CachedNewestTask(*frame.state, frame.state_serial, &ui->cache)) {
     // The first state seen only sets the mark: what existed is not "new".
     if (ui->newest_seen_set && ui->follow_new_tasks && newest->created_at > ui->newest_seen) {
       ui->selected_task = newest->id;

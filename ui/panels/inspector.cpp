@@ -2,7 +2,10 @@
 // scheduling decision as a node x filter table, its mounted files), node, volume
 // (every node's copy side by side), config or secret; with nothing selected, the
 // cluster's configs, secrets and volumes to pick from.
+#include <algorithm>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/format/human_duration.h"
 #include "core/format/size.h"
@@ -13,7 +16,7 @@
 #include "ui/view/blob_view.h"
 #include "ui/view/decision_view.h"
 #include "ui/view/mounted_files.h"
-#include "ui/view/task_history.h"
+#include "ui/view/state_cache.h"
 #include "ui/view/task_networks.h"
 #include "ui/view/volume_view.h"
 
@@ -76,7 +79,7 @@ void TaskSpecSection(const Task& task) {
 }
 
 void HistorySection(const Frame& frame, const Task& task, UiState* ui) {
-  std::vector<const Task*> history = SlotHistory(*frame.state, task);
+  std::vector<const Task*> history = CachedSlotHistory(*frame.state, task, frame.state_serial, &ui->cache);
   if (!ImGui::BeginTable("history", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn(Tr(Str::kNode));
   ImGui::TableSetupColumn(Tr(Str::kDesired));
@@ -112,28 +115,94 @@ const char* FilterHeader(const std::string& filter) {
   return ko ? ko : filter.c_str();
 }
 
-void DecisionSection(const Frame& frame, const Task& task) {
+// A decision over this many nodes draws only the rows on screen (10,000 rows of
+// text a frame cost more than the frame), with column widths measured once over
+// every row instead of fitted to the rows drawn. Smaller tables draw every row.
+constexpr size_t kClipDecisionRows = 100;
+
+const char* PassWord() { return language() == Lang::kKorean ? "통과" : "ok"; }
+
+std::string ChosenLabel(const DecisionRow& row) { return row.hostname + (row.chosen ? " *" : ""); }
+
+std::string RankingText(const DecisionRow& row) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%lld / %lld", static_cast<long long>(row.service_tasks),
+                static_cast<long long>(row.total_tasks));
+  return buf;
+}
+
+// Every column's widest cell or header at the current font, for a clipped table.
+const std::vector<float>& DecisionColumnWidths(const DecisionGrid& grid, StateCache* cache) {
+  if (cache->grid_font_size == ImGui::GetFontSize() && !cache->grid_widths.empty()) return cache->grid_widths;
+  std::vector<float>& w = cache->grid_widths;
+  w.assign(grid.filters.size() + 2, 0.0f);
+  auto wider = [&](size_t c, const char* text) { w[c] = std::max(w[c], ImGui::CalcTextSize(text).x); };
+  wider(0, Tr(Str::kNode));
+  for (size_t f = 0; f < grid.filters.size(); ++f) wider(f + 1, FilterHeader(grid.filters[f]));
+  wider(w.size() - 1, Tr(Str::kRankingKeys));
+  for (const DecisionRow& row : grid.rows) {
+    wider(0, ChosenLabel(row).c_str());
+    for (size_t f = 0; f < row.cells.size() && f < grid.filters.size(); ++f) {
+      const DecisionCell& cell = row.cells[f];
+      wider(f + 1, cell.kind == CellKind::kPass ? PassWord() : cell.kind == CellKind::kSkipped ? "-" : cell.reason.c_str());
+    }
+    wider(w.size() - 1, RankingText(row).c_str());
+  }
+  cache->grid_font_size = ImGui::GetFontSize();
+  return w;
+}
+
+void DecisionRowUi(const DecisionRow& row) {
+  ImGui::TableNextRow();
+  if (row.chosen) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 130, 70, 150));
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(ChosenLabel(row).c_str());
+  for (const DecisionCell& cell : row.cells) {
+    ImGui::TableNextColumn();
+    switch (cell.kind) {
+      case CellKind::kPass:
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "%s", PassWord());
+        break;
+      case CellKind::kSkipped: ImGui::TextDisabled("-"); break;
+      case CellKind::kFail:
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), "%s", cell.reason.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cell.reason.c_str());
+        break;
+    }
+  }
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(RankingText(row).c_str());
+}
+
+void DecisionSection(const Frame& frame, const Task& task, UiState* ui) {
   if (task.decision_id.empty() || !frame.decision) {
     ImGui::TextDisabled("%s", Tr(Str::kNoDecision));
     return;
   }
-  Result<Decision> d = frame.decision(task.decision_id);
-  if (!d.ok()) {
-    ImGui::TextDisabled("%s: %s", Tr(Str::kNoDecision), d.status().message().c_str());
+  Result<const DecisionGrid*> cached =
+      CachedDecisionGrid(task.decision_id, task.id, frame.state_serial, frame.decision, &ui->cache);
+  if (!cached.ok()) {
+    ImGui::TextDisabled("%s: %s", Tr(Str::kNoDecision), cached.status().message().c_str());
     return;
   }
-  DecisionGrid grid = BuildDecisionGrid(d.value(), task.id);
+  const DecisionGrid& grid = *cached.value();
   ImGui::TextDisabled("%s  ·  %s v%llu", FormatDecisionTime(grid.time).c_str(), grid.service_name.c_str(),
                       static_cast<unsigned long long>(grid.spec_version));
   int cols = int(grid.filters.size()) + 2;
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
                           ImGuiTableFlags_ScrollX;
   float rows_h = ImGui::GetTextLineHeightWithSpacing() * float(grid.rows.size() + 2) + 8;
+  bool clipped = grid.rows.size() > kClipDecisionRows;
+  const std::vector<float>* widths = clipped ? &DecisionColumnWidths(grid, &ui->cache) : nullptr;
   if (ImGui::BeginTable("decision", cols, flags, ImVec2(0, rows_h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(Tr(Str::kNode));
-    for (const std::string& f : grid.filters) ImGui::TableSetupColumn(FilterHeader(f));
-    ImGui::TableSetupColumn(Tr(Str::kRankingKeys));
+    auto setup = [&](const char* name, int c) {
+      if (widths) ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthFixed, (*widths)[size_t(c)]);
+      else ImGui::TableSetupColumn(name);
+    };
+    setup(Tr(Str::kNode), 0);
+    for (size_t f = 0; f < grid.filters.size(); ++f) setup(FilterHeader(grid.filters[f]), int(f) + 1);
+    setup(Tr(Str::kRankingKeys), cols - 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < cols; ++c) {
       ImGui::TableSetColumnIndex(c);
@@ -143,26 +212,14 @@ void DecisionSection(const Frame& frame, const Task& task) {
         ImGui::SetTooltip("%s", grid.filters[size_t(c - 1)].c_str());
       }
     }
-    for (const DecisionRow& row : grid.rows) {
-      ImGui::TableNextRow();
-      if (row.chosen) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 130, 70, 150));
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted((row.hostname + (row.chosen ? " *" : "")).c_str());
-      for (const DecisionCell& cell : row.cells) {
-        ImGui::TableNextColumn();
-        switch (cell.kind) {
-          case CellKind::kPass:
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGood), "%s", language() == Lang::kKorean ? "통과" : "ok");
-            break;
-          case CellKind::kSkipped: ImGui::TextDisabled("-"); break;
-          case CellKind::kFail:
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), "%s", cell.reason.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cell.reason.c_str());
-            break;
-        }
+    if (clipped) {
+      ImGuiListClipper clipper;
+      clipper.Begin(int(grid.rows.size()));
+      while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) DecisionRowUi(grid.rows[size_t(i)]);
       }
-      ImGui::TableNextColumn();
-      ImGui::Text("%lld / %lld", static_cast<long long>(row.service_tasks), static_cast<long long>(row.total_tasks));
+    } else {
+      for (const DecisionRow& row : grid.rows) DecisionRowUi(row);
     }
     ImGui::EndTable();
   }
@@ -378,7 +435,7 @@ void TaskInspector(const Frame& frame, const Task& task, UiState* ui) {
     if (!r.vip.empty()) networks += "  (" + std::string(Tr(Str::kVirtualIp)) + " " + r.vip + ")";
   }
   if (!networks.empty()) Field(Tr(Str::kNetworks), networks);
-  if (ImGui::CollapsingHeader(Tr(Str::kDecision), ImGuiTreeNodeFlags_DefaultOpen)) DecisionSection(frame, task);
+  if (ImGui::CollapsingHeader(Tr(Str::kDecision), ImGuiTreeNodeFlags_DefaultOpen)) DecisionSection(frame, task, ui);
   if (ImGui::CollapsingHeader(Tr(Str::kStateHistory), ImGuiTreeNodeFlags_DefaultOpen)) {
     HistorySection(frame, task, ui);
   }

@@ -21,6 +21,7 @@
 #include "ui/view/board_view.h"
 #include "ui/view/event_pick.h"
 #include "ui/view/lesson_view.h"
+#include "ui/view/state_cache.h"
 
 namespace swarmsim::ui {
 
@@ -81,6 +82,7 @@ struct UiState {
   Time rewind_to = 0;
   LessonProgress lesson;
   bool lesson_folded = false;  // the lesson panel shows only its title bar
+  StateCache cache;  // views of the state kept between frames (Frame::state_serial)
 };
 
 // One frame's data, shared by every panel.
@@ -93,6 +95,9 @@ struct Frame {
   Time live_now = 0;        // the live cluster's virtual now, even when rewound
   Time history_start = 0;   // the first command's virtual time (the rewind's left end; 0: unknown)
   bool rewound = false;     // state is the past: panels send no commands
+  // Changes whenever *state may have changed (a re-read, a rewind step); 0: unknown,
+  // nothing derived from the state is kept between frames (StateCache).
+  uint64_t state_serial = 0;
   std::string notice;       // shown when the last refresh failed
   const Fonts* fonts = nullptr;
   // Runs one swarmsim command (argv without the program name) as one transaction.

@@ -2,9 +2,10 @@
 
 #include "core/command/output.h"
 
-#include <map>
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace swarmsim::ui {
 
@@ -23,20 +24,21 @@ bool HoldsResources(const Task& task) {
 
 namespace {
 
-TaskCard MakeCard(const ClusterState& state, const Task& task, const std::vector<std::string>& services,
-                  Time now) {
+// What every card of one service shares, looked up once per service.
+struct ServiceInfo {
+  std::string name;
+  int index = 0;  // position of the name in BoardView::services
+};
+
+TaskCard MakeCard(const Task& task, const ServiceInfo& service, const std::string& image, Time now) {
   TaskCard c;
   c.task_id = task.id;
   c.service_id = task.service_id;
-  std::string service_name = task.service_name;
-  if (auto it = state.services.find(task.service_id); it != state.services.end()) {
-    service_name = it->second.spec.name;
-  }
+  const std::string& service_name = service.name;
   c.name = task.slot > 0 ? service_name + "." + std::to_string(task.slot) : service_name;
-  if (task.spec) c.image = ShortImage(task.spec->container.image);
+  c.image = image;
   c.slot = task.slot;
-  auto pos = std::lower_bound(services.begin(), services.end(), service_name);
-  c.service_index = pos != services.end() && *pos == service_name ? int(pos - services.begin()) : 0;
+  c.service_index = service.index;
   c.state = task.status.state;
   c.desired = task.desired_state;
   c.state_word = ToString(task.status.state);
@@ -56,6 +58,39 @@ bool ByServiceThenSlot(const TaskCard& a, const TaskCard& b) {
   return std::tie(a.service_index, a.slot, a.task_id) < std::tie(b.service_index, b.slot, b.task_id);
 }
 
+// For each task (in state.tasks order) the task that held its slot before it:
+// the newest of the same service and slot created before it (created_at, then
+// ID), or nullptr. Only tasks young enough to still travel need it; when none
+// is, nothing is computed (a large cluster at rest pays nothing).
+std::vector<const Task*> PreviousInSlot(const ClusterState& state, Time now) {
+  std::vector<const Task*> previous;
+  bool recent = false;
+  for (const auto& [id, task] : state.tasks) {
+    if (task.slot > 0 && now - task.created_at < kTravelTime) recent = true;
+  }
+  if (!recent) return previous;
+  std::vector<const Task*> tasks;
+  tasks.reserve(state.tasks.size());
+  for (const auto& [id, task] : state.tasks) tasks.push_back(&task);
+  // Sorted by slot, then age: a task's predecessor is the entry before it.
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i]->slot > 0) order.push_back(i);
+  }
+  auto key = [&](uint32_t i) {
+    const Task* t = tasks[i];
+    return std::tie(t->slot, t->service_id, t->created_at, t->id);
+  };
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  previous.assign(tasks.size(), nullptr);
+  for (size_t k = 1; k < order.size(); ++k) {
+    const Task* before = tasks[order[k - 1]];
+    const Task* t = tasks[order[k]];
+    if (before->slot == t->slot && before->service_id == t->service_id) previous[order[k]] = before;
+  }
+  return previous;
+}
+
 }  // namespace
 
 BoardView BuildBoardView(const ClusterState& state, Time now) {
@@ -66,8 +101,14 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
   view.speed = state.clock.speed;
   for (const auto& [id, s] : state.services) view.services.push_back(s.spec.name);
   std::sort(view.services.begin(), view.services.end());
+  // Looked up once per task: by hash (lookups only; nothing iterates these maps).
+  std::unordered_map<std::string_view, ServiceInfo> service_of;
+  for (const auto& [id, s] : state.services) {
+    auto pos = std::lower_bound(view.services.begin(), view.services.end(), s.spec.name);
+    service_of[id] = {s.spec.name, int(pos - view.services.begin())};
+  }
+  std::unordered_map<std::string_view, std::string> short_image;  // by the spec's image
 
-  std::map<std::string, size_t> column_of;
   for (const auto& [id, node] : state.nodes) {
     NodeColumn col;
     col.node_id = id;
@@ -87,40 +128,36 @@ BoardView BuildBoardView(const ClusterState& state, Time now) {
     if (a.hostname != b.hostname) return NaturalLess(a.hostname, b.hostname);
     return a.node_id < b.node_id;
   });
+  std::unordered_map<std::string_view, size_t> column_of;
   for (size_t i = 0; i < view.columns.size(); ++i) column_of[view.columns[i].node_id] = i;
 
-  // Travel needs the slot's previous task; look it up only for cards young
-  // enough to still be travelling, so a large cluster at rest pays nothing.
-  std::map<std::pair<std::string, uint64_t>, std::vector<const Task*>> slots;
-  bool recent = false;
+  // Travel needs the slot's previous task.
+  std::vector<const Task*> previous = PreviousInSlot(state, view.now);
+  size_t task_index = 0;
   for (const auto& [id, task] : state.tasks) {
-    if (task.slot > 0 && view.now - task.created_at < kTravelTime) recent = true;
-  }
-  if (recent) {
-    for (const auto& [id, task] : state.tasks) {
-      if (task.slot > 0) slots[{task.service_id, task.slot}].push_back(&task);
+    const Task* before = previous.empty() ? nullptr : previous[task_index];
+    ++task_index;
+    // A task whose service is gone keeps the name it was made with (colour 0).
+    ServiceInfo fallback{task.service_name, 0};
+    auto service = service_of.find(task.service_id);
+    if (service == service_of.end()) {
+      auto pos = std::lower_bound(view.services.begin(), view.services.end(), task.service_name);
+      if (pos != view.services.end() && *pos == task.service_name) fallback.index = int(pos - view.services.begin());
     }
-  }
-  auto previous_of = [&](const Task& task) -> const Task* {
-    if (task.slot == 0 || view.now - task.created_at >= kTravelTime) return nullptr;
-    auto it = slots.find({task.service_id, task.slot});
-    if (it == slots.end()) return nullptr;
-    const Task* best = nullptr;  // the newest created before `task`
-    for (const Task* t : it->second) {
-      if (std::tie(t->created_at, t->id) >= std::tie(task.created_at, task.id)) continue;
-      if (!best || std::tie(t->created_at, t->id) > std::tie(best->created_at, best->id)) best = t;
+    std::string image;
+    if (task.spec) {
+      auto [it, added] = short_image.try_emplace(task.spec->container.image);
+      if (added) it->second = ShortImage(task.spec->container.image);
+      image = it->second;
     }
-    return best;
-  };
-
-  for (const auto& [id, task] : state.tasks) {
-    TaskCard card = MakeCard(state, task, view.services, view.now);
-    card.motion = MotionOf(task, previous_of(task), view.now);
+    TaskCard card = MakeCard(task, service == service_of.end() ? fallback : service->second, image, view.now);
+    card.motion = MotionOf(task, view.now - task.created_at < kTravelTime ? before : nullptr, view.now);
     view.preparing = view.preparing || card.progress >= 0;
     view.animating = view.animating || (card.motion.animating && !IsTerminal(task.status.state));
     auto col_it = task.node_id.empty() ? column_of.end() : column_of.find(task.node_id);
     if (col_it == column_of.end()) {
       if (!IsTerminal(task.status.state) && DesiredAlive(task.desired_state)) {
+        view.pending_animating = view.pending_animating || card.motion.animating;
         std::string reason = task.status.err.empty() ? task.status.message : task.status.err;
         view.pending.push_back({std::move(card), std::move(reason)});
       }

@@ -73,6 +73,7 @@ struct BoardView {
   std::vector<PendingTask> pending;   // by service name, then slot
   bool preparing = false;  // some card shows pull progress (it moves with virtual time)
   bool animating = false;  // some card fades or travels (rebuild as virtual time moves)
+  bool pending_animating = false;  // some pending card fades (all the heat map shows moving)
 };
 
 constexpr size_t kMaxHistory = 4;
