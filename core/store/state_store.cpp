@@ -472,27 +472,39 @@ Status DeleteIds(Database* db, const char* sql, const std::set<std::string>& ids
 }
 
 Status SaveNodes(Database* db, const ClusterState& s) {
-  SWARMSIM_ASSIGN_STMT(stmt, db, "INSERT OR REPLACE INTO nodes(id, version, json, images, agent_down, down_at) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  std::vector<const Node*> changed;
   for (const auto& [id, n] : s.nodes) {
-    if (n.version <= s.loaded_index) continue;
-    std::string images = "[";
-    for (const auto& ref : n.images) {
-      if (images.size() > 1) images.push_back(',');
-      AppendJsonString(&images, ref);
-    }
-    images.push_back(']');
-    // Plugins are the same for every node, and half the text: the daemon adds them, not the row.
-    SWARMSIM_RETURN_IF_ERROR(
-        stmt->Bind(1, id)
-            .Bind(2, n.version)
-            .Bind(3, NodeRowJsonText(n))
-            .Bind(4, images)
-            .Bind(5, static_cast<int64_t>(n.agent_down))
-            .Bind(6, n.down_at)
-            .Run());
+    if (n.version > s.loaded_index) changed.push_back(&n);
   }
-  return Status::OK();
+  if (changed.empty()) return Status::OK();
+  // Many rows per statement (RowWriter): `node add --count 99999` is one save.
+  RowWriter writer(db, "INSERT OR REPLACE INTO nodes(id, version, json, images, agent_down, down_at) VALUES", 6,
+                   changed.size());
+  // One row text and image list per row of a batch, alive until the batch is written.
+  std::vector<std::string> rows(RowWriter::kBatchRows);
+  std::vector<std::string> images(RowWriter::kBatchRows);
+  size_t i = 0;
+  for (const Node* n : changed) {
+    std::string& row = rows[i % RowWriter::kBatchRows];
+    std::string& refs = images[i++ % RowWriter::kBatchRows];
+    refs = "[";
+    for (const auto& ref : n->images) {
+      if (refs.size() > 1) refs.push_back(',');
+      AppendJsonString(&refs, ref);
+    }
+    refs.push_back(']');
+    // Plugins are the same for every node, and half the text: the daemon adds them, not the row.
+    row = NodeRowJsonText(*n);
+    SWARMSIM_RETURN_IF_ERROR(writer.Add([&](Statement* stmt, int p) {
+      stmt->BindRef(p + 1, n->id)
+          .Bind(p + 2, n->version)
+          .BindRef(p + 3, row)
+          .BindRef(p + 4, refs)
+          .Bind(p + 5, static_cast<int64_t>(n->agent_down))
+          .Bind(p + 6, n->down_at);
+    }));
+  }
+  return writer.Finish();
 }
 
 Status SaveServices(Database* db, const ClusterState& s) {
