@@ -109,7 +109,7 @@ void SetTaskState(ClusterState* state, Task* task, TaskState to, const std::stri
   task->status.timestamp = state->clock.now;
   Touch(state, task);
   EventAttributes attrs;  // in key order
-  attrs.reserve(5);
+  attrs.reserve(3 + (err.empty() ? 0 : 1) + (task->node_id.empty() ? 0 : 1));
   if (!err.empty()) attrs.Append("err", err);
   attrs.Append("message", message);
   if (!task->node_id.empty()) attrs.Append("node", task->node_id);
