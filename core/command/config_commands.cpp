@@ -149,7 +149,7 @@ Status Inspect(BlobKind kind, CommandContext* ctx, const ParsedArgs& args, Comma
   // docker inspects configs and secrets with their raw JSON: a template that
   // fails on the typed object is run again on that JSON, and its error is the one
   // shown (so no Go type is named).
-  WriteInspected(objs, errors, args.Get("format"), "", out);
+  WriteInspected(objs, errors, args.Get("format"), "", InspectedAs::kSwarmTypes, out);
   return Status::OK();
 }
 

@@ -3,12 +3,15 @@
 // connected to; here they take --node NAME and default to the leader.
 #include <algorithm>
 
+#include "core/command/go_fields.h"
 #include "core/command/output.h"
 #include "core/command/registry.h"
 #include "core/container/containers.h"
 #include "core/container/volumes.h"
 #include "core/control/nodes.h"
 #include "core/control/swarm.h"
+#include "core/engine_api/router.h"
+#include "core/format/go_template.h"
 #include "core/format/human_duration.h"
 #include "core/format/size.h"
 #include "core/format/time_format.h"
@@ -125,7 +128,7 @@ Status InspectContainers(CommandContext* ctx, const ParsedArgs& args, const std:
     arr.push_back(std::move(j));
   }
   if (args.Has("format")) {
-    SWARMSIM_RETURN_IF_ERROR(PrintFormatted(objs, args.Get("format"), out));
+    SWARMSIM_RETURN_IF_ERROR(PrintFormatted(objs, args.Get("format"), InspectedAs::kJson, out));
   } else {
     out->out += arr.dump(4) + "\n";
   }
@@ -159,6 +162,9 @@ Status VolumeCreate(CommandContext* ctx, const ParsedArgs& args, CommandOutput* 
   return Status::OK();
 }
 
+// The docker client this CLI speaks for (its `info` and `version` say so).
+constexpr char kClientVersion[] = "28.2.2";
+
 std::string InfoText(ClusterState* state, const Node& node) {
   std::vector<ContainerInfo> all = NodeContainers(state, node.id, true);
   int running = 0, stopped = 0;
@@ -172,7 +178,7 @@ std::string InfoText(ClusterState* state, const Node& node) {
   }
   const SwarmSettings& w = state->swarm;
   std::string s;
-  s += "Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\n";
+  s += std::string("Client:\n Version:    ") + kClientVersion + "\n Context:    default\n Debug Mode: false\n\n";
   s += "Server:\n";
   s += " Containers: " + std::to_string(all.size()) + "\n";
   s += "  Running: " + std::to_string(running) + "\n  Paused: 0\n  Stopped: " + std::to_string(stopped) + "\n";
@@ -208,9 +214,43 @@ std::string InfoText(ClusterState* state, const Node& node) {
   return s;
 }
 
+// `info --format`: docker runs the template over its `info` struct, which embeds
+// what GET /info answers and adds the client's own part.
+Status InfoFormatted(CommandContext* ctx, const Node& node, const std::string& format, CommandOutput* out) {
+  auto tmpl = GoTemplate::Parse(format == "json" ? "{{json .}}" : format);
+  if (!tmpl.ok()) {
+    out->err += "template parsing error: " + tmpl.status().message() + "\n";
+    out->exit_code = 64;
+    return Status::OK();
+  }
+  EngineResponse answer = HandleEngineRequest(ctx, {"GET", "/info", "", node.description.hostname});
+  nlohmann::json info = nlohmann::json::parse(answer.body, nullptr, false);
+  if (answer.status >= 400 || !info.is_object()) return Status::Unknown("info: " + answer.body);
+  info["ClientInfo"] = {{"Debug", false},          {"Version", kClientVersion},         {"DefaultAPIVersion", "1.50"},
+                        {"GitCommit", "e6534b4"},   {"GoVersion", "go1.24.3"},     {"Os", "linux"},
+                        {"Arch", "amd64"},          {"BuildTime", "Fri May 30 12:07:14 2025"},
+                        {"Context", "default"},     {"Plugins", nlohmann::json::array()},
+                        {"Warnings", nullptr}};
+  TemplateOptions options;
+  options.struct_type = "system.dockerInfo";
+  // (Known fields in docker's order; the rest of system.Info, whose order and
+  // zero-valued fields {{json .}} would need, alphabetically.)
+  options.json_encoder = [](const nlohmann::json& v) { return InDockerOrder(v).dump(); };
+  options.field_text = SwarmFieldText;
+  // As docker: whatever the template wrote, then a newline, then its error.
+  Status run = tmpl->ExecuteTo(info, options, &out->out);
+  out->out += "\n";
+  if (!run.ok()) {
+    out->err += run.message() + "\n";
+    out->exit_code = 1;
+  }
+  return Status::OK();
+}
+
 Status Info(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   auto node = EngineNode(ctx, args);
   if (!node.ok()) return node.status();
+  if (args.Has("format") && !args.Get("format").empty()) return InfoFormatted(ctx, *node.value(), args.Get("format"), out);
   out->out += InfoText(ctx->state, *node.value());
   return Status::OK();
 }

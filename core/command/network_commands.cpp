@@ -169,7 +169,7 @@ Status NetworkInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
     objs.push_back(ToJson(*n.value()));
   }
   if (args.Has("format")) {
-    SWARMSIM_RETURN_IF_ERROR(PrintFormatted(objs, args.Get("format"), out));
+    SWARMSIM_RETURN_IF_ERROR(PrintFormatted(objs, args.Get("format"), InspectedAs::kNetwork, out));
   } else {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& o : objs) arr.push_back(o);

@@ -304,7 +304,7 @@ Status NodeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* o
   }
   std::vector<nlohmann::json> objs;
   for (const Node* n : nodes) objs.push_back(ToJson(*n, ctx->state->swarm.tls_info));
-  WriteInspected(objs, errors, format, "swarm.Node", out);
+  WriteInspected(objs, errors, format, "swarm.Node", InspectedAs::kSwarmTypes, out);
   return Status::OK();
 }
 
@@ -460,7 +460,7 @@ Status SwarmUpdateCmd(CommandContext* ctx, const ParsedArgs& args, CommandOutput
 Status SwarmInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   SWARMSIM_RETURN_IF_ERROR(RequireSwarm(*ctx->state));
   std::vector<nlohmann::json> objs{SwarmJson(*ctx->state)};
-  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), out);
+  if (args.Has("format")) return PrintFormatted(objs, args.Get("format"), InspectedAs::kSwarmTypes, out);
   out->out += InspectJson(objs);
   return Status::OK();
 }

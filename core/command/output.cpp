@@ -6,6 +6,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/command/go_fields.h"
 #include "core/format/go_template.h"
 #include "core/format/table.h"
 #include "core/model/json_order.h"
@@ -123,7 +124,17 @@ std::string InspectJson(const std::vector<nlohmann::json>& objects) {
   return InDockerOrder(arr).dump(4) + "\n";
 }
 
-Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, CommandOutput* out) {
+void SetInspectedAs(InspectedAs as, TemplateOptions* options) {
+  options->json_encoder = InspectJsonEncoder;
+  if (as == InspectedAs::kJson) return;
+  options->field_text = SwarmFieldText;
+  if (as == InspectedAs::kNetwork) {
+    options->json_encoder = [](const nlohmann::json& v) { return InNetworkOrder(v).dump(); };
+  }
+}
+
+Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, InspectedAs as,
+                      CommandOutput* out) {
   std::string tmpl = format == "json" ? "{{json .}}" : format;
   auto parsed = GoTemplate::Parse(tmpl);
   if (!parsed.ok()) return Status::InvalidArgument("template parsing error: " + parsed.status().message());
@@ -131,7 +142,7 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
     // `docker inspect --format` runs with missingkey=error.
     TemplateOptions options;
     options.missing_key_error = true;
-    options.json_encoder = InspectJsonEncoder;
+    SetInspectedAs(as, &options);
     auto text = parsed->Execute(o, options);
     if (!text.ok()) return text.status();
     out->out += text.value() + "\n";
@@ -140,7 +151,7 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
 }
 
 void WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
-                    const std::string& format, const std::string& go_type, CommandOutput* out,
+                    const std::string& format, const std::string& go_type, InspectedAs as, CommandOutput* out,
                     int parse_error_exit) {
   if (format.empty() || format == "json") {
     nlohmann::json arr = nlohmann::json::array();
@@ -156,7 +167,7 @@ void WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::s
     TemplateOptions options;
     options.struct_type = go_type;
     options.missing_key_error = true;
-    options.json_encoder = InspectJsonEncoder;
+    SetInspectedAs(as, &options);
     std::string lines;
     for (const auto& o : found) {
       auto text = parsed->Execute(o, options);

@@ -46,8 +46,15 @@ std::string Capitalize(const std::string& s);
 // Renders a JSON value the way `docker ... inspect` prints it: an indented array.
 std::string InspectJson(const std::vector<nlohmann::json>& objects);
 
+// How a template sees inspected objects: as the JSON decodes (containers,
+// volumes: docker's own types hold strings there too), or as the typed swarm or
+// network structs, whose times, durations, file modes and bytes print the Go way
+// (core/command/go_fields.h); {{json}} keeps the type's field order.
+enum class InspectedAs { kJson, kSwarmTypes, kNetwork };
+
 // Applies a Go template to each object (`inspect --format`).
-Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, CommandOutput* out);
+Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::string& format, InspectedAs as,
+                      CommandOutput* out);
 
 // What docker's inspect.Inspect prints (cli/command/inspect/inspector.go): the
 // objects found, as an indented JSON array ("[]" when none were), compact with
@@ -58,7 +65,7 @@ Status PrintFormatted(const std::vector<nlohmann::json>& objects, const std::str
 // prints only "template parsing error: ..." and exits `parse_error_exit` (docker:
 // 64 from inspect.Inspect, 1 where the command wraps its error).
 void WriteInspected(const std::vector<nlohmann::json>& found, std::vector<std::string> errors,
-                    const std::string& format, const std::string& go_type, CommandOutput* out,
+                    const std::string& format, const std::string& go_type, InspectedAs as, CommandOutput* out,
                     int parse_error_exit = 1);
 
 }  // namespace swarmsim

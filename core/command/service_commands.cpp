@@ -112,7 +112,7 @@ Status ServiceInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
   }
   std::vector<nlohmann::json> objs;
   for (const Service* s : services) objs.push_back(ServiceJson(*ctx->state, *s));
-  WriteInspected(objs, errors, format, "swarm.Service", out);
+  WriteInspected(objs, errors, format, "swarm.Service", InspectedAs::kSwarmTypes, out);
   return Status::OK();
 }
 

@@ -186,7 +186,7 @@ Status VolumeInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput*
     objs.push_back(ToJson(*copies->front()));
   }
   // docker returns inspect.Inspect's error as it is: 64 for a template that does not parse.
-  WriteInspected(objs, errors, args.Get("format"), "volume.Volume", out, /*parse_error_exit=*/64);
+  WriteInspected(objs, errors, args.Get("format"), "volume.Volume", InspectedAs::kJson, out, /*parse_error_exit=*/64);
   return Status::OK();
 }
 

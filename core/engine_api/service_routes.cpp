@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/command/service_view.h"
 #include "core/control/configs.h"
 #include "core/control/networks.h"
 #include "core/control/services.h"
@@ -153,7 +154,11 @@ EngineResponse HandleServices(RouteContext& rc) {
   if (seg.size() == 2) {
     if (m != "GET" && m != "DELETE") return not_allowed();
     if (!service.ok()) return EngineError(service.status());
-    if (m == "GET") return JsonResponse(ToJson(*service.value()));
+    // docker service inspect asks for swarm's defaults in the spec (insertDefaults).
+    if (m == "GET") {
+      return JsonResponse(rc.QueryFlag("insertDefaults") ? ServiceJson(*rc.state(), *service.value())
+                                                         : ToJson(*service.value()));
+    }
     Status st = RemoveService(rc.state(), service.value()->id);
     if (!st.ok()) return EngineError(st);
     return EmptyResponse(200);

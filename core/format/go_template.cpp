@@ -872,6 +872,9 @@ struct Value {
   // Read out of a []interface{} or map[string]interface{}: until a pipeline
   // unwraps it, Go sees its static type as interface {}.
   bool from_any = false;
+  // What Go prints for this value when its typed field prints through a String
+  // method (TemplateOptions::field_text); null: print the JSON value.
+  std::shared_ptr<const std::string> text;
   bool valid() const { return p != nullptr; }
   const json& j() const { return *p; }
 };
@@ -1265,7 +1268,7 @@ class Exec {
       case Node::kAction: {
         Value v;
         SWARMSIM_RETURN_IF_ERROR(EvalPipeline(dot, n.pipe, &v));
-        if (n.pipe.decl.empty()) *out_ += v.valid() ? GoPrint(v.j()) : "<no value>";
+        if (n.pipe.decl.empty()) *out_ += !v.valid() ? "<no value>" : v.text ? *v.text : GoPrint(v.j());
         return Status::OK();
       }
       case Node::kIf:
@@ -1434,6 +1437,14 @@ class Exec {
     return Status::OK();
   }
 
+  Value FieldValue(const Value& receiver, const std::string& name, const json& child) {
+    Value v = Child(receiver, child);
+    if (opt_.field_text) {
+      if (auto text = opt_.field_text(name, child)) v.text = std::make_shared<const std::string>(std::move(*text));
+    }
+    return v;
+  }
+
   Status EvalField(const std::string& name, const Arg& node, bool has_args, const Value& receiver, Value* out) {
     if (!receiver.valid()) {
       if (opt_.missing_key_error) return Error(node, "nil data; no entry for key " + Quote(name));
@@ -1445,14 +1456,14 @@ class Exec {
       auto it = r.find(name);
       if (it == r.end()) return Error(node, "can't evaluate field " + name + " in type " + opt_.struct_type);
       if (has_args) return Error(node, name + " has arguments but cannot be invoked as function");
-      *out = Child(receiver, *it);
+      *out = FieldValue(receiver, name, *it);
       return Status::OK();
     }
     if (r.is_object()) {
       if (has_args) return Error(node, name + " is not a method but has arguments");
       auto it = r.find(name);
       if (it != r.end()) {
-        *out = Child(receiver, *it);
+        *out = FieldValue(receiver, name, *it);
         return Status::OK();
       }
       if (opt_.missing_key_error) return Error(node, "map has no entry for key " + Quote(name));
@@ -1565,6 +1576,8 @@ class Exec {
     };
     // interface{} parameters: a missing key arrives as nil.
     auto any = [&](size_t i) -> json { return vals[i].valid() ? vals[i].j() : json(); };
+    // What fmt prints: a typed field's String text as a string, else the value.
+    auto printed = [&](size_t i) -> json { return vals[i].text ? json(*vals[i].text) : any(i); };
 
     if (opt_.header_functions && (name == "json" || name == "split" || name == "join" || name == "title" ||
                                   name == "lower" || name == "upper" || name == "truncate")) {
@@ -1743,9 +1756,11 @@ class Exec {
     if (name == "print" || name == "println") {
       std::string s;
       for (size_t i = 0; i < vals.size(); ++i) {
-        json v = any(i);
-        // Sprint puts a space between operands when neither is a string; Sprintln always.
-        if (i > 0 && (name == "println" || (!v.is_string() && !any(i - 1).is_string()))) s += ' ';
+        json v = printed(i);
+        // Sprint puts a space between operands when neither is a string; Sprintln
+        // always. (A Stringer is not a string: its kind decides, not its text.)
+        auto is_string = [&](size_t k) { return !vals[k].text && any(k).is_string(); };
+        if (i > 0 && (name == "println" || (!is_string(i) && !is_string(i - 1)))) s += ' ';
         s += GoPrint(v);
       }
       if (name == "println") s += '\n';
@@ -1758,7 +1773,7 @@ class Exec {
       std::vector<json> rest;
       std::vector<std::string> types;
       for (size_t i = 1; i < vals.size(); ++i) {
-        rest.push_back(any(i));
+        rest.push_back(printed(i));
         types.push_back(TypeName(vals[i], opt_));
       }
       *out = Own(json(Sprintf(format, rest, types)));

@@ -25,6 +25,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,13 @@ struct TemplateOptions {
   // How {{json}} encodes a value; unset: GoJson (keys sorted, as Go encodes a
   // map). Inspect passes one that keeps the Engine API's struct field order.
   std::function<std::string(const nlohmann::json&)> json_encoder;
+  // The data stands for a typed Go struct whose fields of some types print through
+  // their String method (time.Time, time.Duration, os.FileMode) or as bytes
+  // ([]byte), not as the JSON string or number they decode from. Given a field's
+  // name and JSON value: the text Go's fmt prints for it, or nullopt to print the
+  // value as usual. Used where a value is printed ({{.F}}, print, println, and
+  // printf's %v and %s); comparisons and {{json}} see the JSON value.
+  std::function<std::optional<std::string>(const std::string& field, const nlohmann::json& value)> field_text;
 };
 
 class GoTemplate {

@@ -118,12 +118,18 @@ std::string FormatRFC3339Nano(Time t) {
   return out;
 }
 
-std::string FormatPrettyTime(Time t) {
+std::string FormatGoTime(Time t) {
   Civil c = Split(t);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02u:%02u:%02u", static_cast<long long>(c.year), c.month, c.day,
                 c.hour, c.minute, c.second);
-  return buf + Fraction(c.nanos) + " +0000 utc";
+  return buf + Fraction(c.nanos) + " +0000 UTC";
+}
+
+std::string FormatPrettyTime(Time t) {
+  std::string s = FormatGoTime(t);
+  s.replace(s.size() - 3, 3, "utc");
+  return s;
 }
 
 Result<Time> ParseRFC3339(const std::string& s) {

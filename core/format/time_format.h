@@ -17,6 +17,10 @@ std::string FormatRFC3339Nano(Time t);
 // Errors: InvalidArgument naming the text.
 Result<Time> ParseRFC3339(const std::string& text);
 
+// Go's time.Time.String() for UTC, as a template prints a time field of a typed
+// struct (`inspect --format '{{.CreatedAt}}'`): "2026-11-26 17:10:16.478803 +0000 UTC".
+std::string FormatGoTime(Time t);
+
 // Go's time.Time.String() for UTC, lower-cased the way the docker CLI prints it in
 // `inspect --pretty`: "2026-11-26 17:10:16.478803 +0000 utc".
 std::string FormatPrettyTime(Time t);

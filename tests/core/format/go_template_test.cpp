@@ -237,5 +237,24 @@ TEST(GoTemplate, GoPrintMatchesFmt) {
   EXPECT_EQ(GoPrint(json::parse(R"({"b":[1,null],"a":"x"})")), "map[a:x b:[1 <nil>]]");
 }
 
+TEST(GoTemplate, TypedFieldsPrintTheirStringButCompareAsJson) {
+  TemplateOptions options;
+  options.field_text = [](const std::string& field, const json& v) -> std::optional<std::string> {
+    if (field == "Delay" && v.is_number_integer()) return std::to_string(v.get<int64_t>() / 1000000000) + "s";
+    return std::nullopt;
+  };
+  json data = {{"Delay", 5000000000LL}, {"Name", "web"}};
+  EXPECT_EQ(Render("{{.Delay}} {{.Name}}", data, options), "5s web");
+  // Go's Sprint puts a space between operands when neither is a string: a
+  // Duration is an int64, so print separates it from the name only by that rule.
+  EXPECT_EQ(Render("{{print .Delay .Delay}}|{{print .Name .Delay}}|{{println .Delay}}", data, options),
+            "5s 5s|web5s|5s\n");
+  EXPECT_EQ(Render("{{printf \"%v/%s\" .Delay .Delay}}", data, options), "5s/5s");
+  EXPECT_EQ(Render("{{json .Delay}} {{if eq .Delay 5000000000}}equal{{end}}", data, options), "5000000000 equal");
+  // A variable keeps what it was given.
+  EXPECT_EQ(Render("{{$d := .Delay}}{{$d}}", data, options), "5s");
+  EXPECT_EQ(Render("{{.Delay}}", data), "5000000000");
+}
+
 }  // namespace
 }  // namespace swarmsim

@@ -53,6 +53,7 @@ TEST(TimeFormat, PrettyIsGoStringLowerCased) {
   auto t = ParseRFC3339("2026-11-26T17:10:16.478803Z");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(FormatPrettyTime(t.value()), "2026-11-26 17:10:16.478803 +0000 utc");
+  EXPECT_EQ(FormatGoTime(t.value()), "2026-11-26 17:10:16.478803 +0000 UTC");
 }
 
 TEST(TimeFormat, BeforeTheEpochAndFarAhead) {
