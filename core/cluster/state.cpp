@@ -87,7 +87,7 @@ void Touch(ClusterState* state, Network* network) {
 }
 
 void RecordEvent(ClusterState* state, std::string type, std::string action, std::string actor_id,
-                 std::map<std::string, std::string> attributes) {
+                 EventAttributes attributes) {
   Event e;
   e.time = state->clock.now;
   e.type = std::move(type);
@@ -108,10 +108,13 @@ void SetTaskState(ClusterState* state, Task* task, TaskState to, const std::stri
   task->status.err = err;
   task->status.timestamp = state->clock.now;
   Touch(state, task);
-  std::map<std::string, std::string> attrs{{"state", ToString(to)}, {"message", message},
-                                           {"service", task->service_name}};
-  if (!err.empty()) attrs["err"] = err;
-  if (!task->node_id.empty()) attrs["node"] = task->node_id;
+  EventAttributes attrs;  // in key order
+  attrs.reserve(3 + (err.empty() ? 0 : 1) + (task->node_id.empty() ? 0 : 1));
+  if (!err.empty()) attrs.Append("err", err);
+  attrs.Append("message", message);
+  if (!task->node_id.empty()) attrs.Append("node", task->node_id);
+  attrs.Append("service", task->service_name);
+  attrs.Append("state", ToString(to));
   RecordEvent(state, "task", "state", task->id, std::move(attrs));
 }
 

@@ -130,7 +130,7 @@ void Touch(ClusterState* state, Volume* volume);  // volumes have no UpdatedAt
 
 // Appends an event at clock.now.
 void RecordEvent(ClusterState* state, std::string type, std::string action, std::string actor_id,
-                 std::map<std::string, std::string> attributes = {});
+                 EventAttributes attributes = {});
 
 // Moves a task's observed state (never backwards), with swarm's status message,
 // and records a task event. REQUIRES: `to` >= the task's current state.

@@ -67,6 +67,14 @@ void KeepUntilExit(ClusterState* state) {
   kept->push_back(std::move(*state));
 }
 
+// Where SaveState leaves the written events and decisions when the cluster is
+// kept until exit (the same reasoning: the process ends right after).
+SavedLists* SpentListsKeptUntilExit(const SessionOptions& options) {
+  if (!options.keep_state_until_exit) return nullptr;
+  static std::vector<SavedLists>* kept = new std::vector<SavedLists>();
+  return &kept->emplace_back();
+}
+
 // Hands the cluster to KeepUntilExit when it goes out of scope, if asked to.
 class KeepAtExit {
  public:
@@ -192,7 +200,7 @@ CommandOutput RunSessionCommand(const SessionOptions& options, const std::vector
     }
     st = AppendCommand(db, &record);
   }
-  if (st.ok()) st = SaveState(db, &state);
+  if (st.ok()) st = SaveState(db, &state, SpentListsKeptUntilExit(options));
   if (st.ok()) st = db->Commit();
   if (!st.ok()) {
     db->Rollback();

@@ -128,7 +128,7 @@ bool IncludeEvent(const EngineFilters& f, const Event& e, const std::string& sco
     }
   }
   auto labels = f.find("label");
-  return labels == f.end() || MatchLabels(e.attributes, labels->second);
+  return labels == f.end() || MatchLabels(e.attributes.ToMap(), labels->second);
 }
 
 uint64_t AfterSeq(const RouteContext& rc) { return std::strtoull(rc.Query("after-seq").c_str(), nullptr, 10); }

@@ -2,9 +2,9 @@
 // Shaped after docker's events (Type, Action, Actor{ID, Attributes}).
 #pragma once
 
-#include <map>
 #include <string>
 
+#include "core/model/event_attributes.h"
 #include "core/model/time.h"
 
 namespace swarmsim {
@@ -15,7 +15,7 @@ struct Event {
   std::string type;     // node | service | task | network | decision | time
   std::string action;   // create | update | remove | state | assign | pending ...
   std::string actor_id;
-  std::map<std::string, std::string> attributes;
+  EventAttributes attributes;
 };
 
 }  // namespace swarmsim

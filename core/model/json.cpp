@@ -33,7 +33,9 @@ void PutStrings(json& j, const char* key, const std::vector<std::string>& v) {
 }
 
 // Annotations.Labels has no omitempty: an empty map is still written ({}).
-json LabelsJson(const std::map<std::string, std::string>& labels) {
+// (Also an event's EventAttributes, which iterates the same way.)
+template <typename StringMap>
+json LabelsJson(const StringMap& labels) {
   json j = json::object();
   for (const auto& [k, v] : labels) j[k] = v;
   return j;

@@ -1,6 +1,8 @@
 #include "core/orchestrator/task_factory.h"
 
 #include <memory>
+#include <string>
+#include <utility>
 
 namespace swarmsim {
 
@@ -34,8 +36,12 @@ Task* NewTask(ClusterState* state, const Service& service, uint64_t slot, const 
   t.status.timestamp = state->clock.now;
   Touch(state, &t);
   auto [it, inserted] = state->tasks.emplace(t.id, std::move(t));
-  RecordEvent(state, "task", "create", it->first,
-              {{"service", service.spec.name}, {"slot", std::to_string(slot)}, {"node", node_id}});
+  EventAttributes attrs;  // in key order
+  attrs.reserve(3);
+  attrs.Append("node", node_id);
+  attrs.Append("service", service.spec.name);
+  attrs.Append("slot", std::to_string(slot));
+  RecordEvent(state, "task", "create", it->first, std::move(attrs));
   return &it->second;
 }
 

@@ -8,7 +8,7 @@ namespace swarmsim {
 
 namespace {
 
-bool SameKeys(const std::map<std::string, std::string>& a, const std::map<std::string, std::string>& b) {
+bool SameKeys(const EventAttributes& a, const EventAttributes& b) {
   if (a.size() != b.size()) return false;
   for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
     if (i->first != j->first) return false;
@@ -16,11 +16,14 @@ bool SameKeys(const std::map<std::string, std::string>& a, const std::map<std::s
   return true;
 }
 
+// Like events may share a row. The actor is checked apart (LikeActor).
+bool LikeEvents(const Event& a, const Event& b) {
+  return a.time == b.time && a.type == b.type && a.action == b.action && SameKeys(a.attributes, b.attributes);
+}
+
 // Actors go into the run text as JSON strings; one that is not UTF-8 would come
 // back changed, so its event keeps a row of its own (its actor_id column is kept as is).
-bool LikeEvents(const Event& a, const Event& b) {
-  return IsValidUtf8(a.actor_id) && IsValidUtf8(b.actor_id) && a.time == b.time && a.type == b.type && a.action == b.action && SameKeys(a.attributes, b.attributes);
-}
+bool LikeActor(const Event& e) { return IsValidUtf8(e.actor_id); }
 
 }  // namespace
 
@@ -30,14 +33,22 @@ std::vector<EventRun> SplitEventRuns(const std::vector<Event>& events) {
   while (begin < events.size()) {
     const Event& first = events[begin];
     size_t end = begin + 1;
-    while (end < events.size() && end - begin < kMaxEventRun && LikeEvents(first, events[end])) ++end;
+    if (LikeActor(first)) {
+      while (end < events.size() && end - begin < kMaxEventRun && LikeEvents(first, events[end]) &&
+             LikeActor(events[end])) {
+        ++end;
+      }
+    }
     EventRun run;
     run.begin = begin;
     run.end = end;
-    for (const auto& [key, value] : first.attributes) {
+    // The events of a run have the same keys in the same order, so a key is at
+    // the same position in each.
+    size_t k = 0;
+    for (auto a = first.attributes.begin(); a != first.attributes.end(); ++a, ++k) {
       for (size_t i = begin + 1; i < end; ++i) {
-        if (events[i].attributes.find(key)->second != value) {
-          run.varying.push_back(key);
+        if ((events[i].attributes.begin() + k)->second != a->second) {
+          run.varying.push_back(a->first);
           break;
         }
       }
@@ -48,13 +59,18 @@ std::vector<EventRun> SplitEventRuns(const std::vector<Event>& events) {
   return runs;
 }
 
-std::map<std::string, std::string> SharedAttributes(const std::vector<Event>& events, const EventRun& run) {
-  std::map<std::string, std::string> shared = events[run.begin].attributes;
+EventAttributes SharedAttributes(const std::vector<Event>& events, const EventRun& run) {
+  EventAttributes shared = events[run.begin].attributes;
   for (const auto& key : run.varying) shared.erase(key);
   return shared;
 }
 
 std::string EventRunText(const std::vector<Event>& events, const EventRun& run) {
+  // Positions of the varying keys (the same in every event of the run).
+  const EventAttributes& first = events[run.begin].attributes;
+  std::vector<size_t> at;
+  at.reserve(run.varying.size());
+  for (const auto& key : run.varying) at.push_back(static_cast<size_t>(first.find(key) - first.begin()));
   std::string out = "[[";
   for (size_t k = 0; k < run.varying.size(); ++k) {
     if (k) out.push_back(',');
@@ -65,9 +81,9 @@ std::string EventRunText(const std::vector<Event>& events, const EventRun& run) 
     const Event& e = events[i];
     out += ",[";
     AppendJsonString(&out, e.actor_id);
-    for (const auto& key : run.varying) {
+    for (size_t k : at) {
       out.push_back(',');
-      AppendJsonString(&out, e.attributes.find(key)->second);
+      AppendJsonString(&out, (e.attributes.begin() + k)->second);
     }
     out.push_back(']');
   }

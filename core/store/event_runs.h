@@ -40,7 +40,7 @@ struct EventRun {
 std::vector<EventRun> SplitEventRuns(const std::vector<Event>& events);
 
 // The attributes every event of `run` shares (the first event's, less `varying`).
-std::map<std::string, std::string> SharedAttributes(const std::vector<Event>& events, const EventRun& run);
+EventAttributes SharedAttributes(const std::vector<Event>& events, const EventRun& run);
 
 // The run text of `run` (see above). REQUIRES: run.end - run.begin >= 2.
 std::string EventRunText(const std::vector<Event>& events, const EventRun& run);

@@ -43,7 +43,11 @@ void AppendStringField(std::string* out, const char* key, const std::string& v) 
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
+  // IDs, names and states are ASCII: check that first, a byte at a time.
+  size_t ascii = 0;
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  if (ascii == s.size()) return true;
+  for (size_t i = ascii; i < s.size();) {
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
@@ -96,7 +100,10 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
-std::string StringMapJsonText(const std::map<std::string, std::string>& m) {
+namespace {
+
+template <typename StringMap>
+std::string ObjectText(const StringMap& m) {
   std::string out = "{";
   bool first = true;
   for (const auto& [k, v] : m) {
@@ -109,6 +116,11 @@ std::string StringMapJsonText(const std::map<std::string, std::string>& m) {
   out.push_back('}');
   return out;
 }
+
+}  // namespace
+
+std::string StringMapJsonText(const std::map<std::string, std::string>& m) { return ObjectText(m); }
+std::string StringMapJsonText(const EventAttributes& m) { return ObjectText(m); }
 
 // Keys in the order nlohmann would sort them, so the text equals ToJson(d).dump()
 // for valid UTF-8 (not required, but it makes the two easy to compare).

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/model/decision.h"
+#include "core/model/event_attributes.h"
 #include "core/model/node.h"
 
 namespace swarmsim {
@@ -23,6 +24,7 @@ bool IsValidUtf8(std::string_view s);
 
 // {"key":"value",...} in key order.
 std::string StringMapJsonText(const std::map<std::string, std::string>& m);
+std::string StringMapJsonText(const EventAttributes& m);
 
 // Text that parses to exactly ToJson(decision).
 std::string DecisionJsonText(const Decision& decision);

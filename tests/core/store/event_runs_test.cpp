@@ -56,7 +56,7 @@ TEST(EventRunsTest, LikeEventsAtOneInstantFormOneRun) {
   EXPECT_EQ(runs[0].begin, 0u);
   EXPECT_EQ(runs[0].end, 5u);
   EXPECT_EQ(runs[0].varying, (std::vector<std::string>{"node", "slot"}));
-  EXPECT_EQ(SharedAttributes(events, runs[0]), (std::map<std::string, std::string>{{"service", "web"}}));
+  EXPECT_EQ(SharedAttributes(events, runs[0]), (EventAttributes{{"service", "web"}}));
   EXPECT_EQ(EventRunText(events, runs[0]),
             R"([["node","slot"],["task0","n2","1"],["task1","n1","2"],["task2","n2","3"],["task3","n1","4"],)"
             R"(["task4","n2","5"]])");
@@ -142,7 +142,7 @@ TEST(EventRunsTest, TextThatIsNotARunIsRefused) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[1].seq, 11u);
   EXPECT_EQ(out[1].actor_id, "b");
-  EXPECT_EQ(out[1].attributes, (std::map<std::string, std::string>{{"node", "n2"}, {"state", "new"}}));
+  EXPECT_EQ(out[1].attributes, (EventAttributes{{"node", "n2"}, {"state", "new"}}));
 }
 
 }  // namespace

@@ -132,7 +132,9 @@ TEST(JsonTextTest, StringMapTextIsSortedJson) {
   std::map<std::string, std::string> m{{"b", "2"}, {"a", "x\"y"}, {"", ""}};
   std::string text = StringMapJsonText(m);
   EXPECT_EQ(text, R"({"":"","a":"x\"y","b":"2"})");
-  EXPECT_EQ(StringMapJsonText({}), "{}");
+  EXPECT_EQ(StringMapJsonText(std::map<std::string, std::string>{}), "{}");
+  EXPECT_EQ(StringMapJsonText(EventAttributes(m)), text);
+  EXPECT_EQ(StringMapJsonText(EventAttributes{}), "{}");
 }
 
 TEST(JsonTextTest, InvalidUtf8BecomesReplacementCharacter) {

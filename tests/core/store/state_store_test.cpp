@@ -225,6 +225,34 @@ TEST_F(StateStoreTest, EventsAreNumberedInOrderAcrossCommands) {
   EXPECT_EQ((*after)[0].seq, 3u);
 }
 
+// A save can hand the written lists to the caller instead of freeing them; what
+// it writes is the same.
+TEST_F(StateStoreTest, SpentListsTakeTheWrittenEventsAndDecisions) {
+  OpenAt("spent");
+  ClusterState s;
+  s.clock.now = 100;
+  RecordEvent(&s, "node", "create", "n1");
+  Decision d;
+  d.id = "d1";
+  d.service_id = "s1";
+  s.new_decisions.push_back(d);
+  SavedLists spent;
+  spent.events.resize(7);  // replaced, not appended to
+  ASSERT_TRUE(db_->Begin().ok());
+  ASSERT_TRUE(SaveState(db_.get(), &s, &spent).ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  EXPECT_TRUE(s.new_events.empty());
+  EXPECT_TRUE(s.new_decisions.empty());
+  ASSERT_EQ(spent.events.size(), 1u);
+  EXPECT_EQ(spent.events[0].actor_id, "n1");
+  ASSERT_EQ(spent.decisions.size(), 1u);
+  EXPECT_EQ(spent.decisions[0].id, "d1");
+  auto all = ReadEvents(db_.get(), 0, INT64_MAX);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_TRUE(ReadDecision(db_.get(), "d1").ok());
+}
+
 // A big create records its events as runs of like events, one row each; reading
 // gives back every event as recorded, by seq and by time, across commands.
 TEST_F(StateStoreTest, LikeEventsAreStoredAsOneRowAndReadBackEventByEvent) {
