@@ -110,6 +110,13 @@ nlohmann::json NetworkRow(const Network& n, bool no_trunc) {
           {"CreatedAt", GoTimeString(n.created_at)}};
 }
 
+// The daemon the CLI talks to (the leader): its predefined networks are the ones
+// listed and found. None before the swarm exists.
+const Node* SelfNode(const ClusterState& state) {
+  auto it = state.nodes.find(state.self_node_id);
+  return it == state.nodes.end() ? nullptr : &it->second;
+}
+
 // docker's network filters: driver, id, label, name, scope, type (custom|builtin).
 // Values of one key are ORed, keys are ANDed.
 Result<bool> NetworkMatches(const Network& n, const std::vector<std::string>& filters) {
@@ -123,7 +130,7 @@ Result<bool> NetworkMatches(const Network& n, const std::vector<std::string>& fi
     else if (key == "id") m = n.id.find(want) != std::string::npos;
     else if (key == "name") m = n.name.find(want) != std::string::npos;
     else if (key == "scope") m = n.scope == want;
-    else if (key == "type") m = want == "custom";  // the predefined ones are not simulated
+    else if (key == "type") m = want == (IsBuiltinNetwork(n) ? "builtin" : "custom");
     else if (key == "label") m = LabelMatches(n.labels, want);
     else {
       return Status::Daemon(Status::Code::kInvalidArgument, "invalid filter '" + key + "'");
@@ -139,6 +146,9 @@ Result<bool> NetworkMatches(const Network& n, const std::vector<std::string>& fi
 Status NetworkLs(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   std::vector<const Network*> nets;
   for (const auto& [id, n] : ctx->state->networks) nets.push_back(&n);
+  std::vector<Network> predefined;
+  if (const Node* self = SelfNode(*ctx->state)) predefined = PredefinedNetworks(*ctx->state, *self);
+  for (const Network& n : predefined) nets.push_back(&n);
   std::stable_sort(nets.begin(), nets.end(), [](const Network* a, const Network* b) { return NaturalLess(a->name, b->name); });
   std::vector<nlohmann::json> rows;
   for (const Network* n : nets) {
@@ -161,12 +171,12 @@ Status NetworkInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
   std::vector<nlohmann::json> objs;
   std::string errors;
   for (const auto& ref : args.positional()) {
-    auto n = ResolveNetwork(ctx->state, ref);
+    auto n = ResolveNetworkOn(*ctx->state, SelfNode(*ctx->state), ref);
     if (!n.ok()) {
       errors += n.status().message() + "\n";
       continue;
     }
-    objs.push_back(ToJson(*n.value()));
+    objs.push_back(ToJson(n.value()));
   }
   if (args.Has("format")) {
     SWARMSIM_RETURN_IF_ERROR(PrintFormatted(objs, args.Get("format"), InspectedAs::kNetwork, out));
@@ -184,12 +194,12 @@ Status NetworkInspect(CommandContext* ctx, const ParsedArgs& args, CommandOutput
 
 Status NetworkRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out) {
   for (const auto& ref : args.positional()) {
-    auto n = ResolveNetwork(ctx->state, ref);
+    auto n = ResolveNetworkOn(*ctx->state, SelfNode(*ctx->state), ref);
     if (!n.ok()) {
       if (args.Has("force") && n.status().code() == Status::Code::kNotFound) continue;
       return n.status();
     }
-    if (n.value()->ingress) {
+    if (n->ingress) {
       // docker asks first: the routing mesh goes with it.
       out->out += "WARNING! Before removing the routing-mesh network, make sure all the nodes in your swarm run the "
                   "same docker engine version. Otherwise, removal may not be effective and functionality of newly "
@@ -198,7 +208,7 @@ Status NetworkRm(CommandContext* ctx, const ParsedArgs& args, CommandOutput* out
       std::string a = answer.ok() ? answer.value().substr(0, answer.value().find('\n')) : "";
       if (a != "y" && a != "Y" && a != "yes" && a != "Yes") continue;
     }
-    SWARMSIM_RETURN_IF_ERROR(RemoveNetwork(ctx->state, n.value()->id));
+    SWARMSIM_RETURN_IF_ERROR(RemoveNetworkOn(ctx->state, SelfNode(*ctx->state), ref));
     out->out += ref + "\n";
   }
   return Status::OK();

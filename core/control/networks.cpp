@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/control/swarm.h"
+#include "core/format/hex_hash.h"
 #include "core/network/ipam.h"
 
 namespace swarmsim {
@@ -15,6 +16,37 @@ Status Rpc(Status::Code code, const std::string& word, const std::string& desc) 
 
 bool IsPredefinedName(const std::string& name) {
   return name == "bridge" || name == "host" || name == "none" || name == "default";
+}
+
+// Predefined networks never reach the store; their names say what they are.
+bool IsPredefined(const Network& n) {
+  return n.scope == "local" && (IsPredefinedName(n.name) || n.name == "docker_gwbridge");
+}
+
+// The daemon's lookup over `candidates`: full ID, then exact name, then a unique
+// ID prefix. Returns the index found.
+Result<size_t> FindNetwork(const std::vector<const Network*>& candidates, const std::string& ref) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i]->id == ref) return i;
+  }
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i]->name == ref) return i;
+  }
+  size_t found = 0;
+  int count = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (!ref.empty() && candidates[i]->id.rfind(ref, 0) == 0) {
+      found = i;
+      ++count;
+    }
+  }
+  if (count > 1) {
+    return Status::Daemon(Status::Code::kInvalidArgument, "network " + ref + " is ambiguous (" +
+                                                              std::to_string(count) +
+                                                              " matches found based on ID prefix)");
+  }
+  if (count == 0) return Status::Daemon(Status::Code::kNotFound, "network " + ref + " not found");
+  return found;
 }
 
 bool IsOverlay(const Network& n) { return n.scope == "swarm"; }
@@ -58,6 +90,13 @@ std::optional<Ipv4Prefix> NextBridgeSubnet(const std::vector<Ipv4Prefix>& taken)
 
 Status CheckIpam(const ClusterState& state, bool overlay, std::vector<IpamConfig>* ipam) {
   std::vector<Ipv4Prefix> taken = TakenSubnets(state, overlay);
+  if (!overlay) {
+    // The engine's own bridges hold theirs: docker0's, and docker_gwbridge's once
+    // the node is in a swarm (see PredefinedNetworks).
+    std::optional<Ipv4Prefix> gateway = NextBridgeSubnet(taken);
+    taken.push_back(Ipv4Prefix{(172u << 24) | (17u << 16), 16});
+    if (state.swarm_active && gateway) taken.push_back(*gateway);
+  }
   if (ipam->empty()) {
     auto next = overlay ? NextDefaultSubnet(taken) : NextBridgeSubnet(taken);
     if (!next) return Status::Daemon(Status::Code::kFailedPrecondition, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
@@ -148,27 +187,61 @@ Result<std::string> CreateNetwork(ClusterState* state, const NetworkCreateOption
 }
 
 Result<Network*> ResolveNetwork(ClusterState* state, const std::string& ref, bool swarm_only) {
-  auto eligible = [&](const Network& n) { return !swarm_only || IsOverlay(n); };
-  auto exact = state->networks.find(ref);
-  if (exact != state->networks.end() && eligible(exact->second)) return &exact->second;
+  std::vector<const Network*> candidates;
+  std::vector<Network*> stored;
   for (auto& [id, n] : state->networks) {
-    if (n.name == ref && eligible(n)) return &n;
+    if (swarm_only && !IsOverlay(n)) continue;
+    candidates.push_back(&n);
+    stored.push_back(&n);
   }
-  Network* found = nullptr;
-  int count = 0;
-  for (auto& [id, n] : state->networks) {
-    if (!ref.empty() && id.rfind(ref, 0) == 0 && eligible(n)) {
-      found = &n;
-      ++count;
-    }
+  auto i = FindNetwork(candidates, ref);
+  if (!i.ok()) return i.status();
+  return stored[i.value()];
+}
+
+std::vector<Network> PredefinedNetworks(const ClusterState& state, const Node& node) {
+  std::vector<Ipv4Prefix> local = TakenSubnets(state, /*overlay=*/false);
+  auto make = [&](const std::string& name, const std::string& driver) {
+    Network n;
+    n.id = HexHash256(node.id + "/" + name);
+    n.name = name;
+    n.driver = driver;
+    n.scope = "local";
+    n.created_at = node.created_at;
+    n.updated_at = node.created_at;
+    return n;
+  };
+  Network bridge = make("bridge", "bridge");
+  bridge.ipam = {{"172.17.0.0/16", "172.17.0.1"}};
+  bridge.options = {{"com.docker.network.bridge.default_bridge", "true"},
+                    {"com.docker.network.bridge.enable_icc", "true"},
+                    {"com.docker.network.bridge.enable_ip_masquerade", "true"},
+                    {"com.docker.network.bridge.host_binding_ipv4", "0.0.0.0"},
+                    {"com.docker.network.bridge.name", "docker0"},
+                    {"com.docker.network.driver.mtu", "1500"}};
+  Network gateway = make("docker_gwbridge", "bridge");
+  if (auto subnet = NextBridgeSubnet(local)) {
+    gateway.ipam = {{FormatPrefix(*subnet), FormatIpv4(DefaultGateway(*subnet))}};
   }
-  if (count > 1) {
-    return Status::Daemon(Status::Code::kInvalidArgument, "network " + ref + " is ambiguous (" +
-                                                              std::to_string(count) +
-                                                              " matches found based on ID prefix)");
+  gateway.options = {{"com.docker.network.bridge.enable_icc", "false"},
+                     {"com.docker.network.bridge.enable_ip_masquerade", "true"},
+                     {"com.docker.network.bridge.name", "docker_gwbridge"}};
+  return {bridge, gateway, make("host", "host"), make("none", "null")};
+}
+
+bool IsBuiltinNetwork(const Network& network) { return network.ingress || IsPredefined(network); }
+
+Result<Network> ResolveNetworkOn(const ClusterState& state, const Node* node, const std::string& ref,
+                                 bool swarm_only) {
+  std::vector<Network> predefined = swarm_only || !node ? std::vector<Network>{} : PredefinedNetworks(state, *node);
+  std::vector<const Network*> candidates;
+  for (const auto& [id, n] : state.networks) {
+    if (!swarm_only || IsOverlay(n)) candidates.push_back(&n);
   }
-  if (!found) return Status::Daemon(Status::Code::kNotFound, "network " + ref + " not found");
-  return found;
+  for (const Network& n : predefined) candidates.push_back(&n);
+  auto i = FindNetwork(candidates, ref);
+  if (!i.ok()) return i.status();
+  return *candidates[i.value()];
 }
 
 bool NetworkInUse(const ClusterState& state, const std::string& network_id, std::string* user, bool* by_service) {
@@ -216,6 +289,15 @@ Status RemoveNetwork(ClusterState* state, const std::string& network_id) {
   ++state->index;
   RecordEvent(state, "network", "remove", id, {{"name", name}});
   return Status::OK();
+}
+
+Status RemoveNetworkOn(ClusterState* state, const Node* node, const std::string& ref) {
+  auto n = ResolveNetworkOn(*state, node, ref);
+  if (!n.ok()) return n.status();
+  if (IsPredefined(n.value())) {
+    return Status::Daemon(Status::Code::kFailedPrecondition, n->name + " is a pre-defined network and cannot be removed");
+  }
+  return RemoveNetwork(state, n->id);
 }
 
 std::vector<std::string> PruneNetworks(ClusterState* state) {

@@ -36,6 +36,26 @@ Result<std::string> CreateNetwork(ClusterState* state, const NetworkCreateOption
 // based on ID prefix)`.
 Result<Network*> ResolveNetwork(ClusterState* state, const std::string& ref, bool swarm_only = false);
 
+// docker's predefined networks as engine `node` has them, in name order: bridge,
+// docker_gwbridge (made as the node joined the swarm), host and none. Local scope,
+// never stored: IDs derive from the node's ID, creation from the node's, and
+// docker_gwbridge's subnet is the first /16 from 172.18.0.0 no local network holds.
+std::vector<Network> PredefinedNetworks(const ClusterState& state, const Node& node);
+
+// docker's type=builtin filter: a predefined network, or the swarm's ingress.
+bool IsBuiltinNetwork(const Network& network);
+
+// ResolveNetwork over the stored networks and `node`'s predefined ones: what the
+// daemon of that node finds (a copy, as predefined networks are not stored).
+// `node` may be null (no swarm yet): the stored networks alone.
+Result<Network> ResolveNetworkOn(const ClusterState& state, const Node* node, const std::string& ref,
+                                 bool swarm_only = false);
+
+// Removes the network `ref` names on `node`'s daemon (ResolveNetworkOn), as
+// RemoveNetwork does. Errors: as ResolveNetworkOn and RemoveNetwork, and for a
+// predefined network `bridge is a pre-defined network and cannot be removed`.
+Status RemoveNetworkOn(ClusterState* state, const Node* node, const std::string& ref);
+
 // Removes a network. Errors: the ingress network while a service publishes a port
 // through it; a service or a live task attached to it (swarm's
 // `network <id> is in use by service <id>`).

@@ -153,7 +153,9 @@ EngineResponse EngineError(const Status& status) {
     case Status::Code::kNotFound: code = 404; break;
     case Status::Code::kAlreadyExists: code = 409; break;
     case Status::Code::kFailedPrecondition:
-      code = message.find("is not a swarm manager") != std::string::npos ? 503 : 400;
+      code = message.find("is not a swarm manager") != std::string::npos        ? 503
+             : message.find("is a pre-defined network") != std::string::npos ? 403
+                                                                              : 400;
       break;
     default: code = 500; break;
   }

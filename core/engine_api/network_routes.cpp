@@ -1,13 +1,21 @@
-// /networks: the swarm's overlay networks (list, inspect, create, remove).
+// /networks: the swarm's overlay networks and the endpoint node's local ones,
+// predefined included (list, inspect, create, remove).
 #include <algorithm>
 
 #include "core/control/networks.h"
 #include "core/engine_api/routes.h"
 #include "core/model/json.h"
+#include "core/model/json_order.h"
 
 namespace swarmsim {
 
 namespace {
+
+// The node this endpoint is the daemon of: its predefined networks are listed.
+const Node* EndpointNode(const RouteContext& rc) {
+  auto it = rc.state()->nodes.find(rc.node_id);
+  return it == rc.state()->nodes.end() ? nullptr : &it->second;
+}
 
 EngineResponse List(const RouteContext& rc) {
   auto filters = Filters(rc, {"dangling", "driver", "id", "label", "name", "scope", "type"});
@@ -18,16 +26,22 @@ EngineResponse List(const RouteContext& rc) {
     return wanted.empty() || std::find(wanted.begin(), wanted.end(), v) != wanted.end();
   };
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [id, n] : rc.state()->networks) {
-    if (!MatchAnyPrefix(id, get("id")) || !MatchLabels(n.labels, get("label"))) continue;
+  std::vector<const Network*> all;
+  for (const auto& [id, n] : rc.state()->networks) all.push_back(&n);
+  std::vector<Network> predefined;
+  if (const Node* node = EndpointNode(rc)) predefined = PredefinedNetworks(*rc.state(), *node);
+  for (const Network& n : predefined) all.push_back(&n);
+  for (const Network* network : all) {
+    const Network& n = *network;
+    if (!MatchAnyPrefix(n.id, get("id")) || !MatchLabels(n.labels, get("label"))) continue;
     if (!any_of(get("driver"), n.driver) || !any_of(get("scope"), n.scope)) continue;
-    if (!any_of(get("type"), "custom") && !(n.ingress && any_of(get("type"), "builtin"))) continue;
+    if (!any_of(get("type"), IsBuiltinNetwork(n) ? "builtin" : "custom")) continue;
     bool name_ok = get("name").empty();
     for (const auto& w : get("name")) name_ok |= n.name.find(w) != std::string::npos;
     if (!name_ok) continue;
     list.push_back(ToJson(n));
   }
-  return JsonResponse(list);
+  return OrderedJsonResponse(InNetworkOrder(list));
 }
 
 EngineResponse Create(const RouteContext& rc) {
@@ -77,13 +91,14 @@ EngineResponse HandleNetworks(RouteContext& rc) {
   if (seg.size() == 2 && seg[1] == "create") return m == "POST" ? Create(rc) : not_allowed();
   if (seg.size() != 2) return RouteNotFound(rc);
   if (m != "GET" && m != "DELETE") return not_allowed();
-  auto network = ResolveNetwork(rc.state(), seg[1], rc.Query("scope") == "swarm");
+  if (m == "DELETE") {
+    Status st = RemoveNetworkOn(rc.state(), EndpointNode(rc), seg[1]);
+    if (!st.ok()) return EngineError(st);
+    return EmptyResponse(204);
+  }
+  auto network = ResolveNetworkOn(*rc.state(), EndpointNode(rc), seg[1], rc.Query("scope") == "swarm");
   if (!network.ok()) return EngineError(network.status());
-  if (m == "GET") return JsonResponse(ToJson(*network.value()));
-  const std::string id = network.value()->id;  // a copy: the network is erased
-  Status st = RemoveNetwork(rc.state(), id);
-  if (!st.ok()) return EngineError(st);
-  return EmptyResponse(204);
+  return OrderedJsonResponse(InNetworkOrder(ToJson(network.value())));
 }
 
 }  // namespace swarmsim

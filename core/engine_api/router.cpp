@@ -18,11 +18,22 @@ const std::string kWorkerRefusal =
 
 bool IsMutatingMethod(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
-EngineResponse JsonResponse(const nlohmann::json& body, int status) {
+namespace {
+
+template <typename Json>
+EngineResponse DumpedJsonResponse(const Json& body, int status) {
   EngineResponse r;
   r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   return r;
+}
+
+}  // namespace
+
+EngineResponse JsonResponse(const nlohmann::json& body, int status) { return DumpedJsonResponse(body, status); }
+
+EngineResponse OrderedJsonResponse(const nlohmann::ordered_json& body, int status) {
+  return DumpedJsonResponse(body, status);
 }
 
 EngineResponse EmptyResponse(int status) {

@@ -33,6 +33,9 @@ struct RouteContext {
 
 // A JSON body with `status`.
 EngineResponse JsonResponse(const nlohmann::json& body, int status = 200);
+// The same with the keys in the order given (where docker prints the daemon's raw
+// JSON, as `network inspect` does, the order shows).
+EngineResponse OrderedJsonResponse(const nlohmann::ordered_json& body, int status = 200);
 // No body (204, or 200 with nothing to say).
 EngineResponse EmptyResponse(int status);
 // Parses the request body as a JSON object. Errors: 400 in docker's shape.

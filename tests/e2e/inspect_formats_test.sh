@@ -2,7 +2,7 @@
 # Inspect templates through the real docker client and through swarmsim's own CLI
 # print the same: docker runs them over its typed Go structs (times, durations,
 # file modes and bytes print through Go's fmt), and `info --format` over its info
-# struct.
+# struct. Also what `network ls` lists.
 . "$(dirname "$0")/lib.sh"
 
 "$SWARMSIM" swarm init >/dev/null
@@ -43,4 +43,10 @@ same info --format '{{.Swarm.Cluster.CreatedAt}} {{.Swarm.Cluster.Spec.Dispatche
 same info --format '{{.ClientInfo.Version}} {{.ClientInfo.DefaultAPIVersion}} {{.ClientInfo.Context}}'
 same info --format '{{.Nope}}'
 same info --format '{{.Swarm'
+# Every node's daemon has docker's predefined networks beside the swarm's.
+same network ls
+same network ls --filter type=builtin --format '{{.Name}} {{.Driver}} {{.Scope}}'
+same network inspect bridge docker_gwbridge host none
+# (docker 28 then adds "exit status 1" on a line of its own; swarmsim does not.)
+expect_eq "network rm bridge" "$("$DOCKER" network rm bridge 2>&1 | head -1)" "$("$SWARMSIM" network rm bridge 2>&1)"
 echo "PASS"

@@ -147,7 +147,8 @@ TEST_F(NetworksTest, ServicesMayNotJoinIngressOrLocalNetworks) {
   auto local = CreateNetwork(&s_, o);
   ASSERT_TRUE(local.ok());
   EXPECT_EQ(s_.networks.at(local.value()).scope, "local");
-  EXPECT_EQ(s_.networks.at(local.value()).ipam[0].subnet, "172.18.0.0/16");
+  // 172.17/16 is docker0's, 172.18/16 docker_gwbridge's on a swarm node.
+  EXPECT_EQ(s_.networks.at(local.value()).ipam[0].subnet, "172.19.0.0/16");
   spec.networks = {{local.value(), {}}};
   EXPECT_EQ(ValidateServiceNetworks(s_, spec).message(),
             "Error response from daemon: The network localnet cannot be used with services. Only networks scoped "
@@ -159,6 +160,60 @@ TEST_F(NetworksTest, ResolveFindsByIdNameAndPrefix) {
   EXPECT_EQ(ResolveNetwork(&s_, "backend").value()->id, id);
   EXPECT_EQ(ResolveNetwork(&s_, id.substr(0, 6)).value()->id, id);
   EXPECT_EQ(ResolveNetwork(&s_, "nope").status().message(), "Error response from daemon: network nope not found");
+}
+
+TEST_F(NetworksTest, EveryNodeHasDockersPredefinedNetworks) {
+  const Node& self = s_.nodes.at(s_.self_node_id);
+  std::vector<Network> nets = PredefinedNetworks(s_, self);
+  ASSERT_EQ(nets.size(), 4u);
+  EXPECT_EQ(nets[0].name, "bridge");
+  EXPECT_EQ(nets[0].ipam[0].subnet, "172.17.0.0/16");
+  EXPECT_EQ(nets[0].options.at("com.docker.network.bridge.name"), "docker0");
+  EXPECT_EQ(nets[1].name, "docker_gwbridge");
+  EXPECT_EQ(nets[1].ipam[0].subnet, "172.18.0.0/16");
+  EXPECT_EQ(nets[2].name + " " + nets[2].driver, "host host");
+  EXPECT_EQ(nets[3].name + " " + nets[3].driver, "none null");
+  for (const Network& n : nets) {
+    EXPECT_EQ(n.scope, "local");
+    EXPECT_EQ(n.id.size(), 64u);
+    EXPECT_TRUE(IsBuiltinNetwork(n));
+    EXPECT_TRUE(s_.networks.find(n.id) == s_.networks.end()) << "never stored";
+  }
+  EXPECT_EQ(PredefinedNetworks(s_, self)[0].id, nets[0].id) << "stable";
+  // The daemon finds them by name and ID prefix; a swarm-scoped lookup does not.
+  EXPECT_EQ(ResolveNetworkOn(s_, &self, "host").value().id, nets[2].id);
+  EXPECT_EQ(ResolveNetworkOn(s_, &self, nets[3].id.substr(0, 12)).value().name, "none");
+  EXPECT_EQ(ResolveNetworkOn(s_, &self, "bridge", /*swarm_only=*/true).status().message(),
+            "Error response from daemon: network bridge not found");
+  EXPECT_EQ(ResolveNetworkOn(s_, nullptr, "bridge").status().message(),
+            "Error response from daemon: network bridge not found");
+}
+
+TEST_F(NetworksTest, PredefinedNetworksCannotBeRemoved) {
+  const Node& self = s_.nodes.at(s_.self_node_id);
+  ClusterState before = s_;
+  EXPECT_EQ(RemoveNetworkOn(&s_, &self, "bridge").message(),
+            "Error response from daemon: bridge is a pre-defined network and cannot be removed");
+  EXPECT_EQ(RemoveNetworkOn(&s_, &self, "docker_gwbridge").message(),
+            "Error response from daemon: docker_gwbridge is a pre-defined network and cannot be removed");
+  EXPECT_EQ(s_.index, before.index);
+  std::string id = Overlay("backend");
+  EXPECT_TRUE(RemoveNetworkOn(&s_, &self, "backend").ok());
+  EXPECT_TRUE(s_.networks.find(id) == s_.networks.end());
+}
+
+TEST_F(NetworksTest, TheGatewayBridgeTakesTheFirstFreeLocalSubnet) {
+  const Node& self = s_.nodes.at(s_.self_node_id);
+  NetworkCreateOptions o;
+  o.name = "mine";
+  o.ipam = {{"172.18.0.0/16", ""}};
+  EXPECT_FALSE(CreateNetwork(&s_, o).ok()) << "docker_gwbridge holds 172.18.0.0/16";
+  o.ipam = {{"172.17.5.0/24", ""}};
+  EXPECT_EQ(CreateNetwork(&s_, o).status().message(),
+            "Error response from daemon: invalid pool request: Pool overlaps with other one on this address space");
+  o.ipam.clear();
+  ASSERT_TRUE(CreateNetwork(&s_, o).ok());
+  EXPECT_EQ(PredefinedNetworks(s_, self)[1].ipam[0].subnet, "172.18.0.0/16");
 }
 
 }  // namespace
