@@ -146,8 +146,10 @@ Status UpdateService(ClusterState* state, const std::string& id, const ServiceSp
   // Every update of a job runs it again (a new JobIteration), changed or not.
   if (changed || s.job_status) ++s.spec_version;
   if (s.job_status) s.job_status->last_execution = state->clock.now;
-  // Any update re-runs the updater, which clears a paused or finished update.
-  if (s.update_status && s.update_status->state != "updating") s.update_status.reset();
+  // Any update clears the update status, one in progress too (swarmkit's
+  // UpdateService): the updater starts afresh, with a new StartedAt if slots are
+  // still dirty, and with no status at all if none are.
+  s.update_status.reset();
   s.update_failures = 0;
   Touch(state, &s);
   RecordEvent(state, "service", "update", id, {{"name", spec.name}});

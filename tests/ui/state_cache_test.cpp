@@ -78,5 +78,24 @@ TEST(StateCache, DecisionIsReadOncePerTask) {
   EXPECT_EQ(reads, 6);  // serial 0: nothing kept
 }
 
+TEST(StateCache, ADecisionsRowOpensItsFirstTaskOncePerSerial) {
+  ClusterState s = TwoSlots();
+  for (auto& [id, t] : s.tasks) t.decision_id = "d1";
+  Event e;
+  e.type = "decision";
+  e.actor_id = "d1";
+  StateCache cache;
+  ASSERT_TRUE(CachedEventPick(s, e, 1, &cache).has_value());
+  EXPECT_EQ(CachedEventPick(s, e, 1, &cache)->id, "a");  // slot 1, then ID
+  s.tasks.erase("a");
+  EXPECT_EQ(CachedEventPick(s, e, 1, &cache)->id, "a");  // same serial: kept
+  EXPECT_EQ(CachedEventPick(s, e, 2, &cache)->id, "b");
+  EXPECT_EQ(CachedEventPick(s, e, 0, &cache), EventPick(s, e));
+  Event other;
+  other.type = "decision";
+  other.actor_id = "d2";
+  EXPECT_FALSE(CachedEventPick(s, other, 2, &cache).has_value());
+}
+
 }  // namespace
 }  // namespace swarmsim::ui

@@ -221,7 +221,7 @@ void DrawTimeline(const Frame& frame, UiState* ui, bool* p_open) {
   if (frame.events) {
     int shown = 0;
     for (auto it = frame.events->rbegin(); it != frame.events->rend() && shown < 40; ++it, ++shown) {
-      std::optional<PickTarget> target = EventPick(*frame.state, *it);
+      std::optional<PickTarget> target = CachedEventPick(*frame.state, *it, frame.state_serial, &ui->cache);
       ImGui::PushID(shown);
       if (target && SelectableRow("##event", IsSelected(*ui, *target))) Select(ui, target->what, target->id);
       ImGui::PushStyleColor(ImGuiCol_Text, kTextDim);

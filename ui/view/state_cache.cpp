@@ -32,6 +32,18 @@ std::vector<const Task*> CachedSlotHistory(const ClusterState& state, const Task
   return out;
 }
 
+std::optional<PickTarget> CachedEventPick(const ClusterState& state, const Event& e, uint64_t serial,
+                                          StateCache* cache) {
+  if (serial == 0 || e.type != "decision") return EventPick(state, e);
+  if (serial != cache->picks_serial) {
+    cache->picks_serial = serial;
+    cache->decision_picks.clear();
+  }
+  auto [it, added] = cache->decision_picks.try_emplace(e.actor_id);
+  if (added) it->second = EventPick(state, e);
+  return it->second;
+}
+
 Result<const DecisionGrid*> CachedDecisionGrid(const std::string& decision_id, const std::string& task_id,
                                                uint64_t serial,
                                                const std::function<Result<Decision>(const std::string&)>& read,

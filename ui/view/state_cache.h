@@ -1,5 +1,6 @@
 // StateCache: what the panels derive from the cluster with a pass over every task
-// (the newest task, a slot's history) or every node (a decision's grid), kept
+// (the newest task, a slot's history, what a decision's event row opens) or every
+// node (a decision's grid), kept
 // between frames while the state stays the same. At 10,000 nodes and 100,000
 // tasks each pass costs milliseconds and a frame has 50; the state changes only
 // on a re-read or a rewind step, not per frame.
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@
 #include "core/model/decision.h"
 #include "core/status.h"
 #include "ui/view/decision_view.h"
+#include "ui/view/event_pick.h"
 
 namespace swarmsim::ui {
 
@@ -41,6 +44,9 @@ struct StateCache {
   // The panel's own measurements of the grid (column widths at grid_font_size).
   float grid_font_size = 0;
   std::vector<float> grid_widths;
+  // What a decision's event row opens (its first task: a pass over every task).
+  uint64_t picks_serial = 0;
+  std::map<std::string, std::optional<PickTarget>> decision_picks;  // by decision ID
 };
 
 // NewestTask(state) (ui/view/task_history.h), once per serial.
@@ -49,6 +55,11 @@ const Task* CachedNewestTask(const ClusterState& state, uint64_t serial, StateCa
 // SlotHistory(state, task), once per serial and task.
 std::vector<const Task*> CachedSlotHistory(const ClusterState& state, const Task& task, uint64_t serial,
                                            StateCache* cache);
+
+// EventPick(state, e) (ui/view/event_pick.h); a decision's row is worked out once
+// per serial.
+std::optional<PickTarget> CachedEventPick(const ClusterState& state, const Event& e, uint64_t serial,
+                                          StateCache* cache);
 
 // BuildDecisionGrid of decision `decision_id` for `task_id`, reading the decision
 // through `read` only when the pair changed (or, after a failed read, the serial).
