@@ -20,7 +20,9 @@ using testing::ScratchDir;
 class RecentEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = Database::Open(ScratchDir("recent_events") + "/cluster.db");
+    // One directory per test: ctest runs this fixture's tests in parallel.
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    auto db = Database::Open(ScratchDir("recent_events." + test) + "/cluster.db");
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(db.value());
     Time t = 100;
