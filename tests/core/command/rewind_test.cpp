@@ -121,18 +121,24 @@ TEST(Rewind, InsideATimeAdvanceIsTheClusterPartWay) {
   EXPECT_EQ(At(&rw, start + 10 * kSecond), CanonicalState(whole.Load()));
 }
 
+// Four web tasks on three nodes, running, then a rolling update to nginx:1.27
+// with 40 s of it done: pulls, stops and starts for a rewind to step through.
+void RunRollingUpdate(Cluster* c) {
+  c->Run({"swarm", "init"});
+  c->Run({"node", "add", "--count", "2"});
+  c->Run({"time", "pause"});
+  c->Run({"service", "create", "--name", "web", "--replicas", "4", "nginx:1.25"});
+  c->Run({"time", "advance", "30s"});
+  c->Run({"service", "update", "--detach", "--image", "nginx:1.27", "web"});
+  c->Run({"time", "advance", "40s"});
+}
+
 // Dragging right advances the state already shown instead of starting again from
 // the last command; it must land on exactly the cluster a direct jump gives,
 // through a rolling update with pulls, stops and starts in between.
 TEST(Rewind, DraggingForwardInSmallStepsMatchesAJump) {
   Cluster c("drag");
-  c.Run({"swarm", "init"});
-  c.Run({"node", "add", "--count", "2"});
-  c.Run({"time", "pause"});
-  c.Run({"service", "create", "--name", "web", "--replicas", "4", "nginx:1.25"});
-  c.Run({"time", "advance", "30s"});
-  c.Run({"service", "update", "--detach", "--image", "nginx:1.27", "web"});
-  c.Run({"time", "advance", "40s"});
+  RunRollingUpdate(&c);
   Rewind dragged = MakeRewind(c.Log());
   Time start = RewindStart(dragged);
   int compared = 0;
@@ -151,13 +157,7 @@ TEST(Rewind, DraggingForwardInSmallStepsMatchesAJump) {
 // rewind gives, on and off the checkpoints' grid, through a rolling update.
 TEST(Rewind, DraggingBackThroughCheckpointsMatchesAJump) {
   Cluster c("dragback");
-  c.Run({"swarm", "init"});
-  c.Run({"node", "add", "--count", "2"});
-  c.Run({"time", "pause"});
-  c.Run({"service", "create", "--name", "web", "--replicas", "4", "nginx:1.25"});
-  c.Run({"time", "advance", "30s"});
-  c.Run({"service", "update", "--detach", "--image", "nginx:1.27", "web"});
-  c.Run({"time", "advance", "40s"});
+  RunRollingUpdate(&c);
   Rewind dragged = MakeRewind(c.Log());
   Time start = RewindStart(dragged);
   Time end = start + 75 * kSecond;
