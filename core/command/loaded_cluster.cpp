@@ -46,6 +46,25 @@ Status ReadInTransaction(LoadedCluster* cluster, Time wall_now, ClusterState* st
   return guard.Commit();
 }
 
+// Nobody else has written since the last read, but work falls due: the state held
+// is what a read would give, so it is caught up in memory and only what that
+// changed is saved (a whole read is a second at 100,000 tasks).
+Status CatchUpInTransaction(LoadedCluster* cluster, Time wall_now,
+                            const std::function<Status(Database*, const ClusterState&)>& in_transaction) {
+  Database* db = cluster->db.get();
+  SWARMSIM_RETURN_IF_ERROR(db->Begin());
+  TransactionGuard guard(db);
+  ClusterState* state = &cluster->state;
+  const ClockState before = state->clock;
+  SyncClock(state, wall_now);
+  bool changed = ChangedSinceLoad(*state, before);
+  if (changed) SWARMSIM_RETURN_IF_ERROR(SaveState(db, state));
+  if (in_transaction) SWARMSIM_RETURN_IF_ERROR(in_transaction(db, *state));
+  SWARMSIM_RETURN_IF_ERROR(guard.Commit());
+  if (changed) ++cluster->updates;
+  return Status::OK();
+}
+
 }  // namespace
 
 Status OpenLoadedCluster(LoadedCluster* cluster) {
@@ -67,6 +86,14 @@ Status RefreshLoadedCluster(LoadedCluster* cluster, Time wall_now,
     SyncIdleClock(&cluster->state, wall_now);
     return Status::OK();
   }
+  if (cluster->loaded && version >= 0 && version == cluster->data_version) {
+    Status st = CatchUpInTransaction(cluster, wall_now, in_transaction);
+    if (st.ok()) return Status::OK();
+    // The state held ran ahead of the file: read it whole next time.
+    cluster->loaded = false;
+    if (st.code() != Status::Code::kIOError) cluster->db.reset();
+    return st;
+  }
   ClusterState state;
   Status st = ReadInTransaction(cluster, wall_now, &state, in_transaction);
   if (!st.ok()) {
@@ -78,6 +105,7 @@ Status RefreshLoadedCluster(LoadedCluster* cluster, Time wall_now,
   cluster->loaded = true;
   cluster->data_version = version;
   ++cluster->reads;
+  ++cluster->updates;
   return Status::OK();
 }
 

@@ -30,6 +30,9 @@ struct LoadedCluster {
   // connection has committed since (this connection's own commits do not count).
   int64_t data_version = -1;
   uint64_t reads = 0;  // full reads done (the rest were skipped)
+  // Times the state held changed, by a full read or by a catch-up in memory that
+  // moved some object: what a view compares to know it must look again.
+  uint64_t updates = 0;
 };
 
 // Opens cluster->db if it is not open (with busy_timeout_ms), without reading.
@@ -37,12 +40,14 @@ Status OpenLoadedCluster(LoadedCluster* cluster);
 
 // Brings `cluster` to wall time `wall_now` (ns), advancing the live clock like
 // every CLI call does. Skips the read when nobody else has written since the last
-// one and nothing falls due by `wall_now` (a paused or idle cluster): the state
-// would be the same, and only its clock moves, in memory. `in_transaction`, when
-// given, runs inside a full read after the sync (to read logs in the same
+// one: nothing falling due by `wall_now` (a paused or idle cluster), only the
+// clock moves, in memory; work falling due, the state held is caught up in memory
+// and what that changed is saved, as a read would have done. `in_transaction`,
+// when given, runs inside the transaction after the sync (to read logs in the same
 // snapshot). Writes only when the sync changed the cluster.
-// On error (IOError when locked out, Corruption, ...) the previous state stays and
-// nothing is written.
+// On error (IOError when locked out, Corruption, ...) nothing is written; after a
+// whole read the previous state stays, after a catch-up the state held may be
+// ahead of the file and the next refresh reads the whole cluster.
 Status RefreshLoadedCluster(LoadedCluster* cluster, Time wall_now,
                             const std::function<Status(Database*, const ClusterState&)>& in_transaction = {});
 

@@ -157,7 +157,7 @@ void WindowLoop::Reopen() {
   ui_.selected_node.clear();
   ui_.newest_seen_set = false;
   board_stale_ = true;
-  titled_reads_ = UINT64_MAX;
+  titled_updates_ = UINT64_MAX;
   Wake();
 }
 
@@ -269,19 +269,19 @@ bool WindowLoop::Step(int* fb_width, int* fb_height) {
   // read took, so the window (and the lock) stay free most of the time.
   Time steady = SteadyNow();
   if (ui_.refresh_now || !live_.loaded || steady - last_refresh_ >= refresh_every_) {
-    uint64_t reads_before = live_.reads;
+    uint64_t updates_before = live_.updates;
     (void)Refresh(&live_, wall);  // on failure the last state stays and the board says why
     Time after = SteadyNow();
     refresh_every_ = std::max(kRefreshEvery, 4 * (after - steady));
     last_refresh_ = after;
     ui_.refresh_now = false;
-    if (live_.reads != reads_before) board_stale_ = true;  // skipped reads change nothing
+    if (live_.updates != updates_before) board_stale_ = true;  // a skipped read changes nothing
     if (!options_.select_task.empty() && ui_.selected_task.empty()) {
       ui_.selected_task = FindTaskByName(live_.state, options_.select_task);
     }
-    // The title counts running tasks: only a read changes it.
-    if (live_.reads != titled_reads_) {
-      titled_reads_ = live_.reads;
+    // The title counts running tasks: only an update changes it.
+    if (live_.updates != titled_updates_) {
+      titled_updates_ = live_.updates;
       if (std::string title = WindowTitle(live_.state); title != title_) {
         title_ = title;
         glfwSetWindowTitle(window_, title_.c_str());
@@ -289,12 +289,12 @@ bool WindowLoop::Step(int* fb_width, int* fb_height) {
     }
   }
   ApplyZoom(ui_.zoom);
-  if (g_input || ui_.refresh_now || live_.last_event_seq != drawn_seq_ || live_.reads != drawn_reads_) {
+  if (g_input || ui_.refresh_now || live_.last_event_seq != drawn_seq_ || live_.updates != drawn_updates_) {
     frames_to_draw_ = 3;
   }
   g_input = false;
   drawn_seq_ = live_.last_event_seq;
-  drawn_reads_ = live_.reads;
+  drawn_updates_ = live_.updates;
 
   if (live_.loaded && !live_.rewind_loaded) (void)LoadRewind(&live_);  // the rewind bar's left end
   if (ui_.rewind_started) {

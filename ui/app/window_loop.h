@@ -111,10 +111,10 @@ class WindowLoop {
   Time rewind_asked_ = 0;  // the handle's instant last frame
   std::chrono::steady_clock::duration rewind_cost_{};
   int frames_to_draw_ = 3;  // idle skipping: draw while > 0 (ImGui settles in a few frames)
-  uint64_t drawn_seq_ = 0, drawn_reads_ = 0;
+  uint64_t drawn_seq_ = 0, drawn_updates_ = 0;
   bool first_frame_ = true;
   std::string title_;  // the window title last set (WindowTitle)
-  uint64_t titled_reads_ = UINT64_MAX;  // live_.reads when the title was last made
+  uint64_t titled_updates_ = UINT64_MAX;  // live_.updates when the title was last made
   uint64_t state_serial_ = 0;  // Frame::state_serial: counts the states shown
 };
 

@@ -54,7 +54,7 @@ struct Page {
   GLFWwindow* window = nullptr;
   std::unique_ptr<WindowLoop> loop;
   lesson::ScenarioFiles files;  // built in
-  uint64_t persisted_reads = 0, persisted_seq = 0;
+  uint64_t persisted_updates = 0, persisted_seq = 0;
   double persisted_at = 0;
   bool persist_now = false;
   double first_frame_ms = -1;  // since navigation (performance.now()), when the first frame was drawn
@@ -117,9 +117,9 @@ Status StartOver(const Scene& scene, const lesson::ScenarioFiles& files) {
 void PersistIfChanged(Page* page) {
   const LiveCluster& live = page->loop->live();
   double now = emscripten_get_now();
-  bool changed = live.reads != page->persisted_reads || live.last_event_seq != page->persisted_seq;
+  bool changed = live.updates != page->persisted_updates || live.last_event_seq != page->persisted_seq;
   if (!page->persist_now && !(changed && now - page->persisted_at >= kPersistEveryMs)) return;
-  page->persisted_reads = live.reads;
+  page->persisted_updates = live.updates;
   page->persisted_seq = live.last_event_seq;
   page->persisted_at = now;
   page->persist_now = false;
