@@ -88,14 +88,21 @@ std::optional<Ipv4Prefix> NextBridgeSubnet(const std::vector<Ipv4Prefix>& taken)
   return std::nullopt;
 }
 
+// docker0, the default bridge network's subnet.
+const Ipv4Prefix kDefaultBridgeSubnet{(172u << 24) | (17u << 16), 16};
+
+// docker_gwbridge's: the first /16 from 172.18.0.0 no stored local network holds.
+std::optional<Ipv4Prefix> GatewayBridgeSubnet(const ClusterState& state) {
+  return NextBridgeSubnet(TakenSubnets(state, /*overlay=*/false));
+}
+
 Status CheckIpam(const ClusterState& state, bool overlay, std::vector<IpamConfig>* ipam) {
   std::vector<Ipv4Prefix> taken = TakenSubnets(state, overlay);
   if (!overlay) {
     // The engine's own bridges hold theirs: docker0's, and docker_gwbridge's once
     // the node is in a swarm (see PredefinedNetworks).
-    std::optional<Ipv4Prefix> gateway = NextBridgeSubnet(taken);
-    taken.push_back(Ipv4Prefix{(172u << 24) | (17u << 16), 16});
-    if (state.swarm_active && gateway) taken.push_back(*gateway);
+    taken.push_back(kDefaultBridgeSubnet);
+    if (auto gateway = GatewayBridgeSubnet(state); gateway && state.swarm_active) taken.push_back(*gateway);
   }
   if (ipam->empty()) {
     auto next = overlay ? NextDefaultSubnet(taken) : NextBridgeSubnet(taken);
@@ -153,10 +160,11 @@ Result<std::string> CreateNetwork(ClusterState* state, const NetworkCreateOption
     return Status::Daemon(Status::Code::kFailedPrecondition,
                           options.name + " is a pre-defined network and cannot be created");
   }
-  for (const auto& [id, n] : state->networks) {
-    if (n.name == options.name) {
-      return Status::Daemon(Status::Code::kAlreadyExists, "network with name " + options.name + " already exists");
-    }
+  // On a swarm node docker_gwbridge exists already (PredefinedNetworks).
+  bool name_taken = state->swarm_active && options.name == "docker_gwbridge";
+  for (const auto& [id, n] : state->networks) name_taken |= n.name == options.name;
+  if (name_taken) {
+    return Status::Daemon(Status::Code::kAlreadyExists, "network with name " + options.name + " already exists");
   }
   bool overlay = options.driver == "overlay";
   if (!overlay && options.driver != "bridge") {
@@ -200,7 +208,6 @@ Result<Network*> ResolveNetwork(ClusterState* state, const std::string& ref, boo
 }
 
 std::vector<Network> PredefinedNetworks(const ClusterState& state, const Node& node) {
-  std::vector<Ipv4Prefix> local = TakenSubnets(state, /*overlay=*/false);
   auto make = [&](const std::string& name, const std::string& driver) {
     Network n;
     n.id = HexHash256(node.id + "/" + name);
@@ -212,7 +219,7 @@ std::vector<Network> PredefinedNetworks(const ClusterState& state, const Node& n
     return n;
   };
   Network bridge = make("bridge", "bridge");
-  bridge.ipam = {{"172.17.0.0/16", "172.17.0.1"}};
+  bridge.ipam = {{FormatPrefix(kDefaultBridgeSubnet), FormatIpv4(DefaultGateway(kDefaultBridgeSubnet))}};
   bridge.options = {{"com.docker.network.bridge.default_bridge", "true"},
                     {"com.docker.network.bridge.enable_icc", "true"},
                     {"com.docker.network.bridge.enable_ip_masquerade", "true"},
@@ -220,7 +227,7 @@ std::vector<Network> PredefinedNetworks(const ClusterState& state, const Node& n
                     {"com.docker.network.bridge.name", "docker0"},
                     {"com.docker.network.driver.mtu", "1500"}};
   Network gateway = make("docker_gwbridge", "bridge");
-  if (auto subnet = NextBridgeSubnet(local)) {
+  if (auto subnet = GatewayBridgeSubnet(state)) {
     gateway.ipam = {{FormatPrefix(*subnet), FormatIpv4(DefaultGateway(*subnet))}};
   }
   gateway.options = {{"com.docker.network.bridge.enable_icc", "false"},

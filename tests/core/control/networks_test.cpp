@@ -214,6 +214,9 @@ TEST_F(NetworksTest, TheGatewayBridgeTakesTheFirstFreeLocalSubnet) {
   o.ipam.clear();
   ASSERT_TRUE(CreateNetwork(&s_, o).ok());
   EXPECT_EQ(PredefinedNetworks(s_, self)[1].ipam[0].subnet, "172.18.0.0/16");
+  o.name = "docker_gwbridge";
+  EXPECT_EQ(CreateNetwork(&s_, o).status().message(),
+            "Error response from daemon: network with name docker_gwbridge already exists");
 }
 
 }  // namespace
