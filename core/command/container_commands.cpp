@@ -226,7 +226,7 @@ Status InfoFormatted(CommandContext* ctx, const Node& node, const std::string& f
   EngineResponse answer = HandleEngineRequest(ctx, {"GET", "/info", "", node.description.hostname});
   nlohmann::json info = nlohmann::json::parse(answer.body, nullptr, false);
   if (answer.status >= 400 || !info.is_object()) return Status::Unknown("info: " + answer.body);
-  info["ClientInfo"] = {{"Debug", false},          {"Version", kClientVersion},         {"DefaultAPIVersion", "1.50"},
+  info["ClientInfo"] = {{"Debug", false},          {"Version", kClientVersion},         {"DefaultAPIVersion", kMaxApiVersion},
                         {"GitCommit", "e6534b4"},   {"GoVersion", "go1.24.3"},     {"Os", "linux"},
                         {"Arch", "amd64"},          {"BuildTime", "Fri May 30 12:07:14 2025"},
                         {"Context", "default"},     {"Plugins", nlohmann::json::array()},
